@@ -1,0 +1,43 @@
+/**
+ * 74LS259 8-bit addressable latch: a write sets output Q(offset & 7) to data bit 0. Outputs are lines
+ * the machine wires to board functions (Pac-Man: IRQ enable, sound enable, flip screen, lamps, coin
+ * lockout and counter). TI 74LS259 datasheet: outputs clear on reset (CLR low).
+ */
+import { Device, type Serializer, type WriteLine, unconnected } from '../device';
+
+export class Ls259 extends Device {
+  readonly q: WriteLine[] = new Array<WriteLine>(8).fill(unconnected);
+  private bits = 0;
+
+  constructor(tag: string) {
+    super(tag, 0);
+  }
+
+  write(offset: number, data: number): void {
+    const bit = offset & 7;
+    const v = data & 1;
+    if (((this.bits >> bit) & 1) !== v) {
+      this.bits ^= 1 << bit;
+      this.q[bit](v);
+    }
+  }
+
+  /** Current output of Q`bit`. */
+  output(bit: number): number {
+    return (this.bits >> bit) & 1;
+  }
+
+  reset(): void {
+    for (let b = 0; b < 8; b++) if ((this.bits >> b) & 1) this.q[b](0);
+    this.bits = 0;
+  }
+
+  serialize(s: Serializer): void {
+    this.bits = s.u8(this.bits);
+  }
+
+  /** After a load, drive every output to its loaded level so wired devices agree. */
+  override postLoad(): void {
+    for (let b = 0; b < 8; b++) this.q[b]((this.bits >> b) & 1);
+  }
+}

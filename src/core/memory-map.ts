@@ -1,0 +1,211 @@
+/**
+ * Compiles a declarative `MapEntry[]` into an `AddressSpace`'s page tables.
+ *
+ * An entry whose range and mirrors cover whole pages (RAM, ROM, banks) maps those pages straight into
+ * the arena. A page touched by anything finer (I/O registers, sub-page mirrors like Pac-Man's 0x50xx
+ * block, RAM with a write hook) gets one handler that decodes the low address bits through a small table
+ * compiled from the same entries. Later entries win over earlier ones, per direction, as in MAME.
+ * Handlers receive the offset from the entry's start with mirror bits removed (MAME's `offset`).
+ */
+import type { MapEntry, ReadRef, SpaceDef } from './driver-schema';
+import { AddressSpace, hex } from './memory';
+
+export type ReadHandler = (offset: number) => number;
+export type WriteHandler = (offset: number, data: number) => void;
+
+/** How the builder resolves names used in maps. */
+export interface MapResolver {
+  /** arena offset of the first byte of a RAM share (allocating it on first use) */
+  shareBase(name: string, size: number): number;
+  /** arena offset of a ROM region placed in the arena */
+  regionBase(name: string): number;
+  regionSize(name: string): number;
+  bank(name: string): { entries: number[]; size: number };
+  read(ref: ReadRef): ReadHandler;
+  write(ref: string): WriteHandler;
+  read16(ref: string): ReadHandler;
+  write16(ref: string): WriteHandler;
+}
+
+interface Compiled {
+  entry: MapEntry;
+  start: number;
+  end: number;
+  mirror: number;
+  /** arena base for RAM/ROM entries (address start maps here), or -1 */
+  base: number;
+  writable: boolean;
+  read: ReadHandler | null;
+  write: WriteHandler | null;
+  read16: ReadHandler | null;
+  write16: WriteHandler | null;
+  /** covers whole pages: can be mapped directly for this direction */
+  pageUniform: boolean;
+}
+
+function matches(c: Compiled, a: number): boolean {
+  const m = a & ~c.mirror;
+  return m >= c.start && m <= c.end;
+}
+
+export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver): void {
+  const pb = space.pageBits;
+  const offMask = space.offMask;
+  const compiled: Compiled[] = def.map.map((e) => {
+    const [start, end] = e.at;
+    const mirror = e.mirror ?? 0;
+    if (end < start) throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} ends before it starts`);
+    if (end > space.addrMask) throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} lies outside the ${space.addrBits}-bit space`);
+    if ((start & mirror) !== 0 || (end & mirror) !== 0)
+      throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} has address bits inside its mirror ${hex(mirror)}`);
+    let base = -1;
+    let writable = false;
+    const size = end - start + 1;
+    if (e.rom !== undefined) {
+      const off = e.offset ?? start;
+      if (off + size > r.regionSize(e.rom))
+        throw new Error(`${space.name}: ${hex(start)}-${hex(end)} reads region '${e.rom}' past its end (${hex(r.regionSize(e.rom))} bytes)`);
+      base = r.regionBase(e.rom) + off;
+    } else if (e.ram !== undefined) {
+      base = r.shareBase(e.ram, size);
+      writable = true;
+    }
+    const aligned = (start & offMask) === 0 && ((end + 1) & offMask) === 0 && (mirror & offMask) === 0;
+    return {
+      entry: e, start, end, mirror, base, writable,
+      read: e.read !== undefined && base < 0 ? r.read(e.read) : null,
+      write: e.write !== undefined ? r.write(e.write) : null,
+      read16: e.read16 !== undefined ? r.read16(e.read16) : null,
+      write16: e.write16 !== undefined ? r.write16(e.write16) : null,
+      pageUniform: aligned && e.bank === undefined,
+    };
+  });
+
+  // Banks map whole pages and are patched by AddressSpace.setBank.
+  for (const c of compiled) {
+    if (c.entry.bank === undefined) continue;
+    const b = r.bank(c.entry.bank);
+    if (c.mirror !== 0) throw new Error(`${space.name}: bank '${c.entry.bank}' cannot be mirrored`);
+    if (c.end - c.start + 1 !== b.size) throw new Error(`${space.name}: bank '${c.entry.bank}' is ${hex(b.size)} bytes but mapped over ${hex(c.end - c.start + 1)}`);
+    space.defineBank(c.entry.bank, c.start, c.end, b.entries, false);
+  }
+
+  const pageSize = space.pageSize;
+  const rdTable = new Int16Array(pageSize);
+  const wrTable = new Int16Array(pageSize);
+  for (let p = 0; p < space.pageCount; p++) {
+    const pageStart = p << pb;
+    // Which entries touch this page, per direction (in map order; later wins).
+    let rdAny = false, wrAny = false, rdFine = false, wrFine = false;
+    let rdLast = -1, wrLast = -1;
+    for (let i = 0; i < compiled.length; i++) {
+      const c = compiled[i];
+      if (c.entry.bank !== undefined) continue;
+      if (!touches(c, pageStart, pageSize)) continue;
+      const reads = c.base >= 0 || c.read !== null || c.entry.nop === true;
+      const writes = c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
+      if (reads) { rdAny = true; rdLast = i; if (!c.pageUniform) rdFine = true; }
+      if (writes) { wrAny = true; wrLast = i; if (!c.pageUniform || (c.writable && c.write !== null)) wrFine = true; }
+    }
+    if (!rdAny && !wrAny) continue;
+    // When no fine-grained entry touches the page, every touching entry covers it whole, so the last one
+    // owns the page and it can be mapped directly (RAM/ROM) or to its handler without decoding.
+    if (rdAny) {
+      const last = compiled[rdLast];
+      if (!rdFine && last.base >= 0) {
+        const o = last.base + ((pageStart & ~last.mirror) - last.start);
+        space.rdBase[p] = o;
+      } else if (!rdFine && last.read !== null) {
+        const h = last.read, c = last;
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { read: (a) => h((a & ~c.mirror) - c.start), read16: last.read16 ? wrap16r(last) : undefined });
+      } else {
+        fillTable(rdTable, compiled, pageStart, 'r');
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { ...decodedRead(space, compiled, rdTable.slice()) });
+      }
+    }
+    if (wrAny) {
+      const last = compiled[wrLast];
+      if (!wrFine && last.writable && last.write === null) {
+        space.wrBase[p] = last.base + ((pageStart & ~last.mirror) - last.start);
+      } else if (!wrFine && last.base < 0 && last.write !== null) {
+        const h = last.write, c = last;
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { write: (a, d) => h((a & ~c.mirror) - c.start, d), write16: last.write16 ? wrap16w(last) : undefined });
+      } else {
+        fillTable(wrTable, compiled, pageStart, 'w');
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { write: decodedWrite(space, compiled, wrTable.slice()) });
+      }
+    }
+  }
+}
+
+function wrap16r(c: Compiled) {
+  const h = c.read16!;
+  return (a: number) => h((a & ~c.mirror) - c.start);
+}
+function wrap16w(c: Compiled) {
+  const h = c.write16!;
+  return (a: number, d: number) => h((a & ~c.mirror) - c.start, d);
+}
+
+/** Does entry `c` match any address of the page? (exact for mirrors, by walking the page when needed) */
+function touches(c: Compiled, pageStart: number, pageSize: number): boolean {
+  const lo = pageStart & ~c.mirror;
+  // Fast reject/accept when the mirror has no bits inside the page.
+  if ((c.mirror & (pageSize - 1)) === 0) {
+    const hi = lo + pageSize - 1;
+    return hi >= c.start && lo <= c.end;
+  }
+  for (let a = pageStart; a < pageStart + pageSize; a++) if (matches(c, a)) return true;
+  return false;
+}
+
+function fillTable(table: Int16Array, compiled: Compiled[], pageStart: number, dir: 'r' | 'w'): void {
+  table.fill(-1);
+  for (let i = 0; i < compiled.length; i++) {
+    const c = compiled[i];
+    if (c.entry.bank !== undefined) continue;
+    const active = dir === 'r'
+      ? c.base >= 0 || c.read !== null || c.entry.nop === true
+      : c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
+    if (!active) continue;
+    for (let k = 0; k < table.length; k++) if (matches(c, pageStart + k)) table[k] = i;
+  }
+}
+
+function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Array): { read: (a: number) => number; peek: (a: number) => number } {
+  const mem = () => space.mem;
+  const fns: ((a: number) => number)[] = compiled.map((c) => {
+    if (c.base >= 0) return (a: number) => mem()[c.base + ((a & ~c.mirror) - c.start)];
+    if (c.read !== null) { const h = c.read; return (a: number) => h((a & ~c.mirror) - c.start); }
+    return () => space.openBus;
+  });
+  const offMask = space.offMask;
+  return {
+    read: (a) => {
+      const e = table[a & offMask];
+      return e >= 0 ? fns[e](a) : space.openBus;
+    },
+    peek: (a) => {
+      const e = table[a & offMask];
+      return e >= 0 && compiled[e].base >= 0 ? fns[e](a) : space.openBus;
+    },
+  };
+}
+
+function decodedWrite(space: AddressSpace, compiled: Compiled[], table: Int16Array): (a: number, d: number) => void {
+  const fns: ((a: number, d: number) => void)[] = compiled.map((c) => {
+    const h = c.write;
+    if (c.writable) {
+      return h === null
+        ? (a: number, d: number) => { space.mem[c.base + ((a & ~c.mirror) - c.start)] = d; }
+        : (a: number, d: number) => { const o = (a & ~c.mirror) - c.start; space.mem[c.base + o] = d; h(o, d); };
+    }
+    if (h !== null) return (a: number, d: number) => h((a & ~c.mirror) - c.start, d);
+    return () => {};
+  });
+  const offMask = space.offMask;
+  return (a, d) => {
+    const e = table[a & offMask];
+    if (e >= 0) fns[e](a, d);
+  };
+}

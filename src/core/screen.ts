@@ -1,0 +1,105 @@
+/**
+ * The screen: raster timing and the frame boundary.
+ *
+ * Frame N occupies ticks [(N-1)·T, N·T). At N·T the frame is drawn (the driver's update callback) and
+ * then VBLANK starts, as MAME 0.251 records it on Pac-Man: the frame-done callback of frame N runs at
+ * exactly N/60.606061 s and the VBLANK interrupt belonging to frame N is serviced after the frame is
+ * recorded (../shared/oracle/README.md, "Frame and time semantics"). The vertical position counts from
+ * the first VBLANK line at the frame boundary, so the visible lines are the last ones of each frame.
+ */
+import { Device, type Serializer, type WriteLine, unconnected } from './device';
+import type { ScreenDef } from './driver-schema';
+import type { Scheduler, Timer } from './scheduler';
+
+export class Screen extends Device {
+  readonly pixelTicks: number;
+  readonly lineTicks: number;
+  readonly frameTicks: number;
+  /** native visible size */
+  readonly width: number;
+  readonly height: number;
+  readonly refreshHz: number;
+  /** first VBLANK line */
+  readonly vblankLine: number;
+  frameNumber = 0;
+  /** called at each frame end to draw; the driver's update */
+  update: () => void = () => {};
+  vblankOut: WriteLine = unconnected;
+  /** the machine's output framebuffer (oriented like MAME snapshots), set by the builder */
+  output: Uint32Array = new Uint32Array(0);
+  /** monitor rotation of the game, degrees clockwise */
+  rotate: 0 | 90 | 180 | 270 = 0;
+  scanlineOut: ((line: number) => void) | null = null;
+  private readonly frameTimer: Timer;
+  private readonly vblankEndTimer: Timer;
+  private readonly lineTimer: Timer | null;
+
+  constructor(
+    readonly def: ScreenDef,
+    private readonly scheduler: Scheduler,
+    wantsScanlines: boolean,
+  ) {
+    super('screen', def.pixelClock);
+    const tps = scheduler.ticksPerSecond;
+    this.pixelTicks = tps / def.pixelClock;
+    if (!Number.isInteger(this.pixelTicks)) throw new Error(`screen: pixel clock ${def.pixelClock} does not divide the time base ${tps}`);
+    this.lineTicks = this.pixelTicks * def.hTotal;
+    this.frameTicks = this.lineTicks * def.vTotal;
+    this.width = def.hVisible[1] - def.hVisible[0] + 1;
+    this.height = def.vVisible[1] - def.vVisible[0] + 1;
+    this.refreshHz = def.pixelClock / (def.hTotal * def.vTotal);
+    this.vblankLine = def.vVisible[1] + 1;
+    this.frameTimer = scheduler.timer(this, 'frame', () => this.frameEnd());
+    this.vblankEndTimer = scheduler.timer(this, 'vblankEnd', () => this.vblankOut(0));
+    this.lineTimer = wantsScanlines ? scheduler.timer(this, 'scanline', () => this.lineStart()) : null;
+  }
+
+  /** Power-on: arm the frame timer at the first frame boundary. */
+  start(): void {
+    this.frameNumber = 0;
+    this.frameTimer.adjustAt(this.frameTicks, 0, this.frameTicks);
+    this.lineTimer?.adjustAt(0, 0, this.lineTicks);
+  }
+
+  reset(): void {
+    // The raster keeps running through a soft reset (it is not reset by the watchdog in MAME either).
+  }
+
+  private frameEnd(): void {
+    this.frameNumber++;
+    this.update();
+    this.vblankOut(1);
+    const vblankLines = this.def.vTotal - this.vblankLine;
+    this.vblankEndTimer.adjust(vblankLines * this.lineTicks);
+  }
+
+  private lineStart(): void {
+    this.scanlineOut?.(this.vpos());
+  }
+
+  /** Tick at which the current frame started. */
+  frameStart(): number {
+    return this.frameNumber * this.frameTicks;
+  }
+
+  /** Current beam line, counting like the hardware (VBLANK begins at `vblankLine`). */
+  vpos(): number {
+    const t = this.scheduler.now() - this.frameStart();
+    const line = Math.floor(t / this.lineTicks);
+    return (this.vblankLine + line) % this.def.vTotal;
+  }
+
+  hpos(): number {
+    const t = this.scheduler.now() - this.frameStart();
+    return Math.floor((t % this.lineTicks) / this.pixelTicks);
+  }
+
+  inVblank(): boolean {
+    const v = this.vpos();
+    return v >= this.vblankLine || v < this.def.vVisible[0];
+  }
+
+  serialize(s: Serializer): void {
+    this.frameNumber = s.u32(this.frameNumber);
+  }
+}
