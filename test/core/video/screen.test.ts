@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Bitmap, rect } from '../../../src/core/video/bitmap';
+import { ScreenOutput } from '../../../src/core/video/screen';
+
+/** A palette where pen p is the colour p itself, to read positions back. */
+function identityPalette(n: number): Uint32Array {
+  const p = new Uint32Array(n);
+  for (let i = 0; i < n; i++) p[i] = i;
+  return p;
+}
+
+describe('ScreenOutput', () => {
+  it('turns Pac-Man\'s native 288x224 into 224x288 with native (x, y) at column 223 - y, row x', () => {
+    // ../shared/oracle/README.md, "Clocks and frame" (MAME 0.251 snapshot orientation).
+    const bmp = new Bitmap(288, 224);
+    for (let y = 0; y < 224; y++) for (let x = 0; x < 288; x++) bmp.set(x, y, (y * 288 + x) & 0xffff);
+    const scr = new ScreenOutput(rect(0, 287, 0, 223), { rotate: 90 });
+    expect([scr.width, scr.height]).toEqual([224, 288]);
+    const out = scr.render(bmp, identityPalette(65536));
+    let bad = 0;
+    for (let y = 0; y < 224; y++) for (let x = 0; x < 288; x++) {
+      if (out[x * 224 + (223 - y)] !== ((y * 288 + x) & 0xffff)) bad++;
+    }
+    expect(bad).toBe(0);
+    expect(scr.mapPoint(0, 0)).toEqual([223, 0]);
+    expect(scr.mapPoint(287, 223)).toEqual([0, 287]);
+  });
+
+  // Hand-worked 3x2 native image, pens:  1 2 3
+  //                                      4 5 6
+  const cases: [string, { rotate: 0 | 90 | 180 | 270; flipX?: boolean; flipY?: boolean }, number, number[]][] = [
+    ['ROT0', { rotate: 0 }, 3, [1, 2, 3, 4, 5, 6]],
+    ['ROT90 (clockwise)', { rotate: 90 }, 2, [4, 1, 5, 2, 6, 3]],
+    ['ROT180', { rotate: 180 }, 3, [6, 5, 4, 3, 2, 1]],
+    ['ROT270 (counter-clockwise)', { rotate: 270 }, 2, [3, 6, 2, 5, 1, 4]],
+    ['ROT0 + flipX (mirror)', { rotate: 0, flipX: true }, 3, [3, 2, 1, 6, 5, 4]],
+    ['ROT0 + flipY', { rotate: 0, flipY: true }, 3, [4, 5, 6, 1, 2, 3]],
+    ['ROT90 ^ FLIP_X = plain swap', { rotate: 90, flipX: true }, 2, [1, 4, 2, 5, 3, 6]],
+  ];
+  for (const [name, o, w, want] of cases) {
+    it(`orients ${name}`, () => {
+      const bmp = new Bitmap(3, 2);
+      bmp.pixels.set([1, 2, 3, 4, 5, 6]);
+      const scr = new ScreenOutput(bmp.bounds, o);
+      expect(scr.width).toBe(w);
+      expect(Array.from(scr.render(bmp, identityPalette(8)))).toEqual(want);
+    });
+  }
+
+  it('crops to the visible area and maps pens through the palette', () => {
+    const bmp = new Bitmap(4, 3);
+    bmp.pixels.set([0, 0, 0, 0, 0, 1, 2, 0, 0, 3, 0, 0]);
+    const pal = Uint32Array.of(0xff000000, 0xff0000ff, 0xff00ff00, 0xffff0000);
+    const scr = new ScreenOutput(rect(1, 2, 1, 2), { rotate: 0 });
+    expect(Array.from(scr.render(bmp, pal))).toEqual([0xff0000ff, 0xff00ff00, 0xffff0000, 0xff000000]);
+  });
+
+  it('rejects a visible area outside the bitmap', () => {
+    const scr = new ScreenOutput(rect(0, 9, 0, 9), { rotate: 0 });
+    expect(() => scr.render(new Bitmap(4, 4), new Uint32Array(1))).toThrow(RangeError);
+  });
+});
