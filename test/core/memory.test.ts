@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import type { MapEntry } from '../../src/core/driver-schema';
+import { AddressSpace } from '../../src/core/memory';
+import { compileSpace, type MapResolver } from '../../src/core/memory-map';
+
+function build(map: MapEntry[], opts: { bits?: number; endian?: 'big' | 'little'; openBus?: number } = {}) {
+  const arena = new Uint8Array(0x40000);
+  const space = new AddressSpace({ name: 'test', addrBits: opts.bits ?? 16, endian: opts.endian, openBus: opts.openBus ?? 0xbf }, arena);
+  const log: string[] = [];
+  const shares = new Map<string, number>();
+  let next = 0x10000;
+  const r: MapResolver = {
+    shareBase: (n, size) => { if (!shares.has(n)) { shares.set(n, next); next += Math.max(size, 0x1000); } return shares.get(n)!; },
+    regionBase: () => 0,
+    regionSize: () => 0x10000,
+    bank: () => ({ size: 0x1000, entries: [0x8000, 0x9000, 0xa000] }),
+    read: (ref) => (typeof ref === 'object' && 'port' in ref ? () => 0x5a : typeof ref === 'object' ? () => ref.value : (o) => { log.push(`r ${ref} ${o.toString(16)}`); return 0x42; }),
+    write: (ref) => (o, d) => log.push(`w ${ref} ${o.toString(16)}=${d.toString(16)}`),
+    read16: (ref) => (o) => { log.push(`r16 ${ref} ${o.toString(16)}`); return 0x1234; },
+    write16: (ref) => (o, d) => log.push(`w16 ${ref} ${o.toString(16)}=${d.toString(16)}`),
+  };
+  for (let i = 0; i < 0x10000; i++) arena[i] = i & 0xff ^ (i >> 8);
+  compileSpace(space, { bits: opts.bits ?? 16, map, endian: opts.endian }, r);
+  return { space, log, arena, shares };
+}
+
+describe('address space compiled from a declarative map', () => {
+  it('ROM mirrored by A15, writes to ROM ignored, unmapped reads give open bus', () => {
+    const { space, arena } = build([{ at: [0x0000, 0x3fff], mirror: 0x8000, rom: 'maincpu' }]);
+    expect(space.read8(0x1234)).toBe(arena[0x1234]);
+    expect(space.read8(0x9234)).toBe(arena[0x1234]);
+    space.write8(0x1234, 0x99);
+    expect(arena[0x1234]).not.toBe(0x99);
+    expect(space.read8(0x4000)).toBe(0xbf);
+  });
+
+  it('RAM with sub-page mirrors and I/O registers sharing a page (Pac-Man style 0x50xx)', () => {
+    const { space, log } = build([
+      { at: [0x4c00, 0x4fff], mirror: 0xa000, ram: 'work' },
+      { at: [0x5000, 0x5007], mirror: 0xaf38, write: 'latch.write' },
+      { at: [0x5000, 0x5000], mirror: 0xaf3f, read: { port: 'IN0' } },
+      { at: [0x50c0, 0x50c0], mirror: 0xaf3f, write: 'watchdog.kick' },
+    ]);
+    space.write8(0x4c10, 0x77);
+    expect(space.read8(0xec10)).toBe(0x77); // mirror 0xa000
+    expect(space.read8(0x5000)).toBe(0x5a);
+    expect(space.read8(0x5100)).toBe(0x5a); // mirror
+    expect(space.read8(0x503f)).toBe(0x5a); // low 6 bits are mirror bits too
+    expect(space.read8(0x5040)).toBe(0xbf); // nothing reads there
+    space.write8(0x5003, 1);
+    space.write8(0x5103 | 0x0008, 0); // 0x510b → latch offset 3 through the mirror
+    space.write8(0x50c5, 0);
+    expect(log).toEqual(['w latch.write 3=1', 'w latch.write 3=0', 'w watchdog.kick 0=0']);
+  });
+
+  it('RAM with a write hook stores then notifies with the entry offset', () => {
+    const { space, log } = build([{ at: [0x4000, 0x43ff], ram: 'vram', write: 'video.tileWrite' }]);
+    space.write8(0x4005, 0x12);
+    expect(space.read8(0x4005)).toBe(0x12);
+    expect(log).toEqual(['w video.tileWrite 5=12']);
+  });
+
+  it('later entries win per direction', () => {
+    const { space, log } = build([
+      { at: [0x0000, 0x0fff], ram: 'ram' },
+      { at: [0x0010, 0x0010], read: 'dev.status' },
+    ]);
+    space.write8(0x0010, 5);
+    expect(space.read8(0x0010)).toBe(0x42);
+    expect(space.read8(0x0011)).toBe(0);
+    expect(log).toEqual(['r dev.status 0']);
+  });
+
+  it('switchable banks repatch pages', () => {
+    const { space, arena } = build([{ at: [0x8000, 0x8fff], bank: 'rombank' }]);
+    expect(space.read8(0x8001)).toBe(arena[0x8001]);
+    space.setBank('rombank', 2);
+    expect(space.read8(0x8001)).toBe(arena[0xa001]);
+    expect(space.bankIndex('rombank')).toBe(2);
+  });
+
+  it('16-bit big-endian (68000) and little-endian (x86) word access, 16-bit handlers', () => {
+    const be = build([{ at: [0x000000, 0x00ffff], ram: 'ram' }, { at: [0x100000, 0x100fff], read16: 'io.r', write16: 'io.w', read: 'io.r8', write: 'io.w8' }], { bits: 24, endian: 'big' });
+    be.space.write16(0x10, 0xabcd);
+    expect(be.space.read8(0x10)).toBe(0xab);
+    expect(be.space.read8(0x11)).toBe(0xcd);
+    expect(be.space.read16(0x10)).toBe(0xabcd);
+    expect(be.space.read16(0x100002)).toBe(0x1234);
+    be.space.write16(0x100004, 0x5678);
+    expect(be.log).toEqual(['r16 io.r 2', 'w16 io.w 4=5678']);
+    const le = build([{ at: [0x00000, 0x0ffff], ram: 'ram' }], { bits: 20, endian: 'little' });
+    le.space.write16(0x21, 0xabcd); // unaligned is fine on x86
+    expect(le.space.read8(0x21)).toBe(0xcd);
+    expect(le.space.read8(0x22)).toBe(0xab);
+    expect(le.space.read16(0x21)).toBe(0xabcd);
+    le.space.write16(0x0fff, 0x1122); // across a 4 KB page
+    expect(le.space.read16(0x0fff)).toBe(0x1122);
+  });
+
+  it('rejects entries outside the space or with address bits inside their mirror', () => {
+    expect(() => build([{ at: [0x0000, 0x1ffff], ram: 'x' }])).toThrow(/outside/);
+    expect(() => build([{ at: [0x8000, 0x8fff], mirror: 0x8000, ram: 'x' }])).toThrow(/inside its mirror/);
+  });
+});
