@@ -1,0 +1,1605 @@
+/**
+ * Motorola MC68000 (NMOS, 16-bit data bus, 24-bit address bus).
+ * Used by: Snow Bros (Toaplan), Capcom CPS-1 and most late-1980s arcade boards.
+ *
+ * Sources:
+ * - M68000 Programmer's Reference Manual (M68000PM/AD rev.1): instruction semantics and flags.
+ * - MC68000 User's Manual (M68000UM/AD rev.8): section 6 (exception processing, group 0 frame),
+ *   section 8 (instruction timings).
+ * - The SingleStepTests/m68000 vectors (../shared/cpu-tests/m68000, recorded from MAME's microcoded
+ *   68000): bus order, the stacked PC of address errors, the prefetch queue, undefined flags of
+ *   CHK/DIVx/BCD, division timing.
+ * - Jorge Cwik's analysis of the 68000 DIVU/DIVS microcode (cycle counts of the division loop).
+ * - Flamewing's documentation of ABCD/SBCD/NBCD on real hardware (undefined V flag).
+ *
+ * Model: instruction-stepped, but every bus access costs its 4 clocks at the point where the chip
+ * makes it and internal states are added where the microcode idles, so an address error aborts an
+ * instruction at the right cycle. `pc` is the address of the next prefetch: the two-word queue is
+ * `ir` (the opcode being executed, later the next one) and `irc` (the word after it), exactly what
+ * the vectors call `prefetch`. The address bus is 24 bits; `pc` and address registers keep 32.
+ *
+ * Not emulated: bus errors (no board asserts BERR here), the E-clock/VPA synchronisation of
+ * autovectored acknowledge (adds 0-10 clocks on hardware), HALT/BR/BG arbitration, TAS's
+ * indivisible cycle (done as a read then a write).
+ */
+import { Device, type Serializer, type WriteLine, unconnected } from '../../src/core/device';
+import type { AddressSpace } from '../../src/core/memory';
+import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
+import { buildDecodeTable, HANDLER_NAMES } from './m68000.ops';
+import { disassembleM68000 } from './m68000.dasm';
+
+/** Thrown (as this constant, no allocation) when a word/long access hits an odd address. */
+const ADDRESS_ERROR = { addressError: true };
+
+const REGS: RegisterInfo[] = [
+  ...['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'].map((name) => ({ name, bits: 32 })),
+  { name: 'usp', bits: 32 }, { name: 'ssp', bits: 32 }, { name: 'sr', bits: 16 }, { name: 'pc', bits: 32 },
+  { name: 'ir', bits: 16 }, { name: 'irc', bits: 16 },
+];
+
+export class M68000 extends Device implements CpuDevice {
+  static readonly AUTOVECTOR = -1;
+  static readonly SPURIOUS = -2;
+
+  /** d0-d7 = r[0..7], a0-a7 = r[8..15]; a7 is the active stack pointer */
+  readonly r = new Int32Array(16);
+  /** the inactive stack pointer (usp in supervisor mode, ssp in user mode) */
+  osp = 0;
+  pc = 0;
+  /** prefetch queue: ir = opcode word, irc = the word after it (at pc - 2) */
+  ir = 0;
+  irc = 0;
+  // status register, split: t s im (system byte) and x n z v c (0/1 each)
+  t = 0; s = 1; im = 7;
+  x = 0; n = 0; z = 0; v = 0; c = 0;
+
+  stopped = 0;
+  halted = 0;
+  irqLevel = 0;
+  nmiPending = 0;
+  traceP = 0;
+  /** cycles used in the current run() call, and where it stops */
+  cycles = 0;
+  target = 0;
+  /** all cycles ever run (benchmarks, scheduler time) */
+  totalCycles = 0;
+  /** instructions executed (benchmarks) */
+  instructions = 0;
+
+  // address error bookkeeping (filled by fault(), consumed by the group 0 exception)
+  aeAddr = 0;
+  aeRead = 0;
+  aeProg = 0;
+  /** stacked PC = pc + aeAdj at the time of the fault (depends on where the microcode is) */
+  aeAdj = 0;
+  inGroup0 = 0;
+
+  /** Interrupt acknowledge: vector number, or AUTOVECTOR / SPURIOUS. */
+  irqAck: (level: number) => number = () => M68000.AUTOVECTOR;
+  /** RESET instruction pulses this line. */
+  resetOut: WriteLine = unconnected;
+
+  constructor(tag: string, clock: number, readonly program: AddressSpace) {
+    super(tag, clock);
+  }
+
+  // ---- CpuDevice ------------------------------------------------------------------------------
+
+  reset(): void {
+    this.s = 1; this.t = 0; this.im = 7;
+    this.stopped = 0; this.halted = 0; this.traceP = 0; this.nmiPending = 0; this.inGroup0 = 0;
+    // UM 6.2.1: SSP from 0, PC from 4, then the first two prefetches
+    const b = this.program;
+    this.r[15] = (b.read16(0) << 16) | b.read16(2);
+    this.pc = (b.read16(4) << 16) | b.read16(6);
+    this.ir = b.read16(this.pc);
+    this.irc = b.read16(this.pc + 2);
+    this.pc = (this.pc + 4) | 0;
+  }
+
+  run(budget: number): number {
+    this.cycles = 0;
+    this.target = budget;
+    while (this.cycles < this.target) {
+      if (this.halted) { this.cycles = this.target; break; }
+      try {
+        this.execute();
+      } catch (e) {
+        if (e !== ADDRESS_ERROR) throw e;
+        this.addressErrorException();
+      }
+    }
+    this.totalCycles += this.cycles;
+    return this.cycles;
+  }
+
+  private execute(): void {
+    const handlers = HANDLERS, decode = DECODE;
+    while (this.cycles < this.target) {
+      if (this.nmiPending !== 0 || this.irqLevel > this.im || this.traceP !== 0) {
+        if (this.serviceInterrupts()) continue;
+      }
+      if (this.stopped !== 0) {
+        // STOP idles until an interrupt; burn the rest of the slice (at least one bus cycle)
+        this.cycles = this.target > this.cycles + 4 ? this.target : this.cycles + 4;
+        return;
+      }
+      const tr = this.t;
+      const op = this.ir;
+      handlers[decode[op]](this, op);
+      this.instructions++;
+      if (tr !== 0) this.traceP = 1;
+    }
+  }
+
+  endSlice(): void { this.target = this.cycles; }
+  sliceCycles(): number { return this.cycles; }
+
+  setIrq(state: number): void {
+    const level = state & 7;
+    // level 7 is edge-triggered (UM 6.3.2): only a transition to 7 requests it
+    if (level === 7 && this.irqLevel !== 7) this.nmiPending = 1;
+    this.irqLevel = level;
+  }
+
+  /** Treated as an edge on level 7. */
+  setNmi(state: number): void { this.setIrq(state ? 7 : 0); }
+
+  pcValue(): number { return (this.pc - 4) >>> 0; }
+
+  registerInfo(): readonly RegisterInfo[] { return REGS; }
+
+  getRegister(name: string): number {
+    const i = REG_INDEX[name];
+    if (i !== undefined) return this.r[i] >>> 0;
+    switch (name) {
+      case 'usp': return (this.s ? this.osp : this.r[15]) >>> 0;
+      case 'ssp': return (this.s ? this.r[15] : this.osp) >>> 0;
+      case 'sr': return this.getSR();
+      case 'pc': return this.pc >>> 0;
+      case 'ir': return this.ir;
+      case 'irc': return this.irc;
+    }
+    throw new Error(`m68000: no register ${name}`);
+  }
+
+  setRegister(name: string, value: number): void {
+    const i = REG_INDEX[name];
+    if (i !== undefined) { this.r[i] = value; return; }
+    switch (name) {
+      case 'usp': if (this.s) this.osp = value | 0; else this.r[15] = value; return;
+      case 'ssp': if (this.s) this.r[15] = value; else this.osp = value | 0; return;
+      case 'sr': this.setSR(value); return;
+      case 'pc': this.pc = value | 0; return;
+      case 'ir': this.ir = value & 0xffff; return;
+      case 'irc': this.irc = value & 0xffff; return;
+    }
+    throw new Error(`m68000: no register ${name}`);
+  }
+
+  disassemble(addr: number, peek: (addr: number) => number): Disassembly {
+    return disassembleM68000(addr, peek);
+  }
+
+  serialize(s: Serializer): void {
+    s.block(this.r);
+    this.osp = s.i32(this.osp);
+    this.pc = s.i32(this.pc);
+    this.ir = s.u16(this.ir);
+    this.irc = s.u16(this.irc);
+    const sr = s.u16(this.getSR());
+    if (s.loading) this.loadSR(sr);
+    this.stopped = s.u8(this.stopped);
+    this.halted = s.u8(this.halted);
+    this.irqLevel = s.u8(this.irqLevel);
+    this.nmiPending = s.u8(this.nmiPending);
+    this.traceP = s.u8(this.traceP);
+    this.totalCycles = s.f64(this.totalCycles);
+  }
+
+  // ---- status register --------------------------------------------------------------------------
+
+  getSR(): number {
+    return (this.t << 15) | (this.s << 13) | (this.im << 8) | (this.x << 4) | (this.n << 3) | (this.z << 2) | (this.v << 1) | this.c;
+  }
+
+  setCCR(v: number): void {
+    this.x = (v >> 4) & 1; this.n = (v >> 3) & 1; this.z = (v >> 2) & 1; this.v = (v >> 1) & 1; this.c = v & 1;
+  }
+
+  /** Write SR, swapping stack pointers when S changes. */
+  setSR(v: number): void {
+    const s = (v >> 13) & 1;
+    if (s !== this.s) { const t = this.r[15]; this.r[15] = this.osp; this.osp = t; this.s = s; }
+    this.t = (v >> 15) & 1;
+    this.im = (v >> 8) & 7;
+    this.setCCR(v);
+  }
+
+  /** Restore SR without swapping (state load: r[15] already holds the active stack pointer). */
+  private loadSR(v: number): void {
+    this.s = (v >> 13) & 1;
+    this.t = (v >> 15) & 1;
+    this.im = (v >> 8) & 7;
+    this.setCCR(v);
+  }
+
+  // ---- bus ----------------------------------------------------------------------------------------
+
+  /** Abort the instruction with an address error (UM 6.3.1). `read` 1/0, `prog` 1 = program space. */
+  fault(addr: number, read: number, prog: number): never {
+    this.aeAddr = addr;
+    this.aeRead = read;
+    this.aeProg = prog;
+    throw ADDRESS_ERROR;
+  }
+
+  rd8(a: number): number { this.cycles += 4; return this.program.read8(a); }
+  rd16(a: number): number {
+    if ((a & 1) !== 0) this.fault(a, 1, 0);
+    this.cycles += 4;
+    return this.program.read16(a);
+  }
+  rd32(a: number): number {
+    if ((a & 1) !== 0) this.fault(a, 1, 0);
+    this.cycles += 8;
+    const b = this.program;
+    return (b.read16(a) << 16) | b.read16(a + 2);
+  }
+  wr8(a: number, d: number): void { this.cycles += 4; this.program.write8(a, d & 0xff); }
+  wr16(a: number, d: number): void {
+    if ((a & 1) !== 0) this.fault(a, 0, 0);
+    this.cycles += 4;
+    this.program.write16(a, d & 0xffff);
+  }
+  /** long write, high word first */
+  wr32(a: number, d: number): void {
+    if ((a & 1) !== 0) this.fault(a, 0, 0);
+    this.cycles += 8;
+    this.program.write16(a, d >>> 16);
+    this.program.write16(a + 2, d & 0xffff);
+  }
+  /** long write, low word first (MOVE.l to -(An), the -(An) forms of ADDX/SUBX …) */
+  wr32lo(a: number, d: number): void {
+    if ((a & 1) !== 0) this.fault(a, 0, 0);
+    this.cycles += 8;
+    this.program.write16(a + 2, d & 0xffff);
+    this.program.write16(a, d >>> 16);
+  }
+
+  /** Program-space byte read (PC-relative byte operands). */
+  readPc8(a: number): number { this.cycles += 4; return this.program.read8(a); }
+
+  /** Program-space read (PC-relative operands). */
+  rdp16(a: number): number {
+    if ((a & 1) !== 0) this.fault(a, 1, 1);
+    this.cycles += 4;
+    return this.program.read16(a);
+  }
+
+  /** Consume the extension word in irc and refill irc (one prefetch). */
+  ext(): number {
+    const v = this.irc;
+    this.cycles += 4;
+    this.irc = this.program.read16(this.pc);
+    this.pc = (this.pc + 2) | 0;
+    return v;
+  }
+
+  /** Extension long word. */
+  ext32(): number {
+    const hi = this.ext();
+    return (hi << 16) | this.ext();
+  }
+
+  /** The end-of-instruction prefetch: irc moves to ir and the next word is fetched. */
+  np(): void {
+    this.ir = this.irc;
+    this.cycles += 4;
+    this.irc = this.program.read16(this.pc);
+    this.pc = (this.pc + 2) | 0;
+  }
+
+  /**
+   * Refill the whole queue from `to` (jumps, branches, exceptions): two prefetches, `gap` idle
+   * clocks between them. An odd target faults on the first one; `adj` is the stacked PC relative
+   * to the current pc in that case.
+   */
+  jump(to: number, gap: number, adj: number): void {
+    if ((to & 1) !== 0) { this.aeAdj = adj; this.fault(to, 1, 1); }
+    this.pc = to;
+    this.cycles += 8 + gap;
+    const b = this.program;
+    this.ir = b.read16(to);
+    this.irc = b.read16(to + 2);
+    this.pc = (to + 4) | 0;
+  }
+
+  // ---- effective addresses --------------------------------------------------------------------
+
+  /** Index register value from a brief extension word, plus its 8-bit displacement. */
+  index(e: number): number {
+    const xr = this.r[(e >> 12) & 15];
+    const xv = (e & 0x800) !== 0 ? xr : (xr << 16) >> 16;
+    return (xv + ((e << 24) >> 24)) | 0;
+  }
+
+  /**
+   * Address of a memory operand (modes 2-7, not #imm), with the microcode's extension fetches and
+   * idle states; updates An for (An)+/-(An). `sz` 0 byte, 1 word, 2 long.
+   * Sets aeAdj/aeProg for a fault on the first operand access (vectors: stacked PC is the
+   * instruction address + 2, + 4 for -(An).b/.w and abs.W, + 6 for abs.L).
+   */
+  ea(mode: number, reg: number, sz: number): number {
+    const r = this.r;
+    switch (mode) {
+      case 2:
+        this.aeAdj = -2;
+        return r[8 + reg];
+      case 3: {
+        const a = r[8 + reg];
+        r[8 + reg] = a + (sz === 2 ? 4 : sz === 1 || reg === 7 ? 2 : 1);
+        this.aeAdj = -2;
+        return a;
+      }
+      case 4: {
+        this.cycles += 2;
+        const a = (r[8 + reg] - (sz === 2 ? 4 : sz === 1 || reg === 7 ? 2 : 1)) | 0;
+        r[8 + reg] = a;
+        this.aeAdj = sz === 2 ? -2 : 0;
+        return a;
+      }
+      case 5: {
+        const a = (r[8 + reg] + ((this.ext() << 16) >> 16)) | 0;
+        this.aeAdj = -4;
+        return a;
+      }
+      case 6: {
+        this.cycles += 2;
+        const a = (r[8 + reg] + this.index(this.ext())) | 0;
+        this.aeAdj = -4;
+        return a;
+      }
+      default:
+        switch (reg) {
+          case 0: { const a = (this.ext() << 16) >> 16; this.aeAdj = -2; return a; }
+          case 1: { const a = this.ext32(); this.aeAdj = -2; return a; }
+          case 2: { const base = this.pc - 2; const a = (base + ((this.ext() << 16) >> 16)) | 0; this.aeAdj = -4; return a; }
+          case 3: { this.cycles += 2; const base = this.pc - 2; const a = (base + this.index(this.ext())) | 0; this.aeAdj = -4; return a; }
+        }
+    }
+    throw new Error('m68000: bad effective address');
+  }
+
+  /** Read an operand of any mode (value masked to the size; long as int32). */
+  readEa(mode: number, reg: number, sz: number): number {
+    if (mode === 0) return sz === 0 ? this.r[reg] & 0xff : sz === 1 ? this.r[reg] & 0xffff : this.r[reg];
+    if (mode === 1) return sz === 1 ? this.r[8 + reg] & 0xffff : this.r[8 + reg];
+    if (mode === 7 && reg === 4) {
+      if (sz === 2) return this.ext32();
+      const v = this.ext();
+      return sz === 0 ? v & 0xff : v;
+    }
+    const a = this.ea(mode, reg, sz);
+    if (mode === 7 && reg >= 2) {
+      // PC-relative operands are read from program space
+      if (sz === 0) { this.cycles += 4; return this.program.read8(a); }
+      if (sz === 1) return this.rdp16(a);
+      const hi = this.rdp16(a);
+      return (hi << 16) | this.rdp16(a + 2);
+    }
+    return sz === 0 ? this.rd8(a) : sz === 1 ? this.rd16(a) : this.rd32(a);
+  }
+
+  rdSz(a: number, sz: number): number {
+    return sz === 0 ? this.rd8(a) : sz === 1 ? this.rd16(a) : this.rd32(a);
+  }
+
+  wrSz(a: number, sz: number, v: number): void {
+    if (sz === 0) this.wr8(a, v); else if (sz === 1) this.wr16(a, v); else this.wr32(a, v);
+  }
+
+  /** Write the low `sz` part of Dn. */
+  setD(reg: number, sz: number, v: number): void {
+    const r = this.r;
+    if (sz === 0) r[reg] = (r[reg] & ~0xff) | (v & 0xff);
+    else if (sz === 1) r[reg] = (r[reg] & ~0xffff) | (v & 0xffff);
+    else r[reg] = v;
+  }
+
+  // ---- condition codes ------------------------------------------------------------------------
+
+  cond(cc: number): number {
+    switch (cc) {
+      case 0: return 1;
+      case 1: return 0;
+      case 2: return (this.c | this.z) ^ 1; // HI
+      case 3: return this.c | this.z; // LS
+      case 4: return this.c ^ 1; // CC
+      case 5: return this.c; // CS
+      case 6: return this.z ^ 1; // NE
+      case 7: return this.z; // EQ
+      case 8: return this.v ^ 1; // VC
+      case 9: return this.v; // VS
+      case 10: return this.n ^ 1; // PL
+      case 11: return this.n; // MI
+      case 12: return (this.n ^ this.v) ^ 1; // GE
+      case 13: return this.n ^ this.v; // LT
+      case 14: return ((this.n ^ this.v) | this.z) ^ 1; // GT
+      default: return (this.n ^ this.v) | this.z; // LE
+    }
+  }
+
+  /** d + s (+ x), flags for ADD/ADDX; returns the result masked to the size. */
+  add(sz: number, s: number, d: number, ext: number): number {
+    const m = SIZE_MSB[sz];
+    const r = (d + s + ext) & SIZE_MASK[sz];
+    this.c = this.x = (((s & d) | (~r & (s | d))) >>> m) & 1;
+    this.v = (((s ^ r) & (d ^ r)) >>> m) & 1;
+    this.n = (r >>> m) & 1;
+    if (ext === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
+    return r;
+  }
+
+  /** d - s (- x), flags for SUB/SUBX; cmp = 1 leaves X alone. */
+  sub(sz: number, s: number, d: number, ext: number, cmp: number): number {
+    const m = SIZE_MSB[sz];
+    const r = (d - s - ext) & SIZE_MASK[sz];
+    const c = (((s & ~d) | (r & ~d) | (s & r)) >>> m) & 1;
+    this.c = c;
+    if (cmp === 0) this.x = c;
+    this.v = (((s ^ d) & (r ^ d)) >>> m) & 1;
+    this.n = (r >>> m) & 1;
+    if (ext === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
+    return r;
+  }
+
+  logic(sz: number, r: number): number {
+    r &= SIZE_MASK[sz];
+    this.n = (r >>> SIZE_MSB[sz]) & 1;
+    this.z = r === 0 ? 1 : 0;
+    this.v = 0;
+    this.c = 0;
+    return r;
+  }
+
+  // ---- exceptions -----------------------------------------------------------------------------
+
+  private enterSupervisor(): number {
+    const sr = this.getSR();
+    if (this.s === 0) { const t = this.r[15]; this.r[15] = this.osp; this.osp = t; this.s = 1; }
+    this.t = 0;
+    this.traceP = 0;
+    return sr;
+  }
+
+  /**
+   * Group 1/2 exception (UM 6.3): push PC and SR, load the vector, refill the queue.
+   * Bus order from the vectors: PC low, SR, PC high, vector high, vector low, prefetch, idle 2, prefetch.
+   */
+  exception(vector: number, stackedPc: number, idle: number): void {
+    const sr = this.enterSupervisor();
+    this.cycles += idle;
+    this.push3(sr, stackedPc);
+    this.aeAdj = 0;
+    const to = this.rd32(vector << 2);
+    this.jumpException(to);
+  }
+
+  private push3(sr: number, pc: number): void {
+    const sp = (this.r[15] - 6) | 0;
+    this.r[15] = sp;
+    this.wr16(sp + 4, pc);
+    this.wr16(sp, sr);
+    this.wr16(sp + 2, pc >>> 16);
+  }
+
+  private jumpException(to: number): void {
+    if ((to & 1) !== 0) { this.aeAdj = 0; this.pc = to; this.fault(to, 1, 1); }
+    this.pc = to;
+    this.jump(to, 2, 0);
+  }
+
+  /** Group 0: address error, 14-byte frame (UM 6.3.9.1, figure 6-7). */
+  private addressErrorException(): void {
+    this.cycles += 4; // the aborted bus cycle
+    if (this.inGroup0 !== 0) { this.halted = 1; return; } // double bus fault (UM 6.3.9)
+    this.inGroup0 = 1;
+    this.stopped = 0;
+    const stackedPc = (this.pc + this.aeAdj) | 0;
+    const fc = (this.s ? 4 : 0) | (this.aeProg ? 2 : 1);
+    const status = (this.ir & 0xffe0) | (this.aeRead << 4) | fc;
+    const addr = this.aeAddr;
+    try {
+      const sr = this.enterSupervisor();
+      this.cycles += 8;
+      const sp = (this.r[15] - 14) | 0;
+      this.r[15] = sp;
+      this.wr16(sp + 12, stackedPc);
+      this.wr16(sp + 8, sr);
+      this.wr16(sp + 10, stackedPc >>> 16);
+      this.wr16(sp + 6, this.ir);
+      this.wr16(sp + 4, addr);
+      this.wr16(sp, status);
+      this.wr16(sp + 2, addr >>> 16);
+      const to = this.rd32(12);
+      this.jumpException(to);
+    } catch (e) {
+      if (e !== ADDRESS_ERROR) throw e;
+      this.cycles += 4;
+      this.halted = 1;
+    }
+    this.inGroup0 = 0;
+  }
+
+  /** Illegal, line A/F, privilege violation: stacked PC is the instruction's own address. */
+  trapHere(vector: number): void {
+    this.exception(vector, this.pc - 4, 4);
+  }
+
+  /** Interrupts and trace, between instructions. Returns true when an exception was taken. */
+  private serviceInterrupts(): boolean {
+    if (this.traceP !== 0) {
+      this.traceP = 0;
+      this.exception(9, this.pc - 4, 4);
+      return true;
+    }
+    let level = 0;
+    if (this.nmiPending !== 0) { this.nmiPending = 0; level = 7; }
+    else if (this.irqLevel > this.im) level = this.irqLevel;
+    if (level === 0) return false;
+    // UM 6.3.2 / table 8-14: interrupt 44 clocks (5 reads incl. acknowledge, 3 writes)
+    const stackedPc = this.stopped !== 0 ? this.pc : this.pc - 4;
+    this.stopped = 0;
+    const sr = this.enterSupervisor();
+    this.im = level;
+    this.cycles += 6;
+    const ack = this.irqAck(level);
+    const vector = ack === M68000.AUTOVECTOR ? 24 + level : ack === M68000.SPURIOUS ? 24 : ack & 0xff;
+    this.cycles += 4 + 4; // acknowledge cycle, then internal
+    this.push3(sr, stackedPc);
+    const to = this.rd32(vector << 2);
+    this.jumpException(to);
+    return true;
+  }
+}
+
+const REG_INDEX: Record<string, number> = {};
+['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'].forEach((n, i) => { REG_INDEX[n] = i; });
+
+const SIZE_MASK = [0xff, 0xffff, -1];
+const SIZE_MSB = [7, 15, 31];
+const SIZE_BYTES = [1, 2, 4];
+
+type Handler = (c: M68000, op: number) => void;
+
+// ---- instruction handlers ---------------------------------------------------------------------
+// Comments give the bus sequence: np prefetch, nr/nw read/write, n idle (2 clocks each unit noted).
+
+/** standard size field bits 7-6 */
+function stdSize(op: number): number { return (op >> 6) & 3; }
+
+function illegal(c: M68000): void { c.trapHere(4); }
+function linea(c: M68000): void { c.trapHere(10); }
+function linef(c: M68000): void { c.trapHere(11); }
+function privilege(c: M68000): void { c.trapHere(8); }
+
+/** <ea>,Dn for ADD/SUB/AND/OR/CMP: ea np (+n2, n4 for .l from Dn/An/#) */
+function aluToReg(c: M68000, op: number, kind: number): void {
+  const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7, dn = (op >> 9) & 7;
+  const s = c.readEa(mode, reg, sz);
+  const d = c.r[dn] & SIZE_MASK[sz];
+  let r: number;
+  switch (kind) {
+    case 0: r = c.add(sz, s, d, 0); break;
+    case 1: r = c.sub(sz, s, d, 0, 0); break;
+    case 2: r = c.logic(sz, s & d); break;
+    case 3: r = c.logic(sz, s | d); break;
+    default: c.sub(sz, s, d, 0, 1); r = -1;
+  }
+  c.np();
+  if (sz === 2) c.cycles += kind === 4 ? 2 : mode <= 1 || (mode === 7 && reg === 4) ? 4 : 2;
+  if (r !== -1 || kind !== 4) c.setD(dn, sz, r);
+}
+function add(c: M68000, op: number): void { aluToReg(c, op, 0); }
+function sub(c: M68000, op: number): void { aluToReg(c, op, 1); }
+function and(c: M68000, op: number): void { aluToReg(c, op, 2); }
+function or(c: M68000, op: number): void { aluToReg(c, op, 3); }
+function cmp(c: M68000, op: number): void { aluToReg(c, op, 4); }
+
+/** Dn,<ea> memory: nr np nw */
+function aluToMem(c: M68000, op: number, kind: number): void {
+  const sz = stdSize(op), dn = (op >> 9) & 7;
+  const a = c.ea((op >> 3) & 7, op & 7, sz);
+  const d = c.rdSz(a, sz);
+  const s = c.r[dn] & SIZE_MASK[sz];
+  let r: number;
+  switch (kind) {
+    case 0: r = c.add(sz, s, d, 0); break;
+    case 1: r = c.sub(sz, s, d, 0, 0); break;
+    case 2: r = c.logic(sz, s & d); break;
+    case 3: r = c.logic(sz, s | d); break;
+    default: r = c.logic(sz, s ^ d);
+  }
+  c.np();
+  c.aeAdj = -2;
+  c.wrSz(a, sz, r);
+}
+function addm(c: M68000, op: number): void { aluToMem(c, op, 0); }
+function subm(c: M68000, op: number): void { aluToMem(c, op, 1); }
+function andm(c: M68000, op: number): void { aluToMem(c, op, 2); }
+function orm(c: M68000, op: number): void { aluToMem(c, op, 3); }
+function eor(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7;
+  if (mode === 0) {
+    const sz = stdSize(op), reg = op & 7;
+    const r = c.logic(sz, c.r[reg] ^ c.r[(op >> 9) & 7]);
+    c.np();
+    if (sz === 2) c.cycles += 4;
+    c.setD(reg, sz, r);
+    return;
+  }
+  aluToMem(c, op, 4);
+}
+
+/** ADDA/SUBA/CMPA: size bit 8; word sources are sign-extended */
+function addrOp(c: M68000, op: number, kind: number): void {
+  const long = (op >> 8) & 1, mode = (op >> 3) & 7, reg = op & 7, an = 8 + ((op >> 9) & 7);
+  let s = c.readEa(mode, reg, long ? 2 : 1);
+  if (!long) s = (s << 16) >> 16;
+  const d = c.r[an];
+  c.np();
+  if (kind === 2) {
+    c.sub(2, s, d, 0, 1);
+    c.cycles += 2;
+    return;
+  }
+  c.cycles += !long || mode <= 1 || (mode === 7 && reg === 4) ? 4 : 2;
+  c.r[an] = kind === 0 ? (d + s) | 0 : (d - s) | 0;
+}
+function adda(c: M68000, op: number): void { addrOp(c, op, 0); }
+function suba(c: M68000, op: number): void { addrOp(c, op, 1); }
+function cmpa(c: M68000, op: number): void { addrOp(c, op, 2); }
+
+/** ORI/ANDI/SUBI/ADDI/EORI/CMPI #imm,<ea> */
+function immOp(c: M68000, op: number, kind: number): void {
+  const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7;
+  const s = sz === 2 ? c.ext32() : sz === 0 ? c.ext() & 0xff : c.ext();
+  if (mode === 0) {
+    const d = c.r[reg] & SIZE_MASK[sz];
+    let r: number;
+    switch (kind) {
+      case 0: r = c.logic(sz, s | d); break;
+      case 1: r = c.logic(sz, s & d); break;
+      case 2: r = c.sub(sz, s, d, 0, 0); break;
+      case 3: r = c.add(sz, s, d, 0); break;
+      case 4: r = c.logic(sz, s ^ d); break;
+      default: c.sub(sz, s, d, 0, 1); c.np(); if (sz === 2) c.cycles += 2; return;
+    }
+    c.np();
+    if (sz === 2) c.cycles += 4;
+    c.setD(reg, sz, r);
+    return;
+  }
+  const a = c.ea(mode, reg, sz);
+  const d = c.rdSz(a, sz);
+  let r: number;
+  switch (kind) {
+    case 0: r = c.logic(sz, s | d); break;
+    case 1: r = c.logic(sz, s & d); break;
+    case 2: r = c.sub(sz, s, d, 0, 0); break;
+    case 3: r = c.add(sz, s, d, 0); break;
+    case 4: r = c.logic(sz, s ^ d); break;
+    default: c.sub(sz, s, d, 0, 1); c.np(); return;
+  }
+  c.np();
+  c.aeAdj = -2;
+  c.wrSz(a, sz, r);
+}
+function ori(c: M68000, op: number): void { immOp(c, op, 0); }
+function andi(c: M68000, op: number): void { immOp(c, op, 1); }
+function subi(c: M68000, op: number): void { immOp(c, op, 2); }
+function addi(c: M68000, op: number): void { immOp(c, op, 3); }
+function eori(c: M68000, op: number): void { immOp(c, op, 4); }
+function cmpi(c: M68000, op: number): void { immOp(c, op, 5); }
+
+/** ADDQ/SUBQ */
+function quick(c: M68000, op: number, subtract: number): void {
+  const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7;
+  const q = ((op >> 9) & 7) || 8;
+  if (mode === 1) {
+    // address register: whole 32 bits, no flags
+    c.np();
+    c.cycles += 4;
+    c.r[8 + reg] = subtract ? (c.r[8 + reg] - q) | 0 : (c.r[8 + reg] + q) | 0;
+    return;
+  }
+  if (mode === 0) {
+    const d = c.r[reg] & SIZE_MASK[sz];
+    const r = subtract ? c.sub(sz, q, d, 0, 0) : c.add(sz, q, d, 0);
+    c.np();
+    if (sz === 2) c.cycles += 4;
+    c.setD(reg, sz, r);
+    return;
+  }
+  const a = c.ea(mode, reg, sz);
+  const d = c.rdSz(a, sz);
+  const r = subtract ? c.sub(sz, q, d, 0, 0) : c.add(sz, q, d, 0);
+  c.np();
+  c.aeAdj = -2;
+  c.wrSz(a, sz, r);
+}
+function addq(c: M68000, op: number): void { quick(c, op, 0); }
+function subq(c: M68000, op: number): void { quick(c, op, 1); }
+
+function moveq(c: M68000, op: number): void {
+  const v = (op << 24) >> 24;
+  c.r[(op >> 9) & 7] = v;
+  c.n = v < 0 ? 1 : 0; c.z = v === 0 ? 1 : 0; c.v = 0; c.c = 0;
+  c.np();
+}
+
+/** ADDX/SUBX: Dy,Dx np (+n4 .l) ; -(Ay),-(Ax): n2 nr nr np nw */
+function extOp(c: M68000, op: number, subtract: number): void {
+  const sz = stdSize(op), ry = op & 7, rx = (op >> 9) & 7;
+  if ((op & 8) === 0) {
+    const s = c.r[ry] & SIZE_MASK[sz], d = c.r[rx] & SIZE_MASK[sz];
+    const r = subtract ? c.sub(sz, s, d, c.x, 0) : c.add(sz, s, d, c.x);
+    c.np();
+    if (sz === 2) c.cycles += 4;
+    c.setD(rx, sz, r);
+    return;
+  }
+  const step = sz === 2 ? 4 : sz === 1 || ry === 7 ? 2 : 1;
+  c.cycles += 2;
+  c.aeAdj = 0;
+  let as: number, s: number;
+  if (sz === 2) {
+    // long source read: low word first, address register stepped one word at a time
+    as = (c.r[8 + ry] - 2) | 0;
+    c.r[8 + ry] = as;
+    const lo = c.rd16(as);
+    as = (as - 2) | 0;
+    c.r[8 + ry] = as;
+    s = (c.rd16(as) << 16) | lo;
+  } else {
+    as = (c.r[8 + ry] - step) | 0;
+    c.r[8 + ry] = as;
+    s = c.rdSz(as, sz);
+  }
+  const dstep = sz === 2 ? 4 : sz === 1 || rx === 7 ? 2 : 1;
+  let ad: number, d: number;
+  if (sz === 2) {
+    ad = (c.r[8 + rx] - 2) | 0;
+    c.r[8 + rx] = ad;
+    const lo = c.rd16(ad);
+    ad = (ad - 2) | 0;
+    c.r[8 + rx] = ad;
+    d = (c.rd16(ad) << 16) | lo;
+  } else {
+    ad = (c.r[8 + rx] - dstep) | 0;
+    c.r[8 + rx] = ad;
+    d = c.rdSz(ad, sz);
+  }
+  const r = subtract ? c.sub(sz, s, d, c.x, 0) : c.add(sz, s, d, c.x);
+  c.np();
+  c.aeAdj = -2;
+  if (sz === 2) c.wr32lo(ad, r); else c.wrSz(ad, sz, r);
+}
+function addx(c: M68000, op: number): void { extOp(c, op, 0); }
+function subx(c: M68000, op: number): void { extOp(c, op, 1); }
+
+/** CMPM (Ay)+,(Ax)+: nr nr np */
+function cmpm(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  const s = c.rdSz(c.ea(3, op & 7, sz), sz);
+  const d = c.rdSz(c.ea(3, (op >> 9) & 7, sz), sz);
+  c.sub(sz, s, d, 0, 1);
+  c.np();
+}
+
+// BCD arithmetic after Flamewing's hardware tests: binary sum/difference, then the decimal
+// correction from the nibble carries; V is set when the correction flips bit 7 the "wrong" way.
+function bcdAdd(c: M68000, s: number, d: number): number {
+  const bin = (d + s + c.x) & 0x1ff;
+  const carries = ((d & s) | (~bin & d) | (~bin & s)) & 0x88; // binary carries out of each nibble
+  const dec = (((bin + 0x66) ^ bin) & 0x110) >> 1; // nibbles that went past 9
+  const need = carries | dec;
+  const corr = (need - (need >> 2)) & 0xff; // 0x06 / 0x60 / 0x66
+  const res = (bin + corr) & 0x1ff;
+  const r = res & 0xff;
+  c.c = c.x = (((carries | (bin & ~res)) >> 7) & 1) | ((bin >> 8) & 1) | ((res >> 8) & 1) ? 1 : 0;
+  c.v = ((~bin & r) >> 7) & 1;
+  c.n = (r >> 7) & 1;
+  if (r !== 0) c.z = 0;
+  return r;
+}
+function bcdSub(c: M68000, s: number, d: number): number {
+  const diff = (d - s - c.x) & 0x1ff;
+  const borrows = ((~d & s) | (diff & ~d) | (diff & s)) & 0x88;
+  const corr = (borrows - (borrows >> 2)) & 0xff;
+  const res = (diff - corr) & 0x1ff;
+  const r = res & 0xff;
+  c.c = c.x = (((borrows | (~diff & res)) >> 7) & 1) | ((diff >> 8) & 1) ? 1 : 0;
+  c.v = ((diff & ~r) >> 7) & 1;
+  c.n = (r >> 7) & 1;
+  if (r !== 0) c.z = 0;
+  return r;
+}
+
+/** ABCD/SBCD: Dy,Dx np n2 ; -(Ay),-(Ax): n2 nr nr np nw */
+function bcdOp(c: M68000, op: number, subtract: number): void {
+  const ry = op & 7, rx = (op >> 9) & 7;
+  if ((op & 8) === 0) {
+    const s = c.r[ry] & 0xff, d = c.r[rx] & 0xff;
+    const r = subtract ? bcdSub(c, s, d) : bcdAdd(c, s, d);
+    c.np();
+    c.cycles += 2;
+    c.setD(rx, 0, r);
+    return;
+  }
+  c.cycles += 2;
+  const as = (c.r[8 + ry] - (ry === 7 ? 2 : 1)) | 0;
+  c.r[8 + ry] = as;
+  const s = c.rd8(as);
+  const ad = (c.r[8 + rx] - (rx === 7 ? 2 : 1)) | 0;
+  c.r[8 + rx] = ad;
+  const d = c.rd8(ad);
+  const r = subtract ? bcdSub(c, s, d) : bcdAdd(c, s, d);
+  c.np();
+  c.wr8(ad, r);
+}
+function abcd(c: M68000, op: number): void { bcdOp(c, op, 0); }
+function sbcd(c: M68000, op: number): void { bcdOp(c, op, 1); }
+
+function nbcd(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  if (mode === 0) {
+    const r = bcdSub(c, c.r[reg] & 0xff, 0);
+    c.np();
+    c.cycles += 2;
+    c.setD(reg, 0, r);
+    return;
+  }
+  const a = c.ea(mode, reg, 0);
+  const r = bcdSub(c, c.rd8(a), 0);
+  c.np();
+  c.wr8(a, r);
+}
+
+/** CLR/NEG/NEGX/NOT: Dn np (+n2 .l) ; memory nr np nw (the 68000 reads before CLR writes) */
+function unary(c: M68000, op: number, kind: number): void {
+  const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7;
+  if (mode === 0) {
+    const d = c.r[reg] & SIZE_MASK[sz];
+    const r = unaryOp(c, sz, d, kind);
+    c.np();
+    if (sz === 2) c.cycles += 2;
+    c.setD(reg, sz, r);
+    return;
+  }
+  const a = c.ea(mode, reg, sz);
+  const d = c.rdSz(a, sz);
+  const r = unaryOp(c, sz, d, kind);
+  c.np();
+  c.aeAdj = -2;
+  c.wrSz(a, sz, r);
+}
+function unaryOp(c: M68000, sz: number, d: number, kind: number): number {
+  switch (kind) {
+    case 0: return c.logic(sz, 0);
+    case 1: return c.sub(sz, d, 0, 0, 0);
+    case 2: return c.sub(sz, d, 0, c.x, 0);
+    default: return c.logic(sz, ~d);
+  }
+}
+function clr(c: M68000, op: number): void { unary(c, op, 0); }
+function neg(c: M68000, op: number): void { unary(c, op, 1); }
+function negx(c: M68000, op: number): void { unary(c, op, 2); }
+function not(c: M68000, op: number): void { unary(c, op, 3); }
+
+function tst(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  c.logic(sz, c.readEa((op >> 3) & 7, op & 7, sz));
+  c.np();
+}
+
+function tas(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  if (mode === 0) {
+    const d = c.r[reg] & 0xff;
+    c.logic(0, d);
+    c.np();
+    c.setD(reg, 0, d | 0x80);
+    return;
+  }
+  // read-modify-write cycle (10 clocks on the bus) then the prefetch
+  const a = c.ea(mode, reg, 0);
+  const d = c.rd8(a);
+  c.logic(0, d);
+  c.cycles += 2;
+  c.wr8(a, d | 0x80);
+  c.np();
+}
+
+function scc(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  const t = c.cond((op >> 8) & 15);
+  if (mode === 0) {
+    c.np();
+    if (t) c.cycles += 2;
+    c.setD(reg, 0, t ? 0xff : 0);
+    return;
+  }
+  const a = c.ea(mode, reg, 0);
+  c.rd8(a);
+  c.np();
+  c.wr8(a, t ? 0xff : 0);
+}
+
+function swap(c: M68000, op: number): void {
+  const reg = op & 7, v = c.r[reg];
+  c.r[reg] = (v >>> 16) | (v << 16);
+  c.logic(2, c.r[reg]);
+  c.np();
+}
+function extw(c: M68000, op: number): void {
+  const reg = op & 7;
+  const v = (c.r[reg] << 24) >> 24;
+  c.setD(reg, 1, v);
+  c.logic(1, v);
+  c.np();
+}
+function extl(c: M68000, op: number): void {
+  const reg = op & 7;
+  const v = (c.r[reg] << 16) >> 16;
+  c.r[reg] = v;
+  c.logic(2, v);
+  c.np();
+}
+function exg(c: M68000, op: number): void {
+  const mode = (op >> 3) & 31;
+  const rx = (op >> 9) & 7, ry = op & 7;
+  const i = mode === 8 ? rx : mode === 9 ? 8 + rx : rx;
+  const j = mode === 8 ? ry : 8 + ry;
+  const t = c.r[i]; c.r[i] = c.r[j]; c.r[j] = t;
+  c.np();
+  c.cycles += 2;
+}
+
+/** MOVE/MOVEA: source ea, then the destination in the order of UM table 8-2 */
+function move(c: M68000, op: number): void {
+  const szf = op >> 12;
+  const sz = szf === 1 ? 0 : szf === 3 ? 1 : 2;
+  const v = c.readEa((op >> 3) & 7, op & 7, sz);
+  const dmode = (op >> 6) & 7, dreg = (op >> 9) & 7;
+  const setFlags = (): void => { c.logic(sz, v); };
+  switch (dmode) {
+    case 0:
+      setFlags();
+      c.np();
+      c.setD(dreg, sz, v);
+      return;
+    case 2:
+      setFlags();
+      c.aeAdj = 0;
+      c.wrSz(c.r[8 + dreg], sz, v);
+      c.np();
+      return;
+    case 3: {
+      const a = c.r[8 + dreg];
+      c.r[8 + dreg] = a + (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1);
+      setFlags();
+      c.aeAdj = 0;
+      c.wrSz(a, sz, v);
+      c.np();
+      return;
+    }
+    case 4: {
+      const a = (c.r[8 + dreg] - (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1)) | 0;
+      setFlags();
+      c.np();
+      c.r[8 + dreg] = a;
+      c.aeAdj = -2;
+      if (sz === 2) c.wr32lo(a, v); else c.wrSz(a, sz, v);
+      return;
+    }
+    case 5: {
+      const a = (c.r[8 + dreg] + ((c.ext() << 16) >> 16)) | 0;
+      setFlags();
+      c.aeAdj = -2;
+      c.wrSz(a, sz, v);
+      c.np();
+      return;
+    }
+    case 6: {
+      c.cycles += 2;
+      const a = (c.r[8 + dreg] + c.index(c.ext())) | 0;
+      setFlags();
+      c.aeAdj = -2;
+      c.wrSz(a, sz, v);
+      c.np();
+      return;
+    }
+    default:
+      if (dreg === 0) {
+        const a = (c.ext() << 16) >> 16;
+        setFlags();
+        c.aeAdj = -2;
+        c.wrSz(a, sz, v);
+        c.np();
+      } else {
+        const a = c.ext32();
+        setFlags();
+        c.aeAdj = 0;
+        c.wrSz(a, sz, v);
+        c.np();
+      }
+  }
+}
+
+function movea(c: M68000, op: number): void {
+  const long = (op >> 12) === 2;
+  let v = c.readEa((op >> 3) & 7, op & 7, long ? 2 : 1);
+  if (!long) v = (v << 16) >> 16;
+  c.r[8 + ((op >> 9) & 7)] = v;
+  c.np();
+}
+
+function lea(c: M68000, op: number): void {
+  const a = c.ea((op >> 3) & 7, op & 7, 2);
+  c.np();
+  c.r[8 + ((op >> 9) & 7)] = a;
+}
+
+function pea(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7;
+  const a = c.ea(mode, op & 7, 2);
+  const sp = (c.r[15] - 4) | 0;
+  c.aeAdj = 0;
+  if (mode === 7 && (op & 7) <= 1) {
+    // absolute: the prefetch comes before the push
+    c.np();
+    c.r[15] = sp;
+    c.wr32(sp, a);
+  } else {
+    c.r[15] = sp;
+    c.wr32(sp, a);
+    c.np();
+  }
+}
+
+function link(c: M68000, op: number): void {
+  const an = 8 + (op & 7);
+  const sp = (c.r[15] - 4) | 0;
+  c.r[15] = sp;
+  const v = c.r[an];
+  c.aeAdj = 0;
+  c.wr32(sp, v);
+  c.r[an] = sp;
+  c.r[15] = (sp + ((c.ext() << 16) >> 16)) | 0;
+  c.np();
+}
+
+function unlk(c: M68000, op: number): void {
+  const an = 8 + (op & 7);
+  const a = c.r[an];
+  c.r[15] = a;
+  c.aeAdj = -2;
+  const v = c.rd32(a);
+  c.r[15] = (a + 4) | 0;
+  c.r[an] = v;
+  c.np();
+}
+
+/** MOVEM registers → memory: np (mask) ea nw… np */
+function movemstore(c: M68000, op: number): void {
+  const long = (op >> 6) & 1, mode = (op >> 3) & 7, reg = op & 7;
+  const mask = c.ext();
+  c.aeAdj = 0;
+  if (mode === 4) {
+    // predecrement: registers go a7…d0 downwards; the mask bit 0 is a7
+    let a = c.r[8 + reg];
+    for (let i = 0; i < 16; i++) {
+      if ((mask >> i) & 1) {
+        const v = c.r[15 - i];
+        if (long) { a = (a - 4) | 0; c.wr32lo(a, v); } else { a = (a - 2) | 0; c.wr16(a, v); }
+      }
+    }
+    c.r[8 + reg] = a;
+    c.np();
+    return;
+  }
+  let a = c.ea(mode, reg, long ? 2 : 1);
+  c.aeAdj = 0;
+  for (let i = 0; i < 16; i++) {
+    if ((mask >> i) & 1) {
+      if (long) { c.wr32(a, c.r[i]); a = (a + 4) | 0; } else { c.wr16(a, c.r[i]); a = (a + 2) | 0; }
+    }
+  }
+  c.np();
+}
+
+/** MOVEM memory → registers: np (mask) ea nr… nr (one extra word) np */
+function movemload(c: M68000, op: number): void {
+  const long = (op >> 6) & 1, mode = (op >> 3) & 7, reg = op & 7;
+  const mask = c.ext();
+  let a: number;
+  if (mode === 3) a = c.r[8 + reg];
+  else a = c.ea(mode, reg, long ? 2 : 1);
+  const prog = mode === 7 && reg >= 2;
+  c.aeAdj = 0;
+  for (let i = 0; i < 16; i++) {
+    if ((mask >> i) & 1) {
+      if (long) {
+        const v = prog ? (c.rdp16(a) << 16) | c.rdp16(a + 2) : c.rd32(a);
+        c.r[i] = v;
+        a = (a + 4) | 0;
+      } else {
+        c.r[i] = ((prog ? c.rdp16(a) : c.rd16(a)) << 16) >> 16;
+        a = (a + 2) | 0;
+      }
+      if (mode === 3) c.r[8 + reg] = a;
+    }
+  }
+  if (prog) c.rdp16(a); else c.rd16(a);
+  if (mode === 3) c.r[8 + reg] = a;
+  c.np();
+}
+
+/** MOVEP: alternate bytes, Dn→mem np nw… np ; mem→Dn np nr… np */
+function movep(c: M68000, op: number): void {
+  const dn = (op >> 9) & 7, an = 8 + (op & 7), opm = (op >> 6) & 7;
+  const a = (c.r[an] + ((c.ext() << 16) >> 16)) | 0;
+  switch (opm) {
+    case 4: { const v = (c.rd8(a) << 8) | c.rd8(a + 2); c.setD(dn, 1, v); break; }
+    case 5: { c.r[dn] = (c.rd8(a) << 24) | (c.rd8(a + 2) << 16) | (c.rd8(a + 4) << 8) | c.rd8(a + 6); break; }
+    case 6: { const v = c.r[dn]; c.wr8(a, v >> 8); c.wr8(a + 2, v); break; }
+    default: { const v = c.r[dn]; c.wr8(a, v >>> 24); c.wr8(a + 2, v >> 16); c.wr8(a + 4, v >> 8); c.wr8(a + 6, v); }
+  }
+  c.np();
+}
+
+/** Bit number and Dn/memory operand for BTST/BCHG/BCLR/BSET; kind 0 tst 1 chg 2 clr 3 set */
+function bitOp(c: M68000, op: number, bit: number, kind: number, imm: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  if (mode === 0) {
+    bit &= 31;
+    const d = c.r[reg];
+    c.z = ((d >>> bit) & 1) ^ 1;
+    c.np();
+    if (kind === 0) { c.cycles += 2; return; }
+    const m = 1 << bit;
+    c.r[reg] = kind === 1 ? d ^ m : kind === 2 ? d & ~m : d | m;
+    c.cycles += (kind === 2 ? 4 : 2) + (bit >= 16 ? 2 : 0);
+    return;
+  }
+  bit &= 7;
+  const a = c.ea(mode, reg, 0);
+  const d = mode === 7 && reg >= 2 ? c.readPc8(a) : c.rd8(a);
+  c.z = ((d >> bit) & 1) ^ 1;
+  c.np();
+  if (kind === 0) return;
+  const m = 1 << bit;
+  c.wr8(a, kind === 1 ? d ^ m : kind === 2 ? d & ~m : d | m);
+  void imm;
+}
+function btst(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7;
+  if (mode === 7 && (op & 7) === 4) {
+    // BTST Dn,#imm: the immediate byte is the operand
+    const d = c.ext() & 0xff;
+    c.z = ((d >> (c.r[(op >> 9) & 7] & 7)) & 1) ^ 1;
+    c.np();
+    return;
+  }
+  bitOp(c, op, c.r[(op >> 9) & 7], 0, 0);
+}
+function bchg(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 1, 0); }
+function bclr(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 2, 0); }
+function bset(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 3, 0); }
+function btsti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 0, 1); }
+function bchgi(c: M68000, op: number): void { bitOp(c, op, c.ext(), 1, 1); }
+function bclri(c: M68000, op: number): void { bitOp(c, op, c.ext(), 2, 1); }
+function bseti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 3, 1); }
+
+/** Shifts/rotates on Dn; kind 0 AS 1 LS 2 ROX 3 RO; bit 8 = left */
+function shiftr(c: M68000, op: number): void {
+  const sz = stdSize(op), reg = op & 7, left = (op >> 8) & 1, kind = (op >> 3) & 3;
+  const cnt = (op & 0x20) !== 0 ? c.r[(op >> 9) & 7] & 63 : ((op >> 9) & 7) || 8;
+  const r = shiftVal(c, sz, c.r[reg] & SIZE_MASK[sz], cnt, left, kind);
+  c.np();
+  c.cycles += (sz === 2 ? 4 : 2) + 2 * cnt;
+  c.setD(reg, sz, r);
+}
+function shiftm(c: M68000, op: number): void {
+  const a = c.ea((op >> 3) & 7, op & 7, 1);
+  const d = c.rd16(a);
+  const r = shiftVal(c, 1, d, 1, (op >> 8) & 1, (op >> 9) & 3);
+  c.np();
+  c.aeAdj = -2;
+  c.wr16(a, r);
+}
+
+function shiftVal(c: M68000, sz: number, d: number, cnt: number, left: number, kind: number): number {
+  const bits = 8 << sz, mask = SIZE_MASK[sz], m = bits - 1;
+  let r = d, cf = 0, vf = 0;
+  if (cnt === 0) {
+    c.c = kind === 2 ? c.x : 0;
+    c.v = 0;
+    r = d & mask;
+    c.n = (r >>> m) & 1; c.z = r === 0 ? 1 : 0;
+    return r;
+  }
+  switch (kind) {
+    case 0: // ASL/ASR
+      if (left) {
+        for (let i = 0; i < cnt; i++) {
+          cf = (r >>> m) & 1;
+          const nr = (r << 1) & mask;
+          if (((nr >>> m) & 1) !== ((r >>> m) & 1)) vf = 1;
+          r = nr;
+        }
+      } else {
+        const sign = (r >>> m) & 1;
+        for (let i = 0; i < cnt; i++) {
+          cf = r & 1;
+          r = ((r >>> 1) | (sign << m)) & mask;
+        }
+      }
+      c.x = cf;
+      break;
+    case 1: // LSL/LSR
+      for (let i = 0; i < cnt; i++) {
+        if (left) { cf = (r >>> m) & 1; r = (r << 1) & mask; } else { cf = r & 1; r = (r >>> 1) & mask; }
+      }
+      c.x = cf;
+      break;
+    case 2: { // ROXL/ROXR
+      let xf = c.x;
+      for (let i = 0; i < cnt; i++) {
+        if (left) { const o = (r >>> m) & 1; r = ((r << 1) | xf) & mask; xf = o; } else { const o = r & 1; r = ((r >>> 1) | (xf << m)) & mask; xf = o; }
+      }
+      c.x = xf;
+      cf = xf;
+      break;
+    }
+    default: // ROL/ROR
+      for (let i = 0; i < cnt; i++) {
+        if (left) { cf = (r >>> m) & 1; r = ((r << 1) | cf) & mask; } else { cf = r & 1; r = ((r >>> 1) | (cf << m)) & mask; }
+      }
+  }
+  c.c = cf;
+  c.v = vf;
+  c.n = (r >>> m) & 1;
+  c.z = (r & mask) === 0 ? 1 : 0;
+  return r;
+}
+
+function mulu(c: M68000, op: number): void {
+  const s = c.readEa((op >> 3) & 7, op & 7, 1);
+  const dn = (op >> 9) & 7;
+  const r = Math.imul(c.r[dn] & 0xffff, s) | 0;
+  c.np();
+  // UM table 8-9: 38 + 2n, n = ones in the source
+  let ones = 0;
+  for (let v = s; v !== 0; v &= v - 1) ones++;
+  c.cycles += 34 + 2 * ones;
+  c.r[dn] = r;
+  c.n = r < 0 ? 1 : 0; c.z = r === 0 ? 1 : 0; c.v = 0; c.c = 0;
+}
+function muls(c: M68000, op: number): void {
+  const s = c.readEa((op >> 3) & 7, op & 7, 1);
+  const dn = (op >> 9) & 7;
+  const r = Math.imul((c.r[dn] << 16) >> 16, (s << 16) >> 16) | 0;
+  c.np();
+  // 38 + 2n, n = number of 01/10 pairs in the source with a 0 appended below bit 0
+  let pairs = 0;
+  const w = (s << 1) & 0x1ffff;
+  for (let i = 0; i < 16; i++) if (((w >> i) & 3) === 1 || ((w >> i) & 3) === 2) pairs++;
+  c.cycles += 34 + 2 * pairs;
+  c.r[dn] = r;
+  c.n = r < 0 ? 1 : 0; c.z = r === 0 ? 1 : 0; c.v = 0; c.c = 0;
+}
+
+function divu(c: M68000, op: number): void {
+  const s = c.readEa((op >> 3) & 7, op & 7, 1);
+  const dn = (op >> 9) & 7;
+  const dividend = c.r[dn] >>> 0;
+  if (s === 0) { divZero(c); return; }
+  c.np();
+  // Cwik: overflow detected in 10 clocks; otherwise 38 + 2 per iteration where the shifted-out
+  // bit is 0, minus 1 when the trial subtraction succeeds
+  if (((dividend >>> 16) & 0xffff) >= s) {
+    c.cycles += 6;
+    c.v = 1; c.c = 0; c.n = 1; c.z = 0;
+    return;
+  }
+  let mc = 38;
+  let rem = dividend;
+  const hd = s * 65536;
+  for (let i = 0; i < 15; i++) {
+    const top = rem >= 0x80000000;
+    rem = (rem * 2) % 0x100000000;
+    if (top) rem -= hd;
+    else {
+      mc += 2;
+      if (rem >= hd) { rem -= hd; mc--; }
+    }
+    if (rem < 0) rem += 0x100000000;
+  }
+  c.cycles += mc * 2 - 4;
+  const q = Math.floor(dividend / s), rm = dividend % s;
+  c.r[dn] = (rm << 16) | (q & 0xffff);
+  c.n = (q >> 15) & 1; c.z = q === 0 ? 1 : 0; c.v = 0; c.c = 0;
+}
+function divs(c: M68000, op: number): void {
+  const s = (c.readEa((op >> 3) & 7, op & 7, 1) << 16) >> 16;
+  const dn = (op >> 9) & 7;
+  const dividend = c.r[dn];
+  if (s === 0) { divZero(c); return; }
+  c.np();
+  let mc = 6;
+  if (dividend < 0) mc++;
+  const ad = Math.abs(dividend), as = Math.abs(s);
+  if (Math.floor(ad / 65536) >= as) {
+    c.cycles += (mc + 2) * 2 - 4;
+    c.v = 1; c.c = 0; c.n = 1; c.z = 0;
+    return;
+  }
+  let aq = Math.floor(ad / as);
+  mc += 55;
+  if (s >= 0) mc += dividend >= 0 ? -1 : 1;
+  for (let i = 0; i < 15; i++) {
+    if ((aq & 0x8000) === 0) mc++;
+    aq = (aq << 1) & 0xffff;
+  }
+  c.cycles += mc * 2 - 4;
+  const q = Math.trunc(dividend / s), rm = dividend - q * s;
+  if (q > 32767 || q < -32768) {
+    c.v = 1; c.c = 0; c.n = 1; c.z = 0;
+    return;
+  }
+  c.r[dn] = (rm << 16) | (q & 0xffff);
+  c.n = (q >> 15) & 1; c.z = q === 0 ? 1 : 0; c.v = 0; c.c = 0;
+}
+function divZero(c: M68000): void {
+  c.n = 0; c.z = 0; c.v = 0; c.c = 0;
+  c.exception(5, c.pc - 2, 8);
+}
+
+function chk(c: M68000, op: number): void {
+  const bound = (c.readEa((op >> 3) & 7, op & 7, 1) << 16) >> 16;
+  const d = (c.r[(op >> 9) & 7] << 16) >> 16;
+  c.z = d === 0 ? 1 : 0; c.v = 0; c.c = 0;
+  if (d < 0) { c.n = 1; c.exception(6, c.pc - 2, 10); return; }
+  if (d > bound) { c.n = 0; c.exception(6, c.pc - 2, 8); return; }
+  c.np();
+  c.cycles += 6;
+}
+
+// ---- program flow -----------------------------------------------------------------------------
+
+function bcc(c: M68000, op: number): void {
+  const cc = (op >> 8) & 15;
+  let disp = (op << 24) >> 24;
+  if (c.cond(cc)) {
+    const base = c.pc - 2;
+    if (disp === 0) disp = (c.irc << 16) >> 16;
+    c.cycles += 2;
+    c.jump((base + disp) | 0, 0, -2);
+    return;
+  }
+  c.cycles += 4;
+  if (disp === 0) c.ext();
+  c.np();
+}
+
+function bsr(c: M68000, op: number): void {
+  let disp = (op << 24) >> 24;
+  const base = c.pc - 2;
+  let ret = base;
+  if (disp === 0) { disp = (c.irc << 16) >> 16; ret = c.pc; }
+  c.cycles += 2;
+  const sp = (c.r[15] - 4) | 0;
+  c.r[15] = sp;
+  c.aeAdj = -2;
+  c.wr32(sp, ret);
+  c.jump((base + disp) | 0, 0, -2);
+}
+
+function dbcc(c: M68000, op: number): void {
+  if (c.cond((op >> 8) & 15)) {
+    c.cycles += 4;
+    c.ext();
+    c.np();
+    return;
+  }
+  const reg = op & 7;
+  const cnt = ((c.r[reg] & 0xffff) - 1) & 0xffff;
+  c.setD(reg, 1, cnt);
+  c.cycles += 2;
+  if (cnt !== 0xffff) {
+    c.jump((c.pc - 2 + ((c.irc << 16) >> 16)) | 0, 0, 0);
+    return;
+  }
+  c.cycles += 4;
+  c.ext();
+  c.np();
+}
+
+/** JMP/JSR target: (An) 0, d16 n2, d8 n6, abs.W n2, abs.L np; PC modes like An's */
+function jumpTarget(c: M68000, op: number): number {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  switch (mode) {
+    case 2: return c.r[8 + reg];
+    case 5: c.cycles += 2; return (c.r[8 + reg] + ((c.irc << 16) >> 16)) | 0;
+    case 6: c.cycles += 6; return (c.r[8 + reg] + c.index(c.irc)) | 0;
+  }
+  switch (reg) {
+    case 0: c.cycles += 2; return (c.irc << 16) >> 16;
+    case 1: { const hi = c.irc; c.ext(); return (hi << 16) | c.irc; }
+    case 2: c.cycles += 2; return (c.pc - 2 + ((c.irc << 16) >> 16)) | 0;
+    default: c.cycles += 6; return (c.pc - 2 + c.index(c.irc)) | 0;
+  }
+}
+
+function jmp(c: M68000, op: number): void {
+  const to = jumpTarget(c, op);
+  c.jump(to, 0, (op & 0x3f) === 0x39 ? -4 : -2);
+}
+
+function jsr(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  // return address: after the extension words
+  const ret = mode === 2 ? c.pc - 2 : mode === 7 && reg === 1 ? c.pc + 2 : c.pc;
+  const to = jumpTarget(c, op);
+  if ((to & 1) !== 0) { c.aeAdj = mode === 2 ? -2 : 0; c.fault(to, 1, 1); }
+  // JSR fetches the first word at the target, pushes, then fetches the second
+  c.cycles += 4;
+  const first = c.program.read16(to);
+  const sp = (c.r[15] - 4) | 0;
+  c.r[15] = sp;
+  c.aeAdj = 0;
+  c.wr32(sp, ret);
+  c.ir = first;
+  c.cycles += 4;
+  c.irc = c.program.read16(to + 2);
+  c.pc = (to + 4) | 0;
+}
+
+function rts(c: M68000): void {
+  const sp = c.r[15];
+  c.aeAdj = -2;
+  const to = c.rd32(sp);
+  c.r[15] = (sp + 4) | 0;
+  c.jump(to, 0, -2);
+}
+
+function rtr(c: M68000): void {
+  const sp = c.r[15];
+  c.aeAdj = -2;
+  const ccr = c.rd16(sp);
+  const to = c.rd32(sp + 2);
+  c.r[15] = (sp + 6) | 0;
+  c.setCCR(ccr);
+  c.jump(to, 0, -2);
+}
+
+function rte(c: M68000): void {
+  if (!c.s) { privilege(c); return; }
+  const sp = c.r[15];
+  c.aeAdj = -2;
+  const sr = c.rd16(sp);
+  const to = c.rd32(sp + 2);
+  c.r[15] = (sp + 6) | 0;
+  c.setSR(sr);
+  c.jump(to, 0, -2);
+}
+
+function trap(c: M68000, op: number): void { c.exception(32 + (op & 15), c.pc - 2, 4); }
+
+function trapv(c: M68000): void {
+  if (c.v) { c.np(); c.exception(7, c.pc - 4, 0); return; }
+  c.np();
+}
+
+function nop(c: M68000): void { c.np(); }
+
+function reset(c: M68000): void {
+  if (!c.s) { privilege(c); return; }
+  // UM table 8-12: RESET 132 clocks; the RESET pin is asserted for 124 of them
+  c.resetOut(1);
+  c.resetOut(0);
+  c.cycles += 128;
+  c.np();
+}
+
+function stop(c: M68000): void {
+  if (!c.s) { privilege(c); return; }
+  // vectors: the immediate is taken from irc without a prefetch; pc stays after the operand
+  c.setSR(c.irc);
+  c.cycles += 4;
+  c.stopped = 1;
+}
+
+// ---- status register ops -----------------------------------------------------------------------
+
+function ccrImm(c: M68000, kind: number): void {
+  const v = c.ext() & 0x1f;
+  const ccr = c.getSR() & 0x1f;
+  c.setCCR(kind === 0 ? ccr | v : kind === 1 ? ccr & v : ccr ^ v);
+  c.cycles += 8;
+  c.jump(c.pc - 2, 0, 0);
+}
+function srImm(c: M68000, kind: number): void {
+  if (!c.s) { privilege(c); return; }
+  const v = c.ext();
+  const sr = c.getSR();
+  c.setSR((kind === 0 ? sr | v : kind === 1 ? sr & v : sr ^ v) & 0xa71f);
+  c.cycles += 8;
+  c.jump(c.pc - 2, 0, 0);
+}
+function oriccr(c: M68000): void { ccrImm(c, 0); }
+function andiccr(c: M68000): void { ccrImm(c, 1); }
+function eoriccr(c: M68000): void { ccrImm(c, 2); }
+function orisr(c: M68000): void { srImm(c, 0); }
+function andisr(c: M68000): void { srImm(c, 1); }
+function eorisr(c: M68000): void { srImm(c, 2); }
+
+function movetoccr(c: M68000, op: number): void {
+  const v = c.readEa((op >> 3) & 7, op & 7, 1);
+  c.setCCR(v);
+  c.cycles += 4;
+  c.jump(c.pc - 2, 0, 0);
+}
+function movetosr(c: M68000, op: number): void {
+  if (!c.s) { privilege(c); return; }
+  const v = c.readEa((op >> 3) & 7, op & 7, 1);
+  c.setSR(v & 0xa71f);
+  c.cycles += 4;
+  c.jump(c.pc - 2, 0, 0);
+}
+function movefromsr(c: M68000, op: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7;
+  const sr = c.getSR();
+  if (mode === 0) {
+    c.np();
+    c.cycles += 2;
+    c.setD(reg, 1, sr);
+    return;
+  }
+  const a = c.ea(mode, reg, 1);
+  c.rd16(a);
+  c.np();
+  c.aeAdj = -2;
+  c.wr16(a, sr);
+}
+function movetousp(c: M68000, op: number): void {
+  if (!c.s) { privilege(c); return; }
+  c.osp = c.r[8 + (op & 7)];
+  c.np();
+}
+function movefromusp(c: M68000, op: number): void {
+  if (!c.s) { privilege(c); return; }
+  c.r[8 + (op & 7)] = c.osp;
+  c.np();
+}
+
+const HANDLER_FNS: Record<string, Handler> = {
+  illegal, linea, linef, add, sub, and, or, cmp, addm, subm, andm, orm, eor, adda, suba, cmpa,
+  ori, andi, subi, addi, eori, cmpi, addq, subq, moveq, addx, subx, cmpm, abcd, sbcd, nbcd,
+  clr, neg, negx, not, tst, tas, scc, swap, extw, extl, exg, move, movea, lea, pea, link, unlk,
+  movemstore, movemload, movep, btst, bchg, bclr, bset, btsti, bchgi, bclri, bseti, shiftr, shiftm,
+  mulu, muls, divu, divs, chk, bcc, bsr, dbcc, jmp, jsr, rts, rtr, rte, trap, trapv, nop, reset, stop,
+  oriccr, andiccr, eoriccr, orisr, andisr, eorisr, movetoccr, movetosr, movefromsr, movetousp, movefromusp,
+};
+
+const HANDLERS: Handler[] = HANDLER_NAMES.map((n) => {
+  const f = HANDLER_FNS[n];
+  if (!f) throw new Error(`m68000: no handler ${n}`);
+  return f;
+});
+const DECODE = buildDecodeTable();
+
+export { SIZE_BYTES };
