@@ -10,11 +10,12 @@
  */
 import { unzipSync, type UnzipFileInfo } from 'fflate';
 import { describeError, RomError } from './errors';
+import { crc32 } from './hash';
 
 export interface RomFileInfo {
   name: string;
   size: number;
-  /** known without reading the data (not for zips: fflate does not expose the stored CRC) */
+  /** known without reading the data (a zip stores it; a folder does not) */
   crc32?: number;
 }
 
@@ -39,6 +40,8 @@ export const ZIP_LIMITS = {
 };
 
 interface ZipEntry {
+  /** position in the central directory */
+  index: number;
   /** the full name inside the archive (may include folders) */
   path: string;
   /** index among entries with the same full name, so duplicate names read the right one */
@@ -48,6 +51,44 @@ interface ZipEntry {
   size: number;
   compressed: number;
   method: number;
+  /** the CRC32 the archive stores for the entry, when the central directory could be walked */
+  crc?: number;
+}
+
+/**
+ * The CRC32 the archive stores for each central-directory record, in order, or null when the directory
+ * does not look as expected. fflate inflates but does not check these CRCs, and a flipped bit in
+ * compressed data usually inflates to wrong bytes without an error; checking them tells "the zip is
+ * damaged" apart from "this is a different dump". Only the fixed fields the check needs are read
+ * (PKWARE APPNOTE 4.3.12, 4.3.16: signature, CRC at +16, name/extra/comment lengths at +28/+30/+32);
+ * fflate remains the zip reader.
+ */
+function storedCrcs(z: Uint8Array): number[] | null {
+  const u16 = (i: number) => z[i] | (z[i + 1] << 8);
+  const u32 = (i: number) => (z[i] | (z[i + 1] << 8) | (z[i + 2] << 16) | (z[i + 3] << 24)) >>> 0;
+  let e = z.length - 22;
+  while (e >= 0 && u32(e) !== 0x06054b50) {
+    if (z.length - e > 65_557) return null;
+    e--;
+  }
+  if (e < 0) return null;
+  let count = u16(e + 10);
+  let off = u32(e + 16);
+  if (e >= 20 && u32(e - 20) === 0x07064b50) {
+    const z64 = u32(e - 12);
+    if (z64 + 56 <= z.length && u32(z64) === 0x06064b50) {
+      count = u32(z64 + 32);
+      off = u32(z64 + 48);
+    }
+  }
+  if (count > ZIP_LIMITS.maxEntries) return null;
+  const out: number[] = [];
+  for (let i = 0; i < count; i++) {
+    if (off + 46 > z.length || u32(off) !== 0x02014b50) return null;
+    out.push(u32(off + 16));
+    off += 46 + u16(off + 28) + u16(off + 30) + u16(off + 32);
+  }
+  return out;
 }
 
 function mib(n: number): string {
@@ -77,12 +118,15 @@ export function zipSource(label: string, bytes: Uint8Array, limits = ZIP_LIMITS)
     throw new RomError(`${label}: the zip is ${mib(bytes.length)}, more than the ${mib(limits.maxArchiveBytes)} we open`);
   const entries: ZipEntry[] = [];
   const dupCount = new Map<string, number>();
+  const crcs = storedCrcs(bytes);
+  let index = -1;
   let total = 0;
   try {
     unzipSync(bytes, {
       filter(info: UnzipFileInfo): boolean {
         // Throwing from the filter stops fflate's loop: a damaged entry count (zip64 can claim 2^32) must
         // not turn into a long spin over garbage.
+        index++;
         if (entries.length >= limits.maxEntries)
           throw new RomError(`${label}: the zip claims more than ${limits.maxEntries} entries; it is damaged or not a ROM archive`);
         const { name: path, originalSize, size, compression } = info;
@@ -97,7 +141,9 @@ export function zipSource(label: string, bytes: Uint8Array, limits = ZIP_LIMITS)
           throw new RomError(`${label}: the entries claim more than ${mib(limits.maxTotalBytes)} uncompressed in total (a zip bomb or a damaged archive)`);
         const dup = dupCount.get(path) ?? 0;
         dupCount.set(path, dup + 1);
-        entries.push({ path, dup, name: baseName(path), size: originalSize, compressed: size, method: compression });
+        const entry: ZipEntry = { index, path, dup, name: baseName(path), size: originalSize, compressed: size, method: compression };
+        if (crcs && crcs.length > index) entry.crc = crcs[index];
+        entries.push(entry);
         return false;
       },
     });
@@ -111,7 +157,7 @@ export function zipSource(label: string, bytes: Uint8Array, limits = ZIP_LIMITS)
 
   return {
     label,
-    list: () => [...byName.values()].map((e) => ({ name: e.name, size: e.size })),
+    list: () => [...byName.values()].map((e) => (e.crc === undefined ? { name: e.name, size: e.size } : { name: e.name, size: e.size, crc32: e.crc })),
     read(name: string): Uint8Array {
       const e = byName.get(name.toLowerCase());
       if (!e) throw new RomError(`${label}: no file ${name} in the zip`);
@@ -130,6 +176,8 @@ export function zipSource(label: string, bytes: Uint8Array, limits = ZIP_LIMITS)
       if (!data) throw new RomError(`${label}: entry ${e.path} could not be read; the zip is damaged`);
       if (data.length !== e.size)
         throw new RomError(`${label}: entry ${e.path} holds ${data.length} bytes but the zip says ${e.size}; the zip is damaged or truncated`);
+      if (e.crc !== undefined && crc32(data) !== e.crc)
+        throw new RomError(`${label}: entry ${e.path} does not match the CRC32 stored in the zip; the zip is damaged`);
       return data;
     },
   };
