@@ -82,6 +82,8 @@ export class Z80 extends Device implements CpuDevice {
   instructions = 0;
   /** T-states executed since power-on (all run() calls). */
   totalCycles = 0;
+  /** Of those, T-states spent idling in HALT (CPU-load statistics; lets benchmarks stop the clock at HALT). */
+  haltCycles = 0;
   /** Called at interrupt acknowledge; returns the byte on the data bus (IM0 opcode / IM2 vector low byte). */
   irqAck: () => number = () => 0xff;
 
@@ -91,6 +93,10 @@ export class Z80 extends Device implements CpuDevice {
   private lastQ = 0;
   private budget = 0;
   private used = 0;
+  /** The program space's page tables and arena, read directly on the hot path (see `rd`). */
+  private readonly rdBase: Int32Array;
+  private readonly wrBase: Int32Array;
+  private mem: Uint8Array;
 
   constructor(
     tag: string,
@@ -99,6 +105,11 @@ export class Z80 extends Device implements CpuDevice {
     readonly io: AddressSpace,
   ) {
     super(tag, clock);
+    // The inlined page lookups below assume the 16-bit, 256-byte-page layout every Z80 space has.
+    if (program.addrBits !== 16 || program.pageBits !== 8) throw new Error(`${tag}: Z80 program space must be 16-bit with 256-byte pages`);
+    this.rdBase = program.rdBase;
+    this.wrBase = program.wrBase;
+    this.mem = program.mem;
   }
 
   // ---- CpuDevice --------------------------------------------------------------------------------
@@ -111,6 +122,7 @@ export class Z80 extends Device implements CpuDevice {
   }
 
   run(budget: number): number {
+    this.mem = this.program.mem; // (re)read once per slice in case the machine swapped its arena
     this.budget = budget;
     this.used = 0;
     while (this.used < this.budget) {
@@ -124,6 +136,7 @@ export class Z80 extends Device implements CpuDevice {
         const n = Math.ceil((this.budget - this.used) / 4);
         this.r = (this.r & 0x80) | ((this.r + n) & 0x7f);
         this.used += 4 * n;
+        this.haltCycles += 4 * n;
         this.q = 0; this.p = 0; this.ei = 0;
         continue;
       }
@@ -133,8 +146,9 @@ export class Z80 extends Device implements CpuDevice {
       this.q = 0;
       this.instructions++;
       this.r = (this.r & 0x80) | ((this.r + 1) & 0x7f);
-      const op = this.program.read8(this.pc);
-      this.pc = (this.pc + 1) & 0xffff;
+      const pc = this.pc, o = this.rdBase[pc >> 8];
+      const op = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc);
+      this.pc = (pc + 1) & 0xffff;
       this.used += this.execMain(op);
     }
     this.totalCycles += this.used;
@@ -242,6 +256,7 @@ export class Z80 extends Device implements CpuDevice {
     this.q = s.u8(this.q); this.p = s.u8(this.p); this.ei = s.u8(this.ei);
     this.irqLine = s.u8(this.irqLine); this.nmiLine = s.u8(this.nmiLine); this.nmiPending = s.u8(this.nmiPending);
     this.instructions = s.f64(this.instructions); this.totalCycles = s.f64(this.totalCycles);
+    this.haltCycles = s.f64(this.haltCycles);
   }
 
   // ---- interrupts -------------------------------------------------------------------------------
@@ -277,7 +292,7 @@ export class Z80 extends Device implements CpuDevice {
       case 2: {
         const vec = (this.i << 8) | bus;
         this.push(this.pc);
-        this.pc = this.program.read8(vec) | (this.program.read8((vec + 1) & 0xffff) << 8);
+        this.pc = this.rd(vec) | (this.rd((vec + 1) & 0xffff) << 8);
         this.wz = this.pc;
         return 19;
       }
@@ -308,13 +323,21 @@ export class Z80 extends Device implements CpuDevice {
 
   // ---- bus helpers ------------------------------------------------------------------------------
 
-  private rd(addr: number): number { return this.program.read8(addr); }
-  private wr(addr: number, v: number): void { this.program.write8(addr, v); }
+  // Page lookups inlined from AddressSpace.read8/write8 (same tables; handler pages fall back to the space).
+  private rd(addr: number): number {
+    const o = this.rdBase[addr >> 8];
+    return o >= 0 ? this.mem[o + (addr & 0xff)] : this.program.read8(addr);
+  }
+  private wr(addr: number, v: number): void {
+    const o = this.wrBase[addr >> 8];
+    if (o >= 0) this.mem[o + (addr & 0xff)] = v;
+    else this.program.write8(addr, v);
+  }
 
   private imm8(): number {
-    const v = this.program.read8(this.pc);
-    this.pc = (this.pc + 1) & 0xffff;
-    return v;
+    const pc = this.pc, o = this.rdBase[pc >> 8];
+    this.pc = (pc + 1) & 0xffff;
+    return o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc);
   }
 
   private imm16(): number {
@@ -324,14 +347,14 @@ export class Z80 extends Device implements CpuDevice {
 
   private push(v: number): void {
     this.sp = (this.sp - 1) & 0xffff;
-    this.program.write8(this.sp, v >> 8);
+    this.wr(this.sp, v >> 8);
     this.sp = (this.sp - 1) & 0xffff;
-    this.program.write8(this.sp, v & 0xff);
+    this.wr(this.sp, v & 0xff);
   }
 
   private pop(): number {
-    const lo = this.program.read8(this.sp);
-    const hi = this.program.read8((this.sp + 1) & 0xffff);
+    const lo = this.rd(this.sp);
+    const hi = this.rd((this.sp + 1) & 0xffff);
     this.sp = (this.sp + 2) & 0xffff;
     return lo | (hi << 8);
   }
