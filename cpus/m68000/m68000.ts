@@ -259,9 +259,10 @@ export class M68000 extends Device implements CpuDevice {
     this.program.write16(a, d >>> 16);
     this.program.write16(a + 2, d & 0xffff);
   }
-  /** long write, low word first (MOVE.l to -(An), the -(An) forms of ADDX/SUBX …) */
+  /** long write, low word first (MOVE.l to -(An), MOVEM.l to -(An), ADDX/SUBX -(An)); a fault
+   *  reports the low word's address (vectors) */
   wr32lo(a: number, d: number): void {
-    if ((a & 1) !== 0) this.fault(a, 0, 0);
+    if ((a & 1) !== 0) this.fault(a + 2, 0, 0);
     this.cycles += 8;
     this.program.write16(a + 2, d & 0xffff);
     this.program.write16(a, d >>> 16);
@@ -338,8 +339,10 @@ export class M68000 extends Device implements CpuDevice {
         return r[8 + reg];
       case 3: {
         const a = r[8 + reg];
-        r[8 + reg] = a + (sz === 2 ? 4 : sz === 1 || reg === 7 ? 2 : 1);
         this.aeAdj = -2;
+        // vectors: a long operand at an odd address faults before An is incremented
+        if (sz === 2 && (a & 1) !== 0) this.fault(a, 1, 0);
+        r[8 + reg] = a + (sz === 2 ? 4 : sz === 1 || reg === 7 ? 2 : 1);
         return a;
       }
       case 4: {
@@ -430,19 +433,19 @@ export class M68000 extends Device implements CpuDevice {
     }
   }
 
-  /** d + s (+ x), flags for ADD/ADDX; returns the result masked to the size. */
-  add(sz: number, s: number, d: number, ext: number): number {
+  /** d + s (+ x), flags for ADD/ADDX (xop 1: Z only cleared); returns the result masked to the size. */
+  add(sz: number, s: number, d: number, ext: number, xop = 0): number {
     const m = SIZE_MSB[sz];
     const r = (d + s + ext) & SIZE_MASK[sz];
     this.c = this.x = (((s & d) | (~r & (s | d))) >>> m) & 1;
     this.v = (((s ^ r) & (d ^ r)) >>> m) & 1;
     this.n = (r >>> m) & 1;
-    if (ext === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
+    if (xop === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
     return r;
   }
 
-  /** d - s (- x), flags for SUB/SUBX; cmp = 1 leaves X alone. */
-  sub(sz: number, s: number, d: number, ext: number, cmp: number): number {
+  /** d - s (- x), flags for SUB/SUBX (xop 1); cmp = 1 leaves X alone. */
+  sub(sz: number, s: number, d: number, ext: number, cmp: number, xop = 0): number {
     const m = SIZE_MSB[sz];
     const r = (d - s - ext) & SIZE_MASK[sz];
     const c = (((s & ~d) | (r & ~d) | (s & r)) >>> m) & 1;
@@ -450,7 +453,7 @@ export class M68000 extends Device implements CpuDevice {
     if (cmp === 0) this.x = c;
     this.v = (((s ^ d) & (r ^ d)) >>> m) & 1;
     this.n = (r >>> m) & 1;
-    if (ext === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
+    if (xop === 0) this.z = r === 0 ? 1 : 0; else if (r !== 0) this.z = 0;
     return r;
   }
 
@@ -744,7 +747,7 @@ function extOp(c: M68000, op: number, subtract: number): void {
   const sz = stdSize(op), ry = op & 7, rx = (op >> 9) & 7;
   if ((op & 8) === 0) {
     const s = c.r[ry] & SIZE_MASK[sz], d = c.r[rx] & SIZE_MASK[sz];
-    const r = subtract ? c.sub(sz, s, d, c.x, 0) : c.add(sz, s, d, c.x);
+    const r = subtract ? c.sub(sz, s, d, c.x, 0, 1) : c.add(sz, s, d, c.x, 1);
     c.np();
     if (sz === 2) c.cycles += 4;
     c.setD(rx, sz, r);
@@ -755,13 +758,12 @@ function extOp(c: M68000, op: number, subtract: number): void {
   c.aeAdj = 0;
   let as: number, s: number;
   if (sz === 2) {
-    // long source read: low word first, address register stepped one word at a time
-    as = (c.r[8 + ry] - 2) | 0;
-    c.r[8 + ry] = as;
-    const lo = c.rd16(as);
-    as = (as - 2) | 0;
-    c.r[8 + ry] = as;
+    // long source read: low word first; An is written after both reads
+    as = c.r[8 + ry];
+    const lo = c.rd16(as - 2);
+    as = (as - 4) | 0;
     s = (c.rd16(as) << 16) | lo;
+    c.r[8 + ry] = as;
   } else {
     as = (c.r[8 + ry] - step) | 0;
     c.r[8 + ry] = as;
@@ -770,18 +772,17 @@ function extOp(c: M68000, op: number, subtract: number): void {
   const dstep = sz === 2 ? 4 : sz === 1 || rx === 7 ? 2 : 1;
   let ad: number, d: number;
   if (sz === 2) {
-    ad = (c.r[8 + rx] - 2) | 0;
-    c.r[8 + rx] = ad;
-    const lo = c.rd16(ad);
-    ad = (ad - 2) | 0;
-    c.r[8 + rx] = ad;
+    ad = c.r[8 + rx];
+    const lo = c.rd16(ad - 2);
+    ad = (ad - 4) | 0;
     d = (c.rd16(ad) << 16) | lo;
+    c.r[8 + rx] = ad;
   } else {
     ad = (c.r[8 + rx] - dstep) | 0;
     c.r[8 + rx] = ad;
     d = c.rdSz(ad, sz);
   }
-  const r = subtract ? c.sub(sz, s, d, c.x, 0) : c.add(sz, s, d, c.x);
+  const r = subtract ? c.sub(sz, s, d, c.x, 0, 1) : c.add(sz, s, d, c.x, 1);
   c.np();
   c.aeAdj = -2;
   if (sz === 2) c.wr32lo(ad, r); else c.wrSz(ad, sz, r);
@@ -792,8 +793,12 @@ function subx(c: M68000, op: number): void { extOp(c, op, 1); }
 /** CMPM (Ay)+,(Ax)+: nr nr np */
 function cmpm(c: M68000, op: number): void {
   const sz = stdSize(op);
-  const s = c.rdSz(c.ea(3, op & 7, sz), sz);
-  const d = c.rdSz(c.ea(3, (op >> 9) & 7, sz), sz);
+  const as = c.ea(3, op & 7, sz);
+  c.aeAdj = 0; // vectors: stacked PC is the instruction address + 4
+  const s = c.rdSz(as, sz);
+  const ad = c.ea(3, (op >> 9) & 7, sz);
+  c.aeAdj = 0;
+  const d = c.rdSz(ad, sz);
   c.sub(sz, s, d, 0, 1);
   c.np();
 }
@@ -889,7 +894,7 @@ function unaryOp(c: M68000, sz: number, d: number, kind: number): number {
   switch (kind) {
     case 0: return c.logic(sz, 0);
     case 1: return c.sub(sz, d, 0, 0, 0);
-    case 2: return c.sub(sz, d, 0, c.x, 0);
+    case 2: return c.sub(sz, d, 0, c.x, 0, 1);
     default: return c.logic(sz, ~d);
   }
 }
@@ -988,9 +993,10 @@ function move(c: M68000, op: number): void {
       return;
     case 3: {
       const a = c.r[8 + dreg];
-      c.r[8 + dreg] = a + (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1);
       setFlags();
       c.aeAdj = 0;
+      if (sz !== 0 && (a & 1) !== 0) c.fault(a, 0, 0); // faults before An is incremented
+      c.r[8 + dreg] = a + (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1);
       c.wrSz(a, sz, v);
       c.np();
       return;
@@ -1046,8 +1052,15 @@ function movea(c: M68000, op: number): void {
   c.np();
 }
 
+/** d8(An,Xn) or d8(PC,Xn) */
+function isIndexed(op: number): boolean {
+  const m = (op >> 3) & 7;
+  return m === 6 || (m === 7 && (op & 7) === 3);
+}
+
 function lea(c: M68000, op: number): void {
   const a = c.ea((op >> 3) & 7, op & 7, 2);
+  if (isIndexed(op)) c.cycles += 2; // UM table 8-15: LEA (d8,An,Xn) 12
   c.np();
   c.r[8 + ((op >> 9) & 7)] = a;
 }
@@ -1055,6 +1068,7 @@ function lea(c: M68000, op: number): void {
 function pea(c: M68000, op: number): void {
   const mode = (op >> 3) & 7;
   const a = c.ea(mode, op & 7, 2);
+  if (isIndexed(op)) c.cycles += 2; // UM table 8-15: PEA (d8,An,Xn) 20
   const sp = (c.r[15] - 4) | 0;
   c.aeAdj = 0;
   if (mode === 7 && (op & 7) <= 1) {
@@ -1071,9 +1085,9 @@ function pea(c: M68000, op: number): void {
 
 function link(c: M68000, op: number): void {
   const an = 8 + (op & 7);
+  const v = c.r[an]; // vectors: LINK A7 pushes the value before the decrement
   const sp = (c.r[15] - 4) | 0;
   c.r[15] = sp;
-  const v = c.r[an];
   c.aeAdj = 0;
   c.wr32(sp, v);
   c.r[an] = sp;
@@ -1191,6 +1205,7 @@ function btst(c: M68000, op: number): void {
     const d = c.ext() & 0xff;
     c.z = ((d >> (c.r[(op >> 9) & 7] & 7)) & 1) ^ 1;
     c.np();
+    c.cycles += 2;
     return;
   }
   bitOp(c, op, c.r[(op >> 9) & 7], 0, 0);
@@ -1371,9 +1386,12 @@ function divZero(c: M68000): void {
 function chk(c: M68000, op: number): void {
   const bound = (c.readEa((op >> 3) & 7, op & 7, 1) << 16) >> 16;
   const d = (c.r[(op >> 9) & 7] << 16) >> 16;
-  c.z = d === 0 ? 1 : 0; c.v = 0; c.c = 0;
-  if (d < 0) { c.n = 1; c.exception(6, c.pc - 2, 10); return; }
-  if (d > bound) { c.n = 0; c.exception(6, c.pc - 2, 8); return; }
+  // vectors: V and C clear, N = Dn < 0. A negative Dn traps after 8 idle clocks when bit 15 of
+  // (bound - Dn) is set, else after 10 (the microcode tests the subtraction's sign before Dn's);
+  // Dn > bound traps after 8.
+  c.z = d === 0 ? 1 : 0; c.v = 0; c.c = 0; c.n = d < 0 ? 1 : 0;
+  if (d < 0) { c.exception(6, c.pc - 2, ((bound - d) & 0x8000) !== 0 ? 8 : 10); return; }
+  if (d > bound) { c.exception(6, c.pc - 2, 8); return; }
   c.np();
   c.cycles += 6;
 }
@@ -1417,12 +1435,14 @@ function dbcc(c: M68000, op: number): void {
   }
   const reg = op & 7;
   const cnt = ((c.r[reg] & 0xffff) - 1) & 0xffff;
-  c.setD(reg, 1, cnt);
   c.cycles += 2;
   if (cnt !== 0xffff) {
+    // an odd target faults before Dn is written back (vectors)
     c.jump((c.pc - 2 + ((c.irc << 16) >> 16)) | 0, 0, 0);
+    c.setD(reg, 1, cnt);
     return;
   }
+  c.setD(reg, 1, cnt);
   c.cycles += 4;
   c.ext();
   c.np();
