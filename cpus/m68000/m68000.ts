@@ -793,12 +793,15 @@ function subx(c: M68000, op: number): void { extOp(c, op, 1); }
 /** CMPM (Ay)+,(Ax)+: nr nr np */
 function cmpm(c: M68000, op: number): void {
   const sz = stdSize(op);
-  const as = c.ea(3, op & 7, sz);
   c.aeAdj = 0; // vectors: stacked PC is the instruction address + 4
+  if (sz !== 0 && (c.r[8 + (op & 7)] & 1) !== 0) c.fault(c.r[8 + (op & 7)], 1, 0);
+  const as = c.ea(3, op & 7, sz);
   const s = c.rdSz(as, sz);
-  const ad = c.ea(3, (op >> 9) & 7, sz);
+  const rx = 8 + ((op >> 9) & 7);
+  const ad = c.r[rx];
   c.aeAdj = 0;
-  const d = c.rdSz(ad, sz);
+  if (sz !== 0 && (ad & 1) !== 0) c.fault(ad, 1, 0); // the second operand faults before Ax moves
+  const d = c.rdSz(c.ea(3, rx - 8, sz), sz);
   c.sub(sz, s, d, 0, 1);
   c.np();
 }
@@ -972,73 +975,99 @@ function exg(c: M68000, op: number): void {
   c.cycles += 2;
 }
 
-/** MOVE/MOVEA: source ea, then the destination in the order of UM table 8-2 */
+/**
+ * MOVE's store. When a long store faults, the flags show how far the microcode got (vectors):
+ * `flags` 0 untouched, 1 N/Z of the low word with V/C clear, 2 N/Z of the high word with V/C
+ * clear, 3 N/Z of the high word with V/C kept.
+ */
+function moveStore(c: M68000, a: number, sz: number, v: number, flags: number, lowFirst: number): void {
+  if (sz !== 2) { c.logic(sz, v); c.wrSz(a, sz, v); return; }
+  if ((a & 1) !== 0) {
+    if (flags === 1) { c.n = (v >>> 15) & 1; c.z = (v & 0xffff) === 0 ? 1 : 0; c.v = 0; c.c = 0; }
+    else if (flags !== 0) {
+      c.n = (v >>> 31) & 1; c.z = (v >>> 16) === 0 ? 1 : 0;
+      if (flags === 2) { c.v = 0; c.c = 0; }
+    }
+    c.fault(lowFirst ? a + 2 : a, 0, 0);
+  }
+  c.logic(2, v);
+  if (lowFirst) c.wr32lo(a, v); else c.wr32(a, v);
+}
+
+/** MOVE: source ea, then the destination in the bus order of UM table 8-2 */
 function move(c: M68000, op: number): void {
   const szf = op >> 12;
   const sz = szf === 1 ? 0 : szf === 3 ? 1 : 2;
-  const v = c.readEa((op >> 3) & 7, op & 7, sz);
+  const smode = (op >> 3) & 7;
+  const v = c.readEa(smode, op & 7, sz);
+  const regSrc = smode <= 1 || (op & 0x3f) === 0x3c ? 1 : 0;
   const dmode = (op >> 6) & 7, dreg = (op >> 9) & 7;
-  const setFlags = (): void => { c.logic(sz, v); };
   switch (dmode) {
     case 0:
-      setFlags();
+      c.logic(sz, v);
       c.np();
       c.setD(dreg, sz, v);
       return;
     case 2:
-      setFlags();
       c.aeAdj = 0;
-      c.wrSz(c.r[8 + dreg], sz, v);
+      moveStore(c, c.r[8 + dreg], sz, v, regSrc ? 0 : 1, 0);
       c.np();
       return;
     case 3: {
       const a = c.r[8 + dreg];
-      setFlags();
       c.aeAdj = 0;
-      if (sz !== 0 && (a & 1) !== 0) c.fault(a, 0, 0); // faults before An is incremented
-      c.r[8 + dreg] = a + (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1);
-      c.wrSz(a, sz, v);
+      if (sz === 1 && (a & 1) !== 0) { c.logic(sz, v); c.fault(a, 0, 0); } // faults before An is incremented
+      const step = sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1;
+      if (sz === 2) { moveStore(c, a, sz, v, regSrc ? 0 : 1, 0); c.r[8 + dreg] = a + step; }
+      else { c.r[8 + dreg] = a + step; moveStore(c, a, sz, v, 0, 0); }
       c.np();
       return;
     }
     case 4: {
+      // the prefetch comes before the store; a long store goes low word first
       const a = (c.r[8 + dreg] - (sz === 2 ? 4 : sz === 1 || dreg === 7 ? 2 : 1)) | 0;
-      setFlags();
-      c.np();
-      c.r[8 + dreg] = a;
       c.aeAdj = -2;
-      if (sz === 2) c.wr32lo(a, v); else c.wrSz(a, sz, v);
+      if (sz === 2) {
+        // the prefetch read happens first, but IR takes the new word only after the store
+        const next = c.irc;
+        c.cycles += 4;
+        c.irc = c.program.read16(c.pc);
+        c.pc = (c.pc + 2) | 0;
+        moveStore(c, a, sz, v, 2, 1);
+        c.r[8 + dreg] = a;
+        c.ir = next;
+      } else {
+        c.np();
+        c.r[8 + dreg] = a;
+        moveStore(c, a, sz, v, 0, 0);
+      }
       return;
     }
     case 5: {
       const a = (c.r[8 + dreg] + ((c.ext() << 16) >> 16)) | 0;
-      setFlags();
       c.aeAdj = -2;
-      c.wrSz(a, sz, v);
+      moveStore(c, a, sz, v, regSrc ? 3 : 2, 0);
       c.np();
       return;
     }
     case 6: {
       c.cycles += 2;
       const a = (c.r[8 + dreg] + c.index(c.ext())) | 0;
-      setFlags();
       c.aeAdj = -2;
-      c.wrSz(a, sz, v);
+      moveStore(c, a, sz, v, regSrc ? 3 : 2, 0);
       c.np();
       return;
     }
     default:
       if (dreg === 0) {
         const a = (c.ext() << 16) >> 16;
-        setFlags();
         c.aeAdj = -2;
-        c.wrSz(a, sz, v);
+        moveStore(c, a, sz, v, 2, 0);
         c.np();
       } else {
         const a = c.ext32();
-        setFlags();
-        c.aeAdj = 0;
-        c.wrSz(a, sz, v);
+        c.aeAdj = regSrc ? -2 : 0;
+        moveStore(c, a, sz, v, 2, 0);
         c.np();
       }
   }
@@ -1098,9 +1127,8 @@ function link(c: M68000, op: number): void {
 function unlk(c: M68000, op: number): void {
   const an = 8 + (op & 7);
   const a = c.r[an];
-  c.r[15] = a;
-  c.aeAdj = -2;
-  const v = c.rd32(a);
+  c.aeAdj = 0;
+  const v = c.rd32(a); // a fault leaves A7 as it was (vectors)
   c.r[15] = (a + 4) | 0;
   c.r[an] = v;
   c.np();
