@@ -1,7 +1,7 @@
 // `arcade verifyroms` end to end: spawns bin/arcade.mjs as a user would and checks per-file reasons,
 // verdict lines, exit codes and that no stack trace reaches the user.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
@@ -14,11 +14,17 @@ const pacman = JSON.parse(readFileSync(join(ROOT, 'roms-manifest', 'pacman.json'
 };
 
 function arcade(...args: string[]) {
+  return arcadeAs({}, ...args);
+}
+
+function arcadeAs(ids: { uid?: number; gid?: number }, ...args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'arcade.mjs'), 'verifyroms', ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     env: { ...process.env, ARCADE_DEBUG: '', ARCADE_ROMPATH: '' },
+    ...ids,
   });
+  if (r.error) throw r.error;
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -73,6 +79,22 @@ describe('arcade verifyroms', () => {
       `pacman      : ${d}/puckman.zip: not a readable zip file (invalid zip data); the file is damaged, truncated or not a zip\n` +
         'romset pacman [puckman] is bad\n1 romset checked, 0 good or best available\n',
     );
+  });
+
+  it('a file that cannot be read (permission denied): one line naming it, the set is bad, exit 1', () => {
+    const d = tmp();
+    const m = tmp();
+    const sets = fakeSets();
+    writeManifests(m, [sets.parent]);
+    writeFolder(join(d, 'fakepar'), sets.files.fakepar);
+    chmodSync(join(d, 'fakepar', 'a.bin'), 0o000);
+    for (const p of [d, m, join(d, 'fakepar')]) chmodSync(p, 0o755);
+    // root reads any file, so as root the command runs as "nobody" for the permission check to apply
+    const ids = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const r = arcadeAs(ids, 'fakepar', '--rompath', d, '--manifests', m);
+    noStackTrace(r.out + r.err);
+    expect(r.out).toBe(`fakepar     : cannot read ${d}/fakepar/a.bin: permission denied\nromset fakepar is bad\n1 romset checked, 0 good or best available\n`);
+    expect(r.code).toBe(1);
   });
 
   it('good and best-available sets exit 0 (fake sets from our own bytes, via --manifests)', () => {
