@@ -794,7 +794,8 @@ function subx(c: M68000, op: number): void { extOp(c, op, 1); }
 function cmpm(c: M68000, op: number): void {
   const sz = stdSize(op);
   c.aeAdj = 0; // vectors: stacked PC is the instruction address + 4
-  if (sz !== 0 && (c.r[8 + (op & 7)] & 1) !== 0) c.fault(c.r[8 + (op & 7)], 1, 0);
+  const ay = c.r[8 + (op & 7)];
+  if (sz !== 0 && (ay & 1) !== 0) { c.r[8 + (op & 7)] = ay + 2; c.fault(ay, 1, 0); } // Ay moves one word
   const as = c.ea(3, op & 7, sz);
   const s = c.rdSz(as, sz);
   const rx = 8 + ((op >> 9) & 7);
@@ -1451,7 +1452,9 @@ function bsr(c: M68000, op: number): void {
   c.r[15] = sp;
   c.aeAdj = -2;
   c.wr32(sp, ret);
-  c.jump((base + disp) | 0, 0, -2);
+  const to = (base + disp) | 0;
+  if ((to & 1) !== 0) { c.pc = to; c.aeAdj = 0; c.fault(to, 1, 1); } // stacked PC is the target
+  c.jump(to, 0, -2);
 }
 
 function dbcc(c: M68000, op: number): void {
