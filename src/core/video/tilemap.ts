@@ -109,6 +109,7 @@ export class Tilemap {
   /** Logical tile (row × cols + col) → memory index. */
   readonly memIndex: Int32Array;
   readonly memSize: number;
+  private readonly rowViews: Uint16Array[];
 
   enabled = true;
   private flip = 0;
@@ -120,6 +121,8 @@ export class Tilemap {
   private readonly groupCount: number;
   private readonly dirtyMem: Uint8Array;
   private anyDirty = true;
+  /** Bit n set when some cached tile may have category n (reset on a full redraw). */
+  private categoriesUsed = 0;
   private allDirty = true;
 
   private readonly effRow: Int32Array;
@@ -140,6 +143,8 @@ export class Tilemap {
     this.heightPx = opts.rows * opts.tileHeight;
     this.pixmap = new Uint16Array(this.widthPx * this.heightPx);
     this.flagsmap = new Uint8Array(this.widthPx * this.heightPx);
+    this.rowViews = [];
+    for (let y = 0; y < this.heightPx; y++) this.rowViews.push(this.pixmap.subarray(y * this.widthPx, (y + 1) * this.widthPx));
     this.gfxSets = Array.isArray(opts.gfx) ? (opts.gfx as readonly GfxSet[]) : [opts.gfx as GfxSet];
     for (const g of this.gfxSets) {
       if (g.width !== opts.tileWidth || g.height !== opts.tileHeight) throw new Error('Tilemap: gfx element size ≠ tile size');
@@ -258,6 +263,7 @@ export class Tilemap {
   update(): void {
     if (!this.anyDirty) return;
     const all = this.allDirty;
+    if (all) this.categoriesUsed = 0; // every tile is about to be redrawn: recount
     const mi = this.memIndex, dm = this.dirtyMem;
     const cols = this.cols;
     for (let t = 0; t < mi.length; t++) {
@@ -284,6 +290,7 @@ export class Tilemap {
     if (code < 0) code += gfx.total;
     const pen0 = gfx.colorBase + info.color * gfx.granularity;
     const cat = info.category & PIXEL_CATEGORY_MASK;
+    this.categoriesUsed |= 1 << cat;
     const pf = this.penFlags, pfBase = (info.group < this.groupCount ? info.group : 0) * 256;
     const src = gfx.pixels, pm = this.pixmap, fm = this.flagsmap;
     const base = code * tw * th;
@@ -318,6 +325,13 @@ export class Tilemap {
     let value = (flags & DRAW_CATEGORY_MASK) | layer;
     if (flags & DRAW_OPAQUE) { mask &= ~layer; value &= ~layer; }
     if (flags & DRAW_ALL_CATEGORIES) { mask &= ~DRAW_CATEGORY_MASK; value &= ~DRAW_CATEGORY_MASK; }
+    if (mask & DRAW_CATEGORY_MASK) {
+      // Category test decided for the whole map when the cache holds a single category (the usual
+      // case): drop it, so an opaque draw becomes a straight copy; or draw nothing.
+      const cat = value & DRAW_CATEGORY_MASK;
+      if (this.categoriesUsed === 1 << cat) { mask &= ~DRAW_CATEGORY_MASK; value &= ~DRAW_CATEGORY_MASK; }
+      else if ((this.categoriesUsed & (1 << cat)) === 0) return;
+    }
 
     let x0 = clip.minX, x1 = clip.maxX, y0 = clip.minY, y1 = clip.maxY;
     if (x0 < 0) x0 = 0;
@@ -373,7 +387,11 @@ export class Tilemap {
     const end = d + n;
     if (mask === 0) {
       if (pri === null) {
-        for (; d < end; d++, s++) out[d] = pm[s];
+        // TypedArray.set is a memcpy, ~5x faster than an element loop in V8 (measured with
+        // bench/frame-bench.ts); whole rows use views made once, partial spans a temporary view.
+        if (n === this.widthPx && s % n === 0) out.set(this.rowViews[s / n], d);
+        else if (n >= 32) out.set(pm.subarray(s, s + n), d);
+        else for (; d < end; d++, s++) out[d] = pm[s];
       } else {
         for (; d < end; d++, s++) { out[d] = pm[s]; pri[d] = (pri[d] & pmask) | pcode; }
       }
