@@ -3,16 +3,17 @@
 // the same found length and CRC), and the set the same overall verdict. MAME is installed here and in
 // CI; without it this fails unless ARCADE_NO_MAME=1.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { bytesFrom, writeFolder } from '../fixtures/roms/make-sets';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bytesFrom, tempDirs, writeFolder } from '../fixtures/roms/make-sets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAME = process.env.MAME ?? '/usr/games/mame';
 const noMame = process.env.ARCADE_NO_MAME === '1';
+const scratch = tempDirs('arcade-vs-mame-');
+afterAll(() => scratch.cleanup());
 
 interface Verdict { file: string; what: string; detail?: string }
 
@@ -41,7 +42,7 @@ function ourVerdicts(out: string): Verdict[] {
 describe('verifyroms agrees with MAME -verifyroms', () => {
   it.skipIf(noMame)('on folders and zips of wrong files for pacman and its parent', () => {
     expect(existsSync(MAME), `MAME not found at ${MAME} (ARCADE_NO_MAME=1 skips this test)`).toBe(true);
-    const [r1, r2, home] = [0, 1, 2].map(() => mkdtempSync(join(tmpdir(), 'arcade-vs-mame-')));
+    const [r1, r2, home] = [0, 1, 2].map(() => scratch.make());
     writeFolder(join(r1, 'pacman'), new Map([['pacman.6e', bytesFrom(1, 4096)], ['pacman.6f', bytesFrom(2, 100)]]));
     writeFileSync(join(r1, 'pacman.zip'), zipSync({ 'pacman.6h': bytesFrom(3, 4096), 'pacman.6j': bytesFrom(4, 8192) }));
     writeFolder(join(r2, 'puckman'), new Map([['82s126.1m', bytesFrom(5, 256)], ['pm1_prg1.6e', bytesFrom(6, 2048)]]));

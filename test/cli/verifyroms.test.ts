@@ -1,12 +1,11 @@
 // `arcade verifyroms` end to end: spawns bin/arcade.mjs as a user would and checks per-file reasons,
 // verdict lines, exit codes and that no stack trace reaches the user.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { bytesFrom, fakeSets, writeFolder, writeManifests } from '../fixtures/roms/make-sets';
+import { afterAll, describe, expect, it } from 'vitest';
+import { bytesFrom, fakeSets, writeFolder, writeManifests, tempDirs } from '../fixtures/roms/make-sets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const pacman = JSON.parse(readFileSync(join(ROOT, 'roms-manifest', 'pacman.json'), 'utf8')) as {
@@ -33,7 +32,9 @@ function noStackTrace(text: string): void {
   expect(text).not.toMatch(/internal error/);
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'arcade-verifyroms-'));
+const scratch = tempDirs('arcade-verifyroms-');
+const tmp = () => scratch.make();
+afterAll(() => scratch.cleanup());
 
 describe('arcade verifyroms', () => {
   it('--rompath /nonexistent: every file NOT FOUND with size, CRC and where it looked; exit 1', () => {

@@ -1,16 +1,17 @@
 // Every real-set manifest must equal MAME 0.251's -listxml for the set (ARCHITECTURE.md §3, §4).
 // MAME is installed here and in CI, so a missing MAME is a failure, not a skip, unless ARCADE_NO_MAME=1.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compareManifest, formatManifest, parseListxml } from '../../tools/check-manifests';
-import { fakeSets } from '../fixtures/roms/make-sets';
+import { fakeSets, tempDirs } from '../fixtures/roms/make-sets';
 
 const ROOT = resolve(__dirname, '..', '..');
 const MAME = process.env.MAME ?? '/usr/games/mame';
 const noMame = process.env.ARCADE_NO_MAME === '1';
+const scratch = tempDirs('arcade-check-');
+afterAll(() => scratch.cleanup());
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 function checkTool(args: string[] = []) {
@@ -32,7 +33,7 @@ describe('manifests versus mame -listxml', () => {
   });
 
   it.skipIf(noMame)('the tool reports a manifest that differs, and exits 1', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'arcade-check-'));
+    const dir = scratch.make();
     const real = JSON.parse(readFileSync(join(ROOT, 'roms-manifest', 'puckman.json'), 'utf8'));
     real.roms[3].crc32 = '00000000';
     real.roms[5].offset += 1;

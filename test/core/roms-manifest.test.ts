@@ -1,13 +1,12 @@
 // Manifest parsing and loading: the real manifests load, and malformed ones fail with a message that
 // names the file and the problem.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { RomError } from '../../src/core/roms/errors';
 import { parentChain, parseManifest } from '../../src/core/roms/manifest';
 import { loadManifests } from '../../src/core/roms/rompath-node';
-import { fakeSets, writeManifests } from '../fixtures/roms/make-sets';
+import { fakeSets, tempDirs, writeManifests } from '../fixtures/roms/make-sets';
 
 function errorOf(f: () => unknown): RomError {
   try {
@@ -91,7 +90,9 @@ describe('parseManifest', () => {
 });
 
 describe('loadManifests', () => {
-  const tmp = () => mkdtempSync(join(tmpdir(), 'arcade-manifests-'));
+  const scratch = tempDirs('arcade-manifests-');
+  const tmp = () => scratch.make();
+  afterAll(() => scratch.cleanup());
 
   it('loads a folder of manifests', () => {
     const dir = tmp();

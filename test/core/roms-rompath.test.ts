@@ -1,18 +1,20 @@
 // Folders and zip files on disk: MAME's search order, and clear one-line errors for a rompath that does
 // not exist, damaged zips and files that cannot be read — never a hang (FIFOs are never opened).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { auditSet, loadSet } from '../../src/core/roms/audit';
 import { RomError } from '../../src/core/roms/errors';
 import { checkRompath, folderSource, openSetSources, parseRompath, zipFileSource } from '../../src/core/roms/rompath-node';
-import { bytesFrom, fakeSets, writeFolder } from '../fixtures/roms/make-sets';
+import { bytesFrom, fakeSets, writeFolder, tempDirs } from '../fixtures/roms/make-sets';
 
 const sets = fakeSets();
-const tmp = () => mkdtempSync(join(tmpdir(), 'arcade-rompath-'));
+const scratch = tempDirs('arcade-rompath-');
+const tmp = () => scratch.make();
+afterAll(() => scratch.cleanup());
 
 function romError(f: () => unknown): RomError {
   const t0 = Date.now();
