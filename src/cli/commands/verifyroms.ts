@@ -30,7 +30,7 @@ a hack or a homebrew build): the game still runs, with a warning. Exit 0 only wh
 is good or best available.`,
   async run(args) {
     const p = parseArgs(args, { values: ['rompath', 'manifests'] });
-    const rompath = parseRompath(p.values.rompath ?? process.env.ARCADE_ROMPATH ?? 'roms');
+    const rompath = parseRompath(p.values.rompath ?? (process.env.ARCADE_ROMPATH || 'roms'));
     let manifests: Map<string, RomManifest>;
     try {
       manifests = loadManifests(p.values.manifests ?? DEFAULT_MANIFEST_DIR);
