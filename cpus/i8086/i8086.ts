@@ -1198,16 +1198,13 @@ export class I8086 extends Device implements CpuDevice {
       }
       default: {
         this.icount -= t.idivR8 + (mem ? t.mulMemExtra : 0);
+        if (this.intel86) { this.idiv8086(this.r16[AX], v, 8); return; }
         const n = (this.r16[AX] << 16) >> 16, d = (v << 24) >> 24;
         if (d === 0) { this.divideError(); return; }
-        let q = (n / d) | 0;
-        const rem = n % d;
-        // 8086: a REP prefix negates the quotient (microcode quirk seen in vectors F6.7 with F2/F3)
-        if (this.intel86 && this.rep !== REP_NONE) q = -q;
-        // the 8086 rejects -128 (vectors F6.7); later parts accept it
-        if (q > 127 || q < (this.intel86 ? -127 : -128)) { this.divideError(); return; }
+        const q = (n / d) | 0;
+        if (q > 127 || q < -128) { this.divideError(); return; }
         r8[0] = q & 0xff;
-        r8[1] = rem & 0xff;
+        r8[1] = (n % d) & 0xff;
         return;
       }
     }
@@ -1252,16 +1249,60 @@ export class I8086 extends Device implements CpuDevice {
       }
       default: {
         this.icount -= t.idivR16 + (mem ? t.mulMemExtra : 0);
+        if (this.intel86) { this.idiv8086(r16[DX] * 0x10000 + r16[AX], v, 16); return; }
         const n = (r16[DX] << 16) | r16[AX], d = (v << 16) >> 16;
         if (d === 0) { this.divideError(); return; }
-        let q = Math.trunc(n / d);
-        const rem = n % d;
-        if (this.intel86 && this.rep !== REP_NONE) q = -q;
-        if (q > 32767 || q < (this.intel86 ? -32767 : -32768)) { this.divideError(); return; }
+        const q = Math.trunc(n / d);
+        if (q > 32767 || q < -32768) { this.divideError(); return; }
         r16[AX] = q & 0xffff;
-        r16[DX] = rem & 0xffff;
+        r16[DX] = (n % d) & 0xffff;
         return;
       }
+    }
+  }
+
+  /**
+   * IDIV as the 8086 microcode does it (Ken Shirriff's analysis of the 8086 division microcode; the
+   * vectors F6.7/F7.7 confirm every case): both operands are made positive (PREIDIV), the unsigned
+   * CORD loop divides, and POSTIDIV rejects a quotient with its top bit set (so -128/-32768 fault),
+   * then applies the signs. A REP prefix flips the internal sign flag, negating the quotient. The flags
+   * pushed by a divide error are those of CORD's last flag-setting subtraction.
+   */
+  private idiv8086(dividend: number, divisor: number, bits: number): void {
+    const mask = bits === 8 ? 0xff : 0xffff, top = bits === 8 ? 0x80 : 0x8000, span = mask + 1;
+    const dividendNeg = dividend >= top * span;
+    const divisorNeg = (divisor & top) !== 0;
+    const n = dividendNeg ? span * span - dividend : dividend;
+    const d = divisorNeg ? (span - divisor) & mask : divisor;
+    const hi = Math.floor(n / span), lo = n % span;
+    const neg = (dividendNeg ? 1 : 0) ^ (divisorNeg ? 1 : 0) ^ (this.rep !== REP_NONE ? 1 : 0);
+    if (hi >= d) {
+      if (bits === 8) this.sub8(hi, d, 0); else this.sub16(hi, d, 0);
+      this.divideError();
+      return;
+    }
+    const q = Math.floor(n / d), r = n % d;
+    this.cordFlags(hi, lo, d, bits);
+    if (q & top) { this.flags &= ~CF; this.divideError(); return; }
+    this.flags &= ~(CF | OF);
+    const qs = neg ? (span - q) & mask : q;
+    const rs = dividendNeg ? (span - r) & mask : r;
+    if (bits === 8) { this.r8[0] = qs; this.r8[1] = rs; } else { this.r16[AX] = qs; this.r16[DX] = rs; }
+  }
+
+  /** Flags left by the 8086's CORD division loop: those of its last subtraction that set flags. */
+  private cordFlags(a: number, c: number, b: number, bits: number): void {
+    const mask = bits === 8 ? 0xff : 0xffff, shift = bits - 1;
+    let carry = 1;
+    for (let i = 0; i < bits; i++) {
+      const cOut = (c >> shift) & 1;
+      c = ((c << 1) | carry) & mask;
+      const aOut = (a >> shift) & 1;
+      a = ((a << 1) | cOut) & mask;
+      if (aOut) { a = (a - b) & mask; carry = 0; continue; }
+      if (bits === 8) this.sub8(a, b, 0); else this.sub16(a, b, 0);
+      carry = a < b ? 1 : 0;
+      if (!carry) a = (a - b) & mask;
     }
   }
 
