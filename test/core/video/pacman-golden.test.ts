@@ -60,7 +60,21 @@ function pacmanVideo() {
     sprRam.set(dump.subarray(0x800, 0x810));
     sprPos.set(dump.subarray(0x810, 0x820));
   };
-  return { draw, load, screen };
+  return { draw, load, screen, bg };
+}
+
+function compare(out: Uint32Array, png: string, w: string, h: string, sha1: string): void {
+  const ref = PNG.sync.read(Buffer.from(file(png)));
+  let bad = 0;
+  const rgb = Buffer.alloc(out.length * 3);
+  for (let i = 0; i < out.length; i++) {
+    const c = out[i];
+    rgb[i * 3] = c & 0xff; rgb[i * 3 + 1] = (c >>> 8) & 0xff; rgb[i * 3 + 2] = (c >>> 16) & 0xff;
+    if (rgb[i * 3] !== ref.data[i * 4] || rgb[i * 3 + 1] !== ref.data[i * 4 + 1] || rgb[i * 3 + 2] !== ref.data[i * 4 + 2]) bad++;
+  }
+  expect(bad).toBe(0);
+  // The oracle's hash: SHA-1 of "WxH:" followed by the RGB rows.
+  expect(createHash('sha1').update(`${w}x${h}:`).update(rgb).digest('hex')).toBe(sha1);
 }
 
 const snapshots = readFileSync(join(dir, 'snapshots.tsv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split('\t'));
@@ -73,18 +87,17 @@ describe('Pac-Man homebrew frames vs MAME 0.251 snapshots', () => {
       video.load(file(`ram-${frame.padStart(3, '0')}.bin`));
       const out = video.draw();
       expect([video.screen.width, video.screen.height]).toEqual([Number(w), Number(h)]);
-      const ref = PNG.sync.read(Buffer.from(file(png)));
-      let bad = 0;
-      const rgb = Buffer.alloc(out.length * 3);
-      for (let i = 0; i < out.length; i++) {
-        const c = out[i];
-        rgb[i * 3] = c & 0xff; rgb[i * 3 + 1] = (c >>> 8) & 0xff; rgb[i * 3 + 2] = (c >>> 16) & 0xff;
-        if (rgb[i * 3] !== ref.data[i * 4] || rgb[i * 3 + 1] !== ref.data[i * 4 + 1] || rgb[i * 3 + 2] !== ref.data[i * 4 + 2]) bad++;
-      }
-      expect(bad).toBe(0);
-      // The oracle's hash: SHA-1 of "WxH:" followed by the RGB rows.
-      const hash = createHash('sha1').update(`${w}x${h}:`).update(rgb).digest('hex');
-      expect(hash).toBe(sha1);
+      compare(out, png, w, h, sha1);
     });
   }
+});
+
+describe('Pac-Man homebrew with flip screen on vs MAME 0.251', () => {
+  it('frame 62: tiles turned by 180 degrees around the visible area, sprites untouched', () => {
+    const [, frame, png, w, h, sha1] = readFileSync(join(dir, 'flip.tsv'), 'utf8').trim().split('\t');
+    const video = pacmanVideo();
+    video.bg.setFlip(true, true); // latch 0x5003 = 1
+    video.load(file(`ram-flip-${frame.padStart(3, '0')}.bin`));
+    compare(video.draw(), png, w, h, sha1);
+  });
 });
