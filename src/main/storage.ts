@@ -1,0 +1,67 @@
+/**
+ * Save-state slots and screenshots on disk, under folders the app owns (userData, Pictures).
+ * Names are built only from validated set names and slot numbers, never from renderer paths.
+ * No Electron import.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StateSlotInfo } from '../preload/api';
+import { setName, slot as slotNumber } from './ipc-validate';
+
+function atomicWrite(file: string, data: Uint8Array): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+export class StateStore {
+  constructor(readonly root: string) {}
+
+  private paths(game: string, slot: number): { state: string; thumb: string; dir: string } {
+    const dir = join(this.root, setName(game));
+    return { dir, state: join(dir, `slot${slotNumber(slot)}.sta`), thumb: join(dir, `slot${slot}.png`) };
+  }
+
+  list(game: string): StateSlotInfo[] {
+    const dir = join(this.root, setName(game));
+    if (!existsSync(dir)) return [];
+    const out: StateSlotInfo[] = [];
+    for (const f of readdirSync(dir)) {
+      const m = /^slot(\d)\.sta$/.exec(f);
+      if (!m) continue;
+      const slot = Number(m[1]);
+      const { state, thumb } = this.paths(game, slot);
+      const png = existsSync(thumb) ? readFileSync(thumb) : null;
+      out.push({
+        slot,
+        savedAt: statSync(state).mtimeMs,
+        thumbnail: png ? `data:image/png;base64,${png.toString('base64')}` : '',
+      });
+    }
+    return out.sort((a, b) => a.slot - b.slot);
+  }
+
+  read(game: string, slot: number): Uint8Array | null {
+    const { state } = this.paths(game, slot);
+    return existsSync(state) ? new Uint8Array(readFileSync(state)) : null;
+  }
+
+  write(game: string, slot: number, state: Uint8Array, thumbPng: Uint8Array): void {
+    const p = this.paths(game, slot);
+    mkdirSync(p.dir, { recursive: true });
+    atomicWrite(p.state, state);
+    atomicWrite(p.thumb, thumbPng);
+  }
+}
+
+/** `DIR/SET/SET-YYYYMMDD-HHMMSS[-n].png`; returns the path written. */
+export function writeScreenshot(dir: string, game: string, png: Uint8Array, now = new Date()): string {
+  const folder = join(dir, setName(game));
+  mkdirSync(folder, { recursive: true });
+  const p2 = (n: number): string => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${p2(now.getMonth() + 1)}${p2(now.getDate())}-${p2(now.getHours())}${p2(now.getMinutes())}${p2(now.getSeconds())}`;
+  let file = join(folder, `${game}-${stamp}.png`);
+  for (let n = 2; existsSync(file); n++) file = join(folder, `${game}-${stamp}-${n}.png`);
+  atomicWrite(file, png);
+  return file;
+}

@@ -1,0 +1,207 @@
+/**
+ * `window.arcade` for the plain web build: the same API the Electron preload offers, implemented in
+ * the page. Settings live in localStorage; imported ROM zips, save states in IndexedDB (they never
+ * leave the browser); "adding a ROM folder" opens a file picker for zips; screenshots download.
+ * The homebrew sets are bundled with the page, so they play out of the box.
+ */
+import type { AppConfig, ArcadeApi, LoadedSet, MenuCommand, RawSource, SetAudit, StateSlotInfo } from '../../../preload/api';
+import { defaultConfig, sanitizeConfig } from '../../../main/config-defaults';
+import { configPatch, setName, slot as slotNumber, zipFileName, zipBytes } from '../../../main/ipc-validate';
+import { auditRaw } from '../../../main/roms-bridge';
+import { allManifests, bundledHomebrew } from '../emu/core-bridge';
+import { zipSource } from '../../../core/roms/source';
+import { pngDataUrl } from '../util/png';
+
+const CONFIG_KEY = 'arcade.config';
+const DB_NAME = 'arcade';
+
+function openDb(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => {
+      req.result.createObjectStore('zips');
+      req.result.createObjectStore('states');
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available'));
+  });
+}
+
+class Kv {
+  private db: Promise<IDBDatabase> | null = null;
+  private mem = new Map<string, Map<string, unknown>>();
+
+  private async tx<T>(store: string, mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    try {
+      this.db ??= openDb();
+      const db = await this.db;
+      return await new Promise<T>((resolve, reject) => {
+        const r = fn(db.transaction(store, mode).objectStore(store));
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    } catch {
+      // private browsing without IndexedDB: keep things for this session only
+      throw new Error('no-idb');
+    }
+  }
+
+  async get<T>(store: string, key: string): Promise<T | undefined> {
+    try { return await this.tx<T>(store, 'readonly', (s) => s.get(key) as IDBRequest<T>); }
+    catch { return this.mem.get(store)?.get(key) as T | undefined; }
+  }
+
+  async put(store: string, key: string, value: unknown): Promise<void> {
+    try { await this.tx(store, 'readwrite', (s) => s.put(value, key)); }
+    catch {
+      if (!this.mem.has(store)) this.mem.set(store, new Map());
+      this.mem.get(store)!.set(key, value);
+    }
+  }
+
+  async del(store: string, key: string): Promise<void> {
+    try { await this.tx(store, 'readwrite', (s) => s.delete(key)); }
+    catch { this.mem.get(store)?.delete(key); }
+  }
+
+  async keys(store: string): Promise<string[]> {
+    try { return (await this.tx<IDBValidKey[]>(store, 'readonly', (s) => s.getAllKeys())).map(String); }
+    catch { return [...(this.mem.get(store)?.keys() ?? [])]; }
+  }
+}
+
+function pickZips(): Promise<File[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.zip,application/zip';
+    input.multiple = true;
+    input.onchange = () => resolve([...(input.files ?? [])]);
+    input.oncancel = () => resolve([]);
+    input.click();
+  });
+}
+
+export function createWebApi(): ArcadeApi {
+  const kv = new Kv();
+  const listeners = new Set<(c: MenuCommand) => void>();
+  let homebrew: Promise<Map<string, RawSource[]>> | null = null;
+
+  const readConfig = (): AppConfig => {
+    try {
+      const raw = localStorage.getItem(CONFIG_KEY);
+      return raw ? sanitizeConfig(JSON.parse(raw)) : defaultConfig();
+    } catch {
+      return defaultConfig();
+    }
+  };
+  const writeConfig = (c: AppConfig): AppConfig => {
+    try { localStorage.setItem(CONFIG_KEY, JSON.stringify(c)); } catch { /* storage full or disabled */ }
+    return c;
+  };
+
+  async function sourcesFor(name: string): Promise<RawSource[]> {
+    const m = allManifests().get(name);
+    if (!m) throw new Error(`Unknown set "${name}".`);
+    homebrew ??= bundledHomebrew();
+    const out: RawSource[] = [];
+    for (const n of m.parent ? [m.name, m.parent] : [m.name]) {
+      const zip = await kv.get<Uint8Array>('zips', `${n}.zip`);
+      if (zip) out.push({ kind: 'zip', label: `${n}.zip (imported)`, bytes: zip });
+      const hb = (await homebrew).get(n);
+      if (hb) out.push(...hb);
+    }
+    return out;
+  }
+
+  async function importOne(fileName: string, bytes: Uint8Array): Promise<void> {
+    zipFileName(fileName);
+    zipBytes(bytes);
+    const entries = zipSource(fileName, bytes).list(); // throws a readable error for a broken zip
+    const base = fileName.replace(/\.zip$/i, '').toLowerCase();
+    const sets = allManifests();
+    let target = sets.has(base) ? base : undefined;
+    if (!target) {
+      const have = new Set(entries.map((e) => `${e.name.toLowerCase()}:${e.size}`));
+      let best = 0;
+      for (const m of sets.values()) {
+        const hits = m.roms.filter((r) => have.has(`${r.name.toLowerCase()}:${r.size}`)).length;
+        if (hits > best) { best = hits; target = m.name; }
+      }
+    }
+    if (!target) throw new Error(`${fileName} holds no file of any supported game.`);
+    await kv.put('zips', `${target}.zip`, bytes);
+  }
+
+  const api: ArcadeApi = {
+    platform: 'web',
+    async getConfig() { return readConfig(); },
+    async setConfig(patch) { return writeConfig({ ...readConfig(), ...configPatch(patch) }); },
+    async addRomFolder() {
+      const files = await pickZips();
+      if (files.length === 0) return null;
+      for (const f of files) await importOne(f.name, new Uint8Array(await f.arrayBuffer()));
+      writeConfig({ ...readConfig(), firstRunDone: true });
+      return (await kv.keys('zips')).sort();
+    },
+    async removeRomFolder(folder) {
+      await kv.del('zips', folder);
+      return (await kv.keys('zips')).sort();
+    },
+    async scanLibrary(): Promise<SetAudit[]> {
+      const out: SetAudit[] = [];
+      for (const m of allManifests().values()) {
+        const sources = await sourcesFor(m.name);
+        out.push(auditRaw(m, sources, sources.map((s) => s.label)));
+      }
+      return out.sort((a, b) => a.name.localeCompare(b.name));
+    },
+    async loadRomSet(name): Promise<LoadedSet> {
+      return { name: setName(name), sources: await sourcesFor(name) };
+    },
+    async importZip(fileName, bytes) {
+      await importOne(fileName, bytes);
+      return api.scanLibrary();
+    },
+    async listStates(game): Promise<StateSlotInfo[]> {
+      setName(game);
+      const out: StateSlotInfo[] = [];
+      for (const k of await kv.keys('states')) {
+        const m = new RegExp(`^${game}/(\\d)$`).exec(k);
+        if (!m) continue;
+        const v = await kv.get<{ savedAt: number; thumb: Uint8Array }>('states', k);
+        if (v) out.push({ slot: Number(m[1]), savedAt: v.savedAt, thumbnail: pngDataUrl(v.thumb) });
+      }
+      return out.sort((a, b) => a.slot - b.slot);
+    },
+    async readState(game, slot) {
+      const v = await kv.get<{ state: Uint8Array }>('states', `${setName(game)}/${slotNumber(slot)}`);
+      return v?.state ?? null;
+    },
+    async writeState(game, slot, state, thumb) {
+      await kv.put('states', `${setName(game)}/${slotNumber(slot)}`, { state: new Uint8Array(state), thumb: new Uint8Array(thumb), savedAt: Date.now() });
+    },
+    async saveScreenshot(game, png) {
+      const name = `${setName(game)}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.png`;
+      const url = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 5000);
+      return name;
+    },
+    async setFullscreen(on) {
+      try {
+        if (on && !document.fullscreenElement) await document.documentElement.requestFullscreen();
+        if (!on && document.fullscreenElement) await document.exitFullscreen();
+      } catch { /* refused by the browser */ }
+      return !!document.fullscreenElement;
+    },
+    onMenu(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return api;
+}

@@ -1,0 +1,35 @@
+/** Messages between the player (main thread) and the emulator worker. */
+import type { GameInfo } from '../../../core/machine-api';
+import type { RawSource, SetAudit } from '../../../preload/api';
+
+/** One input field value: [port, field, value]. */
+export type InputValue = [string, string, number];
+
+export type ToWorker =
+  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[] }
+  | { t: 'audioPort'; port: MessagePort }
+  /** run `n` frames; `inputs` are applied before the first one (sampled just before the request) */
+  | { t: 'run'; n: number; inputs: InputValue[]; audio: boolean; events?: ScriptEvent[] }
+  | { t: 'buffer'; buf: ArrayBuffer }
+  | { t: 'reset' }
+  | { t: 'powerOn' }
+  | { t: 'save'; id: number }
+  | { t: 'load'; id: number; state: Uint8Array }
+  | { t: 'memory'; id: number; name: string }
+  | { t: 'stop' };
+
+/** An input-script event (../shared/oracle/README.md): applied after frame `frame` has been produced. */
+export interface ScriptEvent {
+  frame: number;
+  port: string;
+  field: string;
+  value: number;
+}
+
+export type FromWorker =
+  | { t: 'started'; info: GameInfo; audit: SetAudit; sampleRate: number; channels: number }
+  | { t: 'frame'; frameNumber: number; pixels: ArrayBuffer; width: number; height: number; ms: number; ran: number }
+  | { t: 'saved'; id: number; state: Uint8Array; pixels: ArrayBuffer; frameNumber: number }
+  | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
+  | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }
+  | { t: 'error'; message: string; fatal: boolean };

@@ -1,0 +1,142 @@
+/**
+ * The emulator worker: owns the Machine, runs frames when the player asks (the player does the real-time
+ * pacing), returns each frame's pixels in pooled transferable buffers, and streams the frame's audio
+ * straight to the AudioWorklet over its own MessagePort, so audio never waits for the main thread.
+ */
+/// <reference lib="webworker" />
+import type { Machine } from '../../../core/machine-api';
+import { startMachine } from './core-bridge';
+import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
+import { RateControl } from '../audio/resampler';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+let machine: Machine | null = null;
+let startMsg: Extract<ToWorker, { t: 'start' }> | null = null;
+let audioPort: MessagePort | null = null;
+let rate: RateControl | null = null;
+/** frames of audio the worklet reported queued, and the target it wants */
+let queued = 0;
+let target = 0;
+const pool: ArrayBuffer[] = [];
+const current = new Map<string, number>();
+
+function post(msg: FromWorker, transfer: Transferable[] = []): void {
+  self.postMessage(msg, transfer);
+}
+
+function pixels(): ArrayBuffer {
+  const fb = machine!.frameBuffer;
+  const bytes = fb.byteLength;
+  let buf = pool.pop();
+  while (buf && buf.byteLength !== bytes) buf = pool.pop();
+  if (!buf) buf = new ArrayBuffer(bytes);
+  new Uint32Array(buf).set(fb);
+  return buf;
+}
+
+function apply(inputs: InputValue[]): void {
+  for (const [port, field, value] of inputs) {
+    const key = `${port}\u0000${field}`;
+    if (current.get(key) === value) continue;
+    current.set(key, value);
+    try {
+      machine!.setInput(port, field, value);
+    } catch (e) {
+      post({ t: 'error', message: `input ${port} ${field}: ${(e as Error).message}`, fatal: false });
+    }
+  }
+}
+
+function sendAudio(): void {
+  if (!audioPort || !rate || !machine) return;
+  const a = machine.audio();
+  if (a.length === 0) return;
+  const out = rate.process(a, RateControl.ratio(queued, target));
+  const copy = new Float32Array(out);
+  queued += copy.length / rate.channels; // until the worklet's next report
+  audioPort.postMessage({ t: 'samples', data: copy }, [copy.buffer]);
+}
+
+function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
+  startMsg = msg;
+  current.clear();
+  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
+  machine = m;
+  rate = new RateControl(m.audioChannels);
+  apply(msg.settings);
+  post({ t: 'started', info: m.info, audit, sampleRate: m.sampleRate, channels: m.audioChannels });
+}
+
+function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEvent[] = []): void {
+  const m = machine!;
+  const t0 = performance.now();
+  apply(inputs);
+  for (let i = 0; i < n; i++) {
+    m.runFrame();
+    if (audio) sendAudio();
+    // script events at frame N apply after frame N is produced (oracle README semantics)
+    for (const e of events) if (e.frame === m.frameNumber) apply([[e.port, e.field, e.value]]);
+  }
+  const buf = pixels();
+  post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n }, [buf]);
+}
+
+self.onmessage = (ev: MessageEvent<ToWorker>) => {
+  const msg = ev.data;
+  try {
+    switch (msg.t) {
+      case 'start':
+        boot(msg);
+        break;
+      case 'audioPort':
+        audioPort = msg.port;
+        audioPort.onmessage = (e: MessageEvent<{ t: string; queued: number; target: number }>) => {
+          if (e.data.t === 'level') { queued = e.data.queued; target = e.data.target; }
+        };
+        break;
+      case 'run':
+        if (machine) run(msg.n, msg.inputs, msg.audio, msg.events);
+        break;
+      case 'buffer':
+        if (pool.length < 4) pool.push(msg.buf);
+        break;
+      case 'reset':
+        machine?.reset();
+        break;
+      case 'powerOn':
+        if (startMsg) boot(startMsg);
+        break;
+      case 'save': {
+        const m = machine!;
+        const state = m.saveState().slice();
+        const buf = pixels();
+        post({ t: 'saved', id: msg.id, state, pixels: buf, frameNumber: m.frameNumber }, [state.buffer as ArrayBuffer, buf]);
+        break;
+      }
+      case 'load': {
+        const m = machine!;
+        try {
+          m.loadState(msg.state);
+          current.clear();
+          post({ t: 'loaded', id: msg.id, ok: true, frameNumber: m.frameNumber });
+        } catch (e) {
+          post({ t: 'loaded', id: msg.id, ok: false, message: (e as Error).message, frameNumber: m.frameNumber });
+        }
+        break;
+      }
+      case 'memory': {
+        const names = machine?.memoryNames() ?? [];
+        const bytes = machine && names.includes(msg.name) ? machine.memory(msg.name).slice() : null;
+        post({ t: 'memory', id: msg.id, bytes, names });
+        break;
+      }
+      case 'stop':
+        machine = null;
+        self.close();
+        break;
+    }
+  } catch (e) {
+    post({ t: 'error', message: (e as Error).message, fatal: msg.t === 'start' || msg.t === 'powerOn' });
+  }
+};

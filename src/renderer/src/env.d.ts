@@ -1,0 +1,1 @@
+declare const __ARCADE_TARGET__: 'electron' | 'web';

@@ -1,0 +1,236 @@
+/**
+ * Modal dialogs: save/load state slots with thumbnails, settings (controls remapping, DIP switches,
+ * video, audio, ROM folders), the first-run welcome, and About.
+ */
+import type { GameInfo } from '../../../core/machine-api';
+import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
+import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
+import { InputState } from '../input/input';
+import { clear, h, icon } from './dom';
+
+export const SLOTS = 10;
+
+export function modal(title: string, body: HTMLElement, opts: { wide?: boolean; onClose?: () => void } = {}): { close: () => void; el: HTMLDialogElement } {
+  const dlg = h('dialog', { class: `modal${opts.wide ? ' wide' : ''}`, 'aria-label': title });
+  const close = (): void => {
+    if (dlg.open) dlg.close();
+    dlg.remove();
+    opts.onClose?.();
+  };
+  dlg.append(
+    h('header', { class: 'modal-head' }, h('h2', null, title), h('button', { class: 'btn icon-btn', 'aria-label': 'Close', on: { click: close } }, '✕')),
+    body,
+  );
+  dlg.addEventListener('cancel', (e) => { e.preventDefault(); close(); });
+  document.body.append(dlg);
+  dlg.showModal();
+  return { close, el: dlg };
+}
+
+export function statesDialog(mode: 'save' | 'load', slots: StateSlotInfo[], pick: (slot: number) => void): () => void {
+  const byNum = new Map(slots.map((s) => [s.slot, s]));
+  let close = (): void => {};
+  const grid = h('div', { class: 'slots' });
+  for (let i = 0; i < SLOTS; i++) {
+    const s = byNum.get(i);
+    const usable = mode === 'save' || !!s;
+    grid.append(h('button', {
+      class: `slot${s ? '' : ' empty'}`, disabled: !usable, 'data-slot': String(i),
+      on: { click: () => { close(); pick(i); } },
+    },
+    s?.thumbnail ? h('img', { src: s.thumbnail, alt: `Slot ${i}` }) : h('div', { class: 'slot-empty' }, mode === 'save' ? 'Empty' : '—'),
+    h('div', { class: 'slot-label' }, h('b', null, `Slot ${i}`), s ? new Date(s.savedAt).toLocaleString() : mode === 'save' ? 'free' : 'empty')));
+  }
+  const m = modal(mode === 'save' ? 'Save state' : 'Load state', h('div', { class: 'modal-body' },
+    h('p', { class: 'hint' }, mode === 'save' ? 'Pick a slot. Saving over a slot replaces it.' : slots.length ? 'Pick a slot to continue from.' : 'No saved states for this game yet. Press F5 while playing to save one.'),
+    grid), { wide: true });
+  close = m.close;
+  return close;
+}
+
+export interface SettingsContext {
+  config: AppConfig;
+  game: GameInfo | null;
+  platform: 'electron' | 'web';
+  save(patch: Partial<AppConfig>): Promise<void>;
+  addFolder(): Promise<void>;
+  removeFolder(f: string): Promise<void>;
+  applyDips(game: GameInfo, dips: Record<string, number>): void;
+}
+
+export function settingsDialog(ctx: SettingsContext, initialTab?: string): void {
+  const cfg = ctx.config;
+  const tabs: [string, () => HTMLElement][] = [];
+  const game = ctx.game;
+  const gameSettings = (): GameSettings => cfg.games[game!.name] ?? { bindings: {}, dips: {} };
+  const saveGame = async (s: GameSettings): Promise<void> => {
+    cfg.games = { ...cfg.games, [game!.name]: s };
+    await ctx.save({ games: cfg.games });
+  };
+
+  if (game) {
+    tabs.push(['Controls', () => {
+      const body = h('div', { class: 'tab-body' });
+      const render = (): void => {
+        clear(body);
+        const bindings = bindingsFor(game.inputs, gameSettings());
+        const table = h('table', { class: 'keys' });
+        for (const f of game.inputs.filter((x) => x.kind === 'digital')) {
+          const k = fieldKey(f);
+          const b = bindings.get(k)!;
+          const keyBtn = h('button', { class: 'keycap', title: 'Click, then press a key' }, b.keys.map(keyLabel).join(' / ') || '—');
+          const padBtn = h('button', { class: 'keycap pad', title: 'Click, then press a gamepad button' }, b.pad.map(padLabel).join(' / ') || '—');
+          keyBtn.onclick = () => {
+            keyBtn.textContent = 'Press a key…';
+            keyBtn.classList.add('listening');
+            const onKey = (e: KeyboardEvent): void => {
+              e.preventDefault();
+              e.stopPropagation();
+              window.removeEventListener('keydown', onKey, true);
+              const s = gameSettings();
+              const nb: KeyBinding = { keys: e.code === 'Escape' ? b.keys : [e.code], pad: b.pad };
+              void saveGame({ ...s, bindings: { ...s.bindings, [k]: nb } }).then(render);
+            };
+            window.addEventListener('keydown', onKey, true);
+          };
+          padBtn.onclick = () => {
+            padBtn.textContent = 'Press a button…';
+            padBtn.classList.add('listening');
+            const probe = new InputState();
+            const before = probe.padState();
+            const t0 = performance.now();
+            const poll = (): void => {
+              const now = [...probe.padState()].filter((x) => !before.has(x));
+              if (now.length) {
+                const s = gameSettings();
+                void saveGame({ ...s, bindings: { ...s.bindings, [k]: { keys: b.keys, pad: [now[0]] } } }).then(render);
+              } else if (performance.now() - t0 < 8000) requestAnimationFrame(poll);
+              else render();
+            };
+            requestAnimationFrame(poll);
+          };
+          table.append(h('tr', null, h('td', null, f.name), h('td', null, keyBtn), h('td', null, padBtn)));
+        }
+        body.append(
+          h('p', { class: 'hint' }, 'Defaults follow MAME: arrows move, Left Ctrl / Left Alt / Space are buttons, 1/2 start, 5/6 insert coins. Gamepads work out of the box.'),
+          table,
+          h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => { void saveGame({ ...gameSettings(), bindings: {} }).then(render); } } }, 'Reset to defaults')),
+        );
+      };
+      render();
+      return body;
+    }]);
+    const dipFields = game.inputs.filter((f) => (f.kind === 'dip' || f.kind === 'config') && f.settings?.length);
+    tabs.push(['DIP switches', () => {
+      const body = h('div', { class: 'tab-body' });
+      if (!dipFields.length) {
+        body.append(h('p', { class: 'hint' }, 'This game has no DIP switches.'));
+        return body;
+      }
+      const s = gameSettings();
+      const grid = h('div', { class: 'dips' });
+      for (const f of dipFields) {
+        const k = fieldKey(f);
+        const cur = s.dips[k] ?? f.defaultValue;
+        grid.append(h('label', { class: 'dip' },
+          h('span', null, f.name, f.location ? h('small', null, ` ${f.location}`) : null),
+          h('select', {
+            class: 'select', 'data-field': k,
+            on: { change: (e) => {
+              const v = Number((e.target as HTMLSelectElement).value);
+              const gs = gameSettings();
+              const dips = { ...gs.dips, [k]: v };
+              void saveGame({ ...gs, dips });
+              ctx.applyDips(game, dips);
+            } },
+          }, ...f.settings!.map((o) => h('option', { value: String(o.value), selected: o.value === cur }, `${o.name}${o.value === f.defaultValue ? ' (default)' : ''}`)))));
+      }
+      body.append(h('p', { class: 'hint' }, 'Changes apply at once, as flipping the switch on the board would; some games read them only at reset (F3).'), grid,
+        h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => {
+          void saveGame({ ...gameSettings(), dips: {} });
+          ctx.applyDips(game, {});
+          m.close();
+          settingsDialog(ctx, 'DIP switches');
+        } } }, 'Restore factory settings')));
+      return body;
+    }]);
+  }
+
+  tabs.push(['Video', () => {
+    const v = { ...cfg.video };
+    const upd = (patch: Partial<typeof v>): void => { Object.assign(v, patch); cfg.video = { ...v }; void ctx.save({ video: { ...v } }); };
+    return h('div', { class: 'tab-body form' },
+      h('label', null, 'Scaling', h('select', { class: 'select', on: { change: (e) => upd({ scaling: (e.target as HTMLSelectElement).value as 'integer' | 'fit' }) } },
+        h('option', { value: 'integer', selected: v.scaling === 'integer' }, 'Integer (sharpest)'),
+        h('option', { value: 'fit', selected: v.scaling === 'fit' }, 'Fit to window'))),
+      h('label', null, 'Rotate screen', h('select', { class: 'select', on: { change: (e) => upd({ rotate: Number((e.target as HTMLSelectElement).value) as 0 }) } },
+        ...[0, 90, 180, 270].map((r) => h('option', { value: String(r), selected: v.rotate === r }, r === 0 ? 'As the cabinet (0°)' : `${r}°`)))),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: v.scanlines, on: { change: (e) => upd({ scanlines: (e.target as HTMLInputElement).checked }) } }), 'Scanlines (CRT look)'),
+      h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: v.showFps, on: { change: (e) => upd({ showFps: (e.target as HTMLInputElement).checked }) } }), 'Show speed and FPS (F10)'),
+    );
+  }]);
+
+  tabs.push(['Audio', () => h('div', { class: 'tab-body form' },
+    h('label', null, 'Volume', h('input', { type: 'range', min: '0', max: '1', step: '0.05', value: String(cfg.volume),
+      on: { input: (e) => { cfg.volume = Number((e.target as HTMLInputElement).value); void ctx.save({ volume: cfg.volume }); } } })),
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: cfg.muted, on: { change: (e) => { cfg.muted = (e.target as HTMLInputElement).checked; void ctx.save({ muted: cfg.muted }); } } }), 'Mute'),
+  )]);
+
+  tabs.push([ctx.platform === 'web' ? 'ROMs' : 'ROM folders', () => {
+    const body = h('div', { class: 'tab-body' });
+    const list = h('ul', { class: 'folders' });
+    for (const f of cfg.romFolders) {
+      list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
+        h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f).then(() => { m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0]); }); } } }, 'Remove')));
+    }
+    body.append(
+      h('p', { class: 'hint' }, ctx.platform === 'web'
+        ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
+        : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
+      cfg.romFolders.length ? list : h('p', { class: 'muted' }, 'No folders yet.'),
+      h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder().then(() => { m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0]); }); } } },
+        icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
+    );
+    return body;
+  }]);
+
+  const nav = h('nav', { class: 'tabs', role: 'tablist' });
+  const panel = h('div', { class: 'tab-panel' });
+  const show = (name: string): void => {
+    for (const b of nav.children) b.classList.toggle('active', (b as HTMLElement).dataset.tab === name);
+    clear(panel);
+    panel.append((tabs.find((t) => t[0] === name) ?? tabs[0])[1]());
+  };
+  for (const [name] of tabs) nav.append(h('button', { class: 'tab', role: 'tab', 'data-tab': name, on: { click: () => show(name) } }, name));
+  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true });
+  show(initialTab ?? tabs[0][0]);
+}
+
+export function firstRun(platform: 'electron' | 'web', hasHomebrew: boolean, actions: { addFolder: () => void; playDemo: () => void; skip: () => void }): HTMLElement {
+  return h('section', { class: 'first-run view' },
+    h('div', { class: 'hero' },
+      h('div', { class: 'hero-logo' }, icon('joystick')),
+      h('h1', null, 'Welcome to Arcade'),
+      h('p', { class: 'lead' }, 'Arcade plays classic arcade boards from their original ROM chips, exactly as the hardware ran them.'),
+      h('ol', { class: 'steps' },
+        h('li', null, h('b', null, platform === 'web' ? 'Add your ROM zips. ' : 'Choose your ROM folder. '),
+          'Arcade uses MAME-style sets: pacman.zip, puckman.zip and so on. It only reads the folders you pick.'),
+        h('li', null, h('b', null, 'No ROMs? '), hasHomebrew ? 'Our own homebrew games are built in and always playable.' : 'The library still lists every supported game and what it needs.'),
+        h('li', null, h('b', null, 'Play. '), 'Coin with 5, start with 1, move with the arrows, Left Ctrl fires. Esc returns here.'),
+      ),
+      h('div', { class: 'hero-actions' },
+        h('button', { class: 'btn primary big', on: { click: actions.addFolder } }, icon('folder'), platform === 'web' ? 'Add ROM zips…' : 'Choose ROM folder…'),
+        hasHomebrew ? h('button', { class: 'btn big', on: { click: actions.playDemo } }, icon('play'), 'Play the homebrew demo') : null,
+        h('button', { class: 'btn ghost', on: { click: actions.skip } }, 'Go to the library'),
+      ),
+    ));
+}
+
+export function aboutDialog(): void {
+  modal('About Arcade', h('div', { class: 'modal-body' },
+    h('p', null, 'Arcade — a MAME-style arcade emulator framework in TypeScript.'),
+    h('p', { class: 'muted' }, 'Version 0.1.0 · MIT licence. Game ROMs are not included, except our own homebrew.'),
+  ));
+}
+
+export { defaultBinding };

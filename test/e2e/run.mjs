@@ -1,0 +1,337 @@
+#!/usr/bin/env node
+/**
+ * End-to-end test of the app's renderer, in headless Debian Chromium through playwright-core, against
+ * the web build (the same renderer the Electron app loads). Recipe: ../shared/docs/RENDERER-TESTING.md.
+ *
+ *   npm run test:e2e            builds out/web, serves it on 127.0.0.1 with COOP/COEP, runs the checks
+ *   E2E_NO_BUILD=1              reuse an existing out/web
+ *   E2E_SET=name                homebrew set to play (default pacdemo)
+ *   CHROMIUM=/path              browser (default /usr/bin/chromium)
+ *
+ * Screenshots go to test-results/e2e/*.png. Last line: `e2e: N passed, M failed`; exit 1 on any failure.
+ */
+import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const OUT = join(ROOT, 'out', 'web');
+const RESULTS = join(ROOT, 'test-results', 'e2e');
+const SET = process.env.E2E_SET ?? 'pacdemo';
+const GOLDEN = join(ROOT, 'test', 'golden', SET);
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+let passed = 0;
+let failed = 0;
+const t0 = Date.now();
+
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    const note = await fn();
+    passed++;
+    console.log(`  ✓ ${name}${note ? ` — ${note}` : ''} (${Date.now() - start} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`  ✗ ${name}\n      ${String(e?.stack ?? e).split('\n').slice(0, 4).join('\n      ')}`);
+  }
+}
+
+function assert(cond, msg) {
+  if (!cond) throw new Error(msg);
+}
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.png': 'image/png',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
+
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let file = resolve(join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir + sep) && file !== dir) { res.writeHead(403).end(); return; }
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Cross-Origin-Opener-Policy': 'same-origin',
+      'Cross-Origin-Embedder-Policy': 'require-corp',
+      'Cache-Control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  return new Promise((r) => server.listen(0, '127.0.0.1', () => r(server)));
+}
+
+function decodePng(buf) {
+  const png = PNG.sync.read(buf);
+  return { width: png.width, height: png.height, data: png.data };
+}
+
+/** Differing pixels between an RGBA frame and a PNG (RGB compared; alpha ignored as in the oracle's hash). */
+function diffPixels(a, b) {
+  if (a.width !== b.width || a.height !== b.height) return { count: -1, first: `size ${a.width}x${a.height} vs ${b.width}x${b.height}` };
+  let count = 0;
+  let first = '';
+  for (let i = 0; i < a.width * a.height; i++) {
+    const o = i * 4;
+    if (a.data[o] !== b.data[o] || a.data[o + 1] !== b.data[o + 1] || a.data[o + 2] !== b.data[o + 2]) {
+      if (!count) first = `(${i % a.width},${Math.floor(i / a.width)}) ours ${[...a.data.subarray(o, o + 3)]} golden ${[...b.data.subarray(o, o + 3)]}`;
+      count++;
+    }
+  }
+  return { count, first };
+}
+
+/** Input-script events (../shared/oracle/README.md) the goldens were made with. */
+function readInputScript(file) {
+  const events = [];
+  if (!existsSync(file)) return events;
+  for (const raw of readFileSync(file, 'utf8').split('\n')) {
+    const line = raw.replace(/#.*/, '').trim();
+    if (!line) continue;
+    let m = /^(\d+)\s+:?(\S+)\s+(.+?)\s*=\s*(-?\d+)$/.exec(line);
+    if (m) { events.push({ frame: +m[1], port: m[2], field: m[3], value: +m[4] }); continue; }
+    m = /^(\d+)-(\d+)\s+:?(\S+)\s+(.+)$/.exec(line);
+    if (m) {
+      events.push({ frame: +m[1], port: m[3], field: m[4].trim(), value: 1 });
+      events.push({ frame: +m[2], port: m[3], field: m[4].trim(), value: 0 });
+      continue;
+    }
+    throw new Error(`${file}: cannot parse "${line}"`);
+  }
+  return events;
+}
+
+function goldenSnaps() {
+  const dir = join(GOLDEN, 'snaps');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((f) => /^frame_(\d+)\.png$/.exec(f)).filter(Boolean).map((m) => ({ frame: Number(m[1]), file: join(dir, m[0]) }))
+    .sort((a, b) => a.frame - b.frame);
+}
+
+function findInputScript() {
+  for (const f of ['inputs.txt', 'input.txt', 'inputs.script']) if (existsSync(join(GOLDEN, f))) return join(GOLDEN, f);
+  return null;
+}
+
+async function main() {
+  mkdirSync(RESULTS, { recursive: true });
+  if (!process.env.E2E_NO_BUILD) {
+    console.log('e2e: building the web build (vite build --config vite.web.config.ts)');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  assert(existsSync(join(OUT, 'index.html')), `no web build at ${OUT}`);
+  const server = await serve(OUT);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--use-gl=angle', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--autoplay-policy=no-user-gesture-required'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('request', (r) => { if (!r.url().startsWith(base) && !/^(data|blob):/.test(r.url())) problems.push(`remote request: ${r.url()}`); });
+  const T = '__arcadeTest';
+  const hook = (fn, arg) => page.evaluate(([f, a]) => window[f.split('.')[0]][f.split('.')[1]](a), [`${T}.${fn}`, arg]);
+
+  try {
+    await check('the page loads under the strict CSP and shows the first-run screen', async () => {
+      await page.goto(`${base}/?test`);
+      await page.waitForFunction(() => !!window.__arcadeTest, null, { timeout: 20000 });
+      await page.getByText('Welcome to Arcade').waitFor({ timeout: 10000 });
+      await page.screenshot({ path: join(RESULTS, 'first-run.png') });
+      const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '');
+      assert(csp.includes("script-src 'self'") && !csp.includes('unsafe-eval'), `unexpected CSP: ${csp}`);
+      await page.getByRole('button', { name: 'Go to the library' }).click();
+      return 'first-run.png';
+    });
+
+    await check(`the library lists the homebrew set ${SET} as playable`, async () => {
+      await page.locator(`.card[data-set="${SET}"]`).waitFor({ timeout: 15000 });
+      const entries = await hook('entries');
+      const e = entries.find((x) => x.name === SET);
+      assert(e, `${SET} not in ${JSON.stringify(entries.map((x) => x.name))}`);
+      assert(e.homebrew && e.status === 'good', `status ${JSON.stringify(e)}`);
+      const badge = await page.locator(`.card[data-set="${SET}"] .status`).textContent();
+      assert(badge === 'Ready', `badge "${badge}"`);
+      await page.locator(`.card[data-set="${SET}"]`).click();
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(RESULTS, 'library.png') });
+      return `${entries.length} sets listed, ${entries.filter((x) => x.status === 'good' || x.status === 'badChecksum').length} playable; library.png`;
+    });
+
+    await check('Play starts the game in real time at its refresh rate (no double speed)', async () => {
+      await page.locator('.details [data-action="play"]').click();
+      await page.waitForFunction(() => window.__arcadeTest.frame() > 20, null, { timeout: 30000 });
+      const info = await hook('info');
+      const f0 = await hook('frame');
+      const w0 = Date.now();
+      await page.waitForTimeout(3000);
+      const f1 = await hook('frame');
+      const secs = (Date.now() - w0) / 1000;
+      const fps = (f1 - f0) / secs;
+      assert(fps <= info.refreshHz * 1.08, `ran at ${fps.toFixed(1)} fps, faster than the game's ${info.refreshHz} Hz`);
+      assert(fps >= info.refreshHz * 0.5, `ran at only ${fps.toFixed(1)} fps of ${info.refreshHz} Hz`);
+      return `${info.width}x${info.height}, ${fps.toFixed(1)} fps for ${info.refreshHz.toFixed(3)} Hz`;
+    });
+
+    await check('the audio worklet on Howler.ctx consumes the emulator\'s samples', async () => {
+      const a0 = (await hook('stats')).audio;
+      await page.waitForTimeout(1500);
+      const a1 = (await hook('stats')).audio;
+      const got = a1.consumed - a0.consumed;
+      assert(a1.state === 'running', `AudioContext ${a1.state}`);
+      assert(got > a1.sampleRate * 0.8, `consumed ${got} samples in 1.5 s at ${a1.sampleRate} Hz`);
+      return `${got} samples in 1.5 s at ${a1.sampleRate} Hz, underruns ${a1.underruns}, queue ${a1.queued}`;
+    });
+
+    const snaps = goldenSnaps();
+    const script = findInputScript();
+    const events = script ? readInputScript(script) : [];
+    await check(`frames equal MAME's golden snapshots (${snaps.length} in test/golden/${SET}/snaps)`, async () => {
+      assert(snaps.length > 0, `no golden snapshots in ${join(GOLDEN, 'snaps')}`);
+      const pick = snaps.length <= 3 ? snaps : [snaps[0], snaps[Math.floor(snaps.length / 2)], snaps[snaps.length - 1]];
+      const notes = [];
+      for (const s of pick) {
+        const f = await hook('powerOnAndRunTo', [s.frame, events]).catch(async () => page.evaluate(([n, ev]) => window.__arcadeTest.powerOnAndRunTo(n, ev), [s.frame, events]));
+        assert(f === s.frame, `stopped at frame ${f}, wanted ${s.frame}`);
+        const fb = await hook('framebuffer');
+        const ours = { width: fb.width, height: fb.height, data: Buffer.from(fb.rgba, 'base64') };
+        const golden = decodePng(readFileSync(s.file));
+        const d = diffPixels(ours, golden);
+        if (d.count !== 0) {
+          const png = new PNG({ width: ours.width, height: ours.height });
+          ours.data.copy(png.data);
+          writeFileSync(join(RESULTS, `actual_frame_${String(s.frame).padStart(6, '0')}.png`), PNG.sync.write(png));
+        }
+        assert(d.count === 0, `frame ${s.frame}: ${d.count} pixels differ, first ${d.first}`);
+        notes.push(s.frame);
+      }
+      // the canvas shows that frame with nearest filtering: no colour appears that the frame lacks
+      const fb = await hook('framebuffer');
+      const frameColours = new Set();
+      const raw = Buffer.from(fb.rgba, 'base64');
+      for (let i = 0; i < raw.length; i += 4) frameColours.add((raw[i] << 16) | (raw[i + 1] << 8) | raw[i + 2]);
+      const shot = decodePng(await page.locator('canvas.game-canvas').screenshot());
+      const extra = new Set();
+      for (let i = 0; i < shot.data.length; i += 4) {
+        const c = (shot.data[i] << 16) | (shot.data[i + 1] << 8) | shot.data[i + 2];
+        if (c !== 0 && !frameColours.has(c)) extra.add(c);
+      }
+      assert(extra.size === 0, `the canvas shows ${extra.size} colours that are not in the frame (filtering?)`);
+      return `pixel-identical at frames ${notes.join(', ')}${script ? ` with ${events.length} script events` : ''}; canvas nearest-filtered (${frameColours.size} colours)`;
+    });
+
+    await check('a key press (5 = Coin 1) reaches the game', async () => {
+      const info = await hook('info');
+      const coin = info.inputs.find((f) => f.type === 'COIN1');
+      assert(coin, 'the game has no COIN1 field');
+      const start = 300;
+      const runWith = async (press) => {
+        await page.evaluate((n) => window.__arcadeTest.powerOnAndRunTo(n, []), start);
+        if (press) await page.keyboard.down('5');
+        await page.evaluate(() => window.__arcadeTest.step(4));
+        if (press) await page.keyboard.up('5');
+        await page.evaluate(() => window.__arcadeTest.step(40));
+        const fb = await hook('framebuffer');
+        const mems = await hook('memory', '__none__');
+        const ram = [];
+        for (const n of mems.names) ram.push((await hook('memory', n)).bytes.join(','));
+        return { fb: fb.rgba, ram: ram.join('|') };
+      };
+      const without = await runWith(false);
+      const withKey = await runWith(true);
+      assert(without.fb !== withKey.fb || without.ram !== withKey.ram, 'pressing 5 changed neither the screen nor the RAM');
+      return `${coin.port} "${coin.name}": ${without.fb !== withKey.fb ? 'screen' : ''}${without.fb !== withKey.fb && without.ram !== withKey.ram ? ' and ' : ''}${without.ram !== withKey.ram ? 'RAM' : ''} changed`;
+    });
+
+    await check('save state and load state restore the same frame', async () => {
+      await page.evaluate(() => window.__arcadeTest.powerOnAndRunTo(240, []));
+      await page.evaluate(() => window.__arcadeTest.saveState(3));
+      await page.evaluate(() => window.__arcadeTest.step(1));
+      const a = await hook('framebuffer');
+      const fa = await hook('frame');
+      await page.evaluate(() => window.__arcadeTest.step(90));
+      const mid = await hook('framebuffer');
+      assert(mid.rgba !== a.rgba, 'the picture did not change in 90 frames, so this test would prove nothing');
+      await page.evaluate(() => window.__arcadeTest.loadState(3));
+      await page.evaluate(() => window.__arcadeTest.step(1));
+      const b = await hook('framebuffer');
+      const fb = await hook('frame');
+      assert(fa === fb, `frame number ${fb} after load, expected ${fa}`);
+      assert(a.rgba === b.rgba, 'the frame after loading differs from the frame after saving');
+      const slots = await hook('listStates');
+      const s3 = slots.find((s) => s.slot === 3);
+      assert(s3 && s3.thumbnail.startsWith('data:image/png;base64,'), 'slot 3 has no thumbnail');
+      return `frame ${fa} identical after load; slot 3 thumbnail ${s3.thumbnail.length} chars`;
+    });
+
+    await check('F12 saves a PNG screenshot of the game at its own resolution', async () => {
+      const info = await hook('info');
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('F12')]);
+      const path = join(RESULTS, 'f12-snapshot.png');
+      await download.saveAs(path);
+      const png = decodePng(readFileSync(path));
+      assert(png.width === info.width && png.height === info.height, `snapshot ${png.width}x${png.height}`);
+      const fb = await hook('framebuffer');
+      const d = diffPixels(png, { width: fb.width, height: fb.height, data: Buffer.from(fb.rgba, 'base64') });
+      assert(d.count === 0, `snapshot differs from the framebuffer in ${d.count} pixels`);
+      return `${download.suggestedFilename()} ${png.width}x${png.height}`;
+    });
+
+    await check('pause (P) stops the game and resumes it', async () => {
+      await page.evaluate(() => window.__arcadeTest.resume());
+      await page.waitForTimeout(300);
+      await page.keyboard.press('p');
+      assert(await hook('paused'), 'P did not pause');
+      const f0 = await hook('frame');
+      await page.waitForTimeout(500);
+      assert((await hook('frame')) === f0, 'frames advanced while paused');
+      await page.keyboard.press('p');
+      await page.waitForTimeout(600);
+      assert((await hook('frame')) > f0, 'P did not resume');
+    });
+
+    await check('a running game looks right (screenshot game.png)', async () => {
+      await page.evaluate(() => window.__arcadeTest.setVideo({ showFps: true }));
+      await page.waitForTimeout(1500);
+      await page.mouse.move(640, 420);
+      await page.mouse.move(650, 430);
+      await page.waitForTimeout(400);
+      await page.screenshot({ path: join(RESULTS, 'game.png') });
+      const shot = decodePng(readFileSync(join(RESULTS, 'game.png')));
+      let lit = 0;
+      for (let i = 0; i < shot.data.length; i += 4) if (shot.data[i] + shot.data[i + 1] + shot.data[i + 2] > 60) lit++;
+      assert(lit > 2000, `the screenshot is almost black (${lit} lit pixels)`);
+      return 'game.png';
+    });
+
+    await check('Esc returns to the library', async () => {
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => window.__arcadeTest.view() === 'library', null, { timeout: 5000 });
+    });
+
+    await check('no page errors, console errors or remote requests', async () => {
+      assert(problems.length === 0, problems.slice(0, 5).join('\n'));
+    });
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed (${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${RESULTS})`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+  process.exit(1);
+});

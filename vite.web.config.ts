@@ -1,0 +1,36 @@
+/**
+ * The renderer's vite config, shared by the Electron build (electron.vite.config.ts) and the plain
+ * web build (`npm run web`, `npm run build:web` → out/web). The only difference is the target flag:
+ * the web build carries the in-page implementation of `window.arcade` and the bundled homebrew ROMs.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export function rendererConfig(target: 'electron' | 'web'): UserConfig {
+  return {
+    root: resolve(root, 'src/renderer'),
+    base: './',
+    define: { __ARCADE_TARGET__: JSON.stringify(target) },
+    server: {
+      fs: { allow: [root] },
+      headers: {
+        // only needed for SharedArrayBuffer, which we do not require; harmless and matches the e2e server
+        'Cross-Origin-Opener-Policy': 'same-origin',
+        'Cross-Origin-Embedder-Policy': 'require-corp',
+      },
+    },
+    build: {
+      ...(target === 'web' ? { outDir: resolve(root, 'out/web'), emptyOutDir: true } : {}),
+      target: 'es2022',
+      chunkSizeWarningLimit: 2000,
+      assetsInlineLimit: 0,
+      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
+    },
+    worker: { format: 'iife' },
+  };
+}
+
+export default defineConfig(rendererConfig('web'));
