@@ -25,6 +25,8 @@ export interface MapEntry {
   offset?: number;
   /** RAM, named so devices can reach it (`machine.share(name)`); several entries may name the same share */
   ram?: string;
+  /** with `ram`: the CPU can write but not read it (MAME `.writeonly()`); reads fall to other entries */
+  writeOnly?: boolean;
   /** a switchable bank declared in `HardwareDef.banks` */
   bank?: string;
   /** handler for reads (with `ram`, reads come from RAM and this is ignored) */
@@ -90,7 +92,7 @@ export interface ScreenDef {
   /** 'tag.method' called at the end of each frame with (screen) to draw; returns nothing */
   update: string;
   /** 'tag.method' receiving the VBLANK line (1 at VBLANK start, 0 at its end) */
-  vblank?: string;
+  vblank?: string | string[];
   /** per-scanline callback 'tag.method'(line) at the start of each line, for raster effects */
   scanline?: string;
 }

@@ -121,6 +121,14 @@ export class ArcadeMachine implements Machine {
 
     this.inputs = new InputManager(game.inputs);
     this.screen = new Screen(hw.screen, this.scheduler, hw.screen.scanline !== undefined);
+    // The output framebuffer exists before the devices so video devices can keep a reference to it.
+    const rotate = game.rotate;
+    const swap = rotate === 90 || rotate === 270;
+    const outW = swap ? this.screen.height : this.screen.width;
+    const outH = swap ? this.screen.width : this.screen.height;
+    this.frameBuffer = new Uint32Array(outW * outH);
+    this.screen.output = this.frameBuffer;
+    this.screen.rotate = rotate;
 
     // Devices in declaration order.
     const pendingSpaces: { space: AddressSpace; def: SpaceDef }[] = [];
@@ -165,13 +173,11 @@ export class ArcadeMachine implements Machine {
     );
     this.mixer = new Mixer(sampleRate, speakers.length ? speakers : [[]], tps);
 
-    const rotate = game.rotate;
-    const swap = rotate === 90 || rotate === 270;
     this.info = {
       name: game.name, parent: game.parent, title: game.title, year: game.year, maker: game.maker, driver: game.driver,
       homebrew: game.homebrew ?? false,
-      width: swap ? this.screen.height : this.screen.width,
-      height: swap ? this.screen.width : this.screen.height,
+      width: outW,
+      height: outH,
       rotate, refreshHz: this.screen.refreshHz,
       chips: [...this.devices.values()].filter((d) => d.clock > 0).map((d) => ({
         tag: d.tag, type: chipName(d), clock: d.clock, kind: isCpuDevice(d) ? 'cpu' : isSoundDevice(d) ? 'audio' : 'other',
@@ -179,9 +185,6 @@ export class ArcadeMachine implements Machine {
       inputs: this.inputs.info(),
       status: game.status ?? {},
     };
-    this.frameBuffer = new Uint32Array(this.info.width * this.info.height);
-    this.screen.output = this.frameBuffer;
-    this.screen.rotate = rotate;
     this.powerOn();
   }
 

@@ -102,7 +102,7 @@ export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver)
       const c = compiled[i];
       if (c.entry.bank !== undefined) continue;
       if (!touches(c, pageStart, pageSize)) continue;
-      const reads = c.base >= 0 || c.read !== null || c.entry.nop === true;
+      const reads = (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true;
       const writes = c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
       if (reads) { rdAny = true; rdLast = i; if (!c.pageUniform) rdFine = true; }
       if (writes) { wrAny = true; wrLast = i; if (!c.pageUniform || (c.writable && c.write !== null)) wrFine = true; }
@@ -165,7 +165,7 @@ function fillTable(table: Int16Array, compiled: Compiled[], pageStart: number, d
     const c = compiled[i];
     if (c.entry.bank !== undefined) continue;
     const active = dir === 'r'
-      ? c.base >= 0 || c.read !== null || c.entry.nop === true
+      ? (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true
       : c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
     if (!active) continue;
     for (let k = 0; k < table.length; k++) if (matches(c, pageStart + k)) table[k] = i;

@@ -168,8 +168,13 @@ export class Scheduler implements TimeSource {
           if (s.local < this.sliceEnd) s.local = this.sliceEnd;
           continue;
         }
-        if (s.local >= this.sliceEnd) continue;
-        const budget = Math.ceil((this.sliceEnd - s.local) / s.ticksPerCycle);
+        // MAME gives a CPU floor(delta / cycle period) cycles, and its attosecond periods are truncated so
+        // a screen-timed target lands a hair before the exact cycle it would hit: a CPU that would end
+        // exactly on the target gets one cycle less. floor((delta - 1) / period) reproduces both (measured
+        // on Pac-Man: otherwise an instruction starting one cycle before VBLANK runs before the frame ends
+        // here but after it in MAME). A CPU with less than one cycle to go waits for the next slice.
+        const budget = Math.floor((this.sliceEnd - s.local - 1) / s.ticksPerCycle);
+        if (budget <= 0) continue;
         this.current = s;
         const used = s.cpu.run(budget);
         this.current = null;

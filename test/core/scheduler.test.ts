@@ -44,10 +44,12 @@ describe('scheduler', () => {
     fast.run = (b) => { order.push(`fast:${b}`); return origFast(b); };
     slow.run = (b) => { order.push(`slow:${b}`); return origSlow(b); };
     s.runUntil(12_000);
-    // Each slice: fast gets 3000 cycles, slow 1000, in declaration order. The loop is 4 NOPs + JMP = 11
-    // cycles: 3000 = 272·11 + 8 ends on an instruction boundary, 1000 = 90·11 + 10 overshoots by the
-    // JMP's last cycle, so the slow CPU's second budget is one cycle short.
-    expect(order).toEqual(['fast:3000', 'slow:1000', 'fast:3000', 'slow:999']);
+    // MAME's rule: a CPU gets floor(delta / period) cycles, and a target that falls exactly on a cycle
+    // boundary counts as a hair early (MAME's truncated attosecond periods), so one cycle less.
+    // Slice 1 (6000 ticks): fast floor(5999/2) = 2999, slow floor(5999/6) = 999. The loop is 4 NOPs + JMP
+    // (11 cycles): fast stops at 3000 (272 loops + 4 NOPs, the last NOP starting at 2998), slow at 1001
+    // (its JMP starts at 998). Slice 2: fast floor((12000-6000-1)/2) = 2999, slow floor((12000-6006-1)/6) = 998.
+    expect(order).toEqual(['fast:2999', 'slow:999', 'fast:2999', 'slow:998']);
     expect(s.cpuTime(fast)).toBeGreaterThanOrEqual(12_000);
     expect(s.cpuTime(slow)).toBeGreaterThanOrEqual(12_000);
   });
@@ -69,8 +71,8 @@ describe('scheduler', () => {
     s.runUntil(100);
     // NOP, NOP (4 cycles), then STA's write happens after its 4 cycles are counted: at tick 8.
     expect(writeTime).toBe(8);
-    // The other CPU was held to the aborted slice's end first.
-    expect(budgets[0]).toBe(8);
+    // The other CPU was held to the aborted slice's end first: floor((8 - 1) / 1) = 7 cycles (MAME's rule).
+    expect(budgets[0]).toBe(7);
   });
 
   it('a timer armed inside a slice for an earlier time ends the slice there', () => {

@@ -244,3 +244,33 @@ export function transMasks(table: Uint16Array, granularity: number, colors: numb
   }
   return out;
 }
+
+// ---- Palette RAM helpers -------------------------------------------------------------------------
+// Bit-depth expansion as MAME's palette.h `palNbit` defines it: the value's top bits are repeated
+// into the low bits, so 0 → 0x00 and all ones → 0xff (pal3bit 5 = 0b101_101_10 = 0xb6).
+
+export function pal1bit(v: number): number { return v & 1 ? 0xff : 0x00; }
+export function pal2bit(v: number): number { v &= 3; return (v << 6) | (v << 4) | (v << 2) | v; }
+export function pal3bit(v: number): number { v &= 7; return ((v << 5) | (v << 2) | (v >> 1)) & 0xff; }
+export function pal4bit(v: number): number { v &= 0xf; return (v << 4) | v; }
+export function pal5bit(v: number): number { v &= 0x1f; return ((v << 3) | (v >> 2)) & 0xff; }
+export function pal6bit(v: number): number { v &= 0x3f; return ((v << 2) | (v >> 4)) & 0xff; }
+export function pal7bit(v: number): number { v &= 0x7f; return ((v << 1) | (v >> 6)) & 0xff; }
+
+const EXPAND = [
+  (_: number) => 0, pal1bit, pal2bit, pal3bit, pal4bit, pal5bit, pal6bit, pal7bit, (v: number) => v & 0xff,
+];
+
+/**
+ * A colour from a palette RAM word with `rBits` of red at bit `rShift` (and so on), each channel
+ * expanded with `palNbit` (MAME's `raw_to_rgb_converter::standard_rgb_decoder`). xRGB_555 words:
+ * `rgbFromWord(w, 5, 10, 5, 5, 5, 0)`; xBGR_555: `rgbFromWord(w, 5, 0, 5, 5, 5, 10)`; RGB_444 (4 bits
+ * each, red high): `rgbFromWord(w, 4, 8, 4, 4, 4, 0)`. Channel widths 0–8.
+ */
+export function rgbFromWord(word: number, rBits: number, rShift: number, gBits: number, gShift: number, bBits: number, bShift: number): number {
+  return rgba(
+    EXPAND[rBits]((word >>> rShift) & ((1 << rBits) - 1)),
+    EXPAND[gBits]((word >>> gShift) & ((1 << gBits) - 1)),
+    EXPAND[bBits]((word >>> bShift) & ((1 << bBits) - 1)),
+  );
+}

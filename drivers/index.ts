@@ -1,0 +1,12 @@
+/**
+ * Every supported game set, from every driver family. Adding a board: write `drivers/<family>/<board>.ts`
+ * exporting `games`, add its manifests to `roms-manifest/`, and list the module here.
+ */
+import type { GameDefinition } from '../src/core/driver-schema';
+import { games as pacmanGames } from './namco/pacman';
+
+export const GAMES: readonly GameDefinition[] = [...pacmanGames];
+
+export function findGame(name: string): GameDefinition | undefined {
+  return GAMES.find((g) => g.name === name);
+}
