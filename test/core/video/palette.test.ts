@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   PACMAN_PALETTE_SPEC, blueOf, combineWeights, computeResistorWeights, greenOf, lookupTable, paletteFromProm,
-  redOf, resolveIndirect, rgba, transMasks,
+  pal1bit, pal2bit, pal3bit, pal4bit, pal5bit, pal6bit, pal7bit, redOf, resolveIndirect, rgba, rgbFromWord, transMasks,
 } from '../../../src/core/video/palette';
 
 // Outside reference: MAME 0.251's measured Pac-Man levels (../shared/oracle/README.md, "Colour PROMs"):
@@ -137,5 +137,25 @@ describe('lookup PROMs', () => {
     // colour 0: entries 0,0,0,0 -> all transparent; colour 1: 0,5,0,7 -> values 0 and 2; colour 2: 1,1,1,1 -> none.
     const table = Uint16Array.of(0, 0, 0, 0, 0, 5, 0, 7, 1, 1, 1, 1);
     expect(Array.from(transMasks(table, 4, 3, 0))).toEqual([0b1111, 0b0101, 0]);
+  });
+});
+
+describe('palette RAM helpers (MAME palette.h palNbit: repeat the top bits)', () => {
+  it('expands bit depths (hand-worked)', () => {
+    expect([pal1bit(0), pal1bit(1)]).toEqual([0x00, 0xff]);
+    expect([0, 1, 2, 3].map(pal2bit)).toEqual([0x00, 0x55, 0xaa, 0xff]);
+    expect([0, 1, 5, 7].map(pal3bit)).toEqual([0x00, 0x24, 0xb6, 0xff]); // 001 -> 00100100, 101 -> 10110110
+    expect([0, 1, 0xa, 0xf].map(pal4bit)).toEqual([0x00, 0x11, 0xaa, 0xff]);
+    expect([0, 1, 0x10, 0x1f].map(pal5bit)).toEqual([0x00, 0x08, 0x84, 0xff]); // 10000 -> 10000100
+    expect([0, 1, 0x20, 0x3f].map(pal6bit)).toEqual([0x00, 0x04, 0x82, 0xff]);
+    expect([0, 1, 0x40, 0x7f].map(pal7bit)).toEqual([0x00, 0x02, 0x81, 0xff]);
+  });
+  it('decodes xRGB_555 and RGB_444 words', () => {
+    // 0x7c00 = red all ones; 0x03e0 = green; 0x001f = blue; 0x4210 = 10000 in each channel
+    expect(rgbFromWord(0x7c00, 5, 10, 5, 5, 5, 0)).toBe(rgba(0xff, 0, 0));
+    expect(rgbFromWord(0x03e0, 5, 10, 5, 5, 5, 0)).toBe(rgba(0, 0xff, 0));
+    expect(rgbFromWord(0x001f, 5, 10, 5, 5, 5, 0)).toBe(rgba(0, 0, 0xff));
+    expect(rgbFromWord(0x4210, 5, 10, 5, 5, 5, 0)).toBe(rgba(0x84, 0x84, 0x84));
+    expect(rgbFromWord(0x0f5a, 4, 8, 4, 4, 4, 0)).toBe(rgba(0xff, 0x55, 0xaa));
   });
 });
