@@ -170,8 +170,15 @@ function matches(e: OpEntry, mask: number, value: number, op: number): boolean {
   return true;
 }
 
-/** Opcode → handler id (index into HANDLER_NAMES). Built once at module load. */
-export function buildDecodeTable(): Uint16Array {
+let shared: Uint16Array | null = null;
+
+/** Opcode → handler id (index into HANDLER_NAMES), built on first use and shared by core and disassembler. */
+export function decodeTable(): Uint16Array {
+  if (shared === null) shared = buildDecodeTable();
+  return shared;
+}
+
+function buildDecodeTable(): Uint16Array {
   const ids = new Map(HANDLER_NAMES.map((n, i) => [n, i]));
   const compiled = OPS.map((e) => {
     const bits = e.pat.replace(/ /g, '');

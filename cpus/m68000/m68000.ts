@@ -25,7 +25,7 @@
 import { Device, type Serializer, type WriteLine, unconnected } from '../../src/core/device';
 import type { AddressSpace } from '../../src/core/memory';
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
-import { buildDecodeTable, HANDLER_NAMES } from './m68000.ops';
+import { decodeTable, HANDLER_NAMES } from './m68000.ops';
 import { disassembleM68000 } from './m68000.dasm';
 
 /** Thrown (as this constant, no allocation) when a word/long access hits an odd address. */
@@ -1651,6 +1651,6 @@ const HANDLERS: Handler[] = HANDLER_NAMES.map((n) => {
   if (!f) throw new Error(`m68000: no handler ${n}`);
   return f;
 });
-const DECODE = buildDecodeTable();
+const DECODE = decodeTable();
 
 export { SIZE_BYTES };
