@@ -50,8 +50,11 @@ describe('scheduler', () => {
     // (11 cycles): fast stops at 3000 (272 loops + 4 NOPs, the last NOP starting at 2998), slow at 1001
     // (its JMP starts at 998). Slice 2: fast floor((12000-6000-1)/2) = 2999, slow floor((12000-6006-1)/6) = 998.
     expect(order).toEqual(['fast:2999', 'slow:999', 'fast:2999', 'slow:998']);
-    expect(s.cpuTime(fast)).toBeGreaterThanOrEqual(12_000);
-    expect(s.cpuTime(slow)).toBeGreaterThanOrEqual(12_000);
+    // Each CPU ends within one cycle before the target and at most one instruction (≤ 3 cycles) past it.
+    expect(s.cpuTime(fast)).toBeGreaterThanOrEqual(12_000 - 2);
+    expect(s.cpuTime(fast)).toBeLessThan(12_000 + 3 * 2);
+    expect(s.cpuTime(slow)).toBeGreaterThanOrEqual(12_000 - 6);
+    expect(s.cpuTime(slow)).toBeLessThan(12_000 + 3 * 6);
   });
 
   it('endSlice from a handler stops the CPU after the current instruction and shortens the slice for the others', () => {
