@@ -1452,7 +1452,7 @@ export class I8086 extends Device implements CpuDevice {
           this.push16(frame);
         }
         r16[BP] = frame;
-        r16[SP] = frame - size;
+        r16[SP] = r16[SP] - size;
         this.icount -= t.enter;
         return;
       }

@@ -37,7 +37,8 @@ export function machine(variant: X86Variant, code: number[]): TestMachine {
     cpu, mem, ports, portWrites, at,
     poke16: (seg, off, v) => { mem[at(seg, off)] = v & 0xff; mem[at(seg, off + 1)] = (v >> 8) & 0xff; },
     peek16: (seg, off) => mem[at(seg, off)] | (mem[at(seg, off + 1)] << 8),
-    step: (n = 1) => { let c = 0; for (let i = 0; i < n; i++) c += cpu.run(1); return c; },
+    // a REP string op cut by the 1-cycle budget resumes until it completes: one step = one instruction
+    step: (n = 1) => { let c = 0; for (let i = 0; i < n; i++) do c += cpu.run(1); while (cpu.inRep); return c; },
   };
 }
 
