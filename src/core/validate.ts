@@ -1,0 +1,112 @@
+/**
+ * Validity checks in the spirit of MAME's `validity.cpp`, run by a test over every game: a driver that
+ * fails them never reaches a user. Returns one line per problem (empty = valid).
+ *
+ * - the set's manifest agrees with the driver (driver, parent, regions exist and every file fits);
+ * - map entries lie inside their space and do not overlap another entry of the same direction unless
+ *   marked `override`;
+ * - every handler, line, share and region named in the definition resolves (by building the machine);
+ * - input fields of a port do not share bits, DIP defaults are settings of their own, values fit masks;
+ * - the screen's visible area fits its totals, speakers take sound from sound devices.
+ */
+import { describeGame } from './describe';
+import type { GameDefinition, MapEntry } from './driver-schema';
+import type { RomManifest } from './roms/manifest';
+
+function hex(v: number): string {
+  return '0x' + v.toString(16);
+}
+
+function matches(e: MapEntry, a: number): boolean {
+  const m = a & ~(e.mirror ?? 0);
+  return m >= e.at[0] && m <= e.at[1];
+}
+
+function reads(e: MapEntry): boolean {
+  return ((e.rom !== undefined || e.ram !== undefined) && !e.writeOnly) || e.read !== undefined || e.read16 !== undefined || e.nop === true || e.bank !== undefined;
+}
+function writes(e: MapEntry): boolean {
+  return e.ram !== undefined || e.write !== undefined || e.write16 !== undefined || e.nop === true;
+}
+
+/** Pairs of entries of one direction that decode the same address (exact, address by address). */
+function overlaps(map: MapEntry[], bits: number, dir: 'read' | 'write'): string[] {
+  const out: string[] = [];
+  const use = dir === 'read' ? reads : writes;
+  const size = 2 ** bits;
+  for (let i = 0; i < map.length; i++) {
+    if (!use(map[i])) continue;
+    for (let j = i + 1; j < map.length; j++) {
+      const b = map[j];
+      if (!use(b) || b.override) continue;
+      const a = map[i];
+      // Quick reject on the ranges with mirror bits cleared on both sides.
+      const span = (a.mirror ?? 0) | (b.mirror ?? 0);
+      if ((a.at[1] & ~span) < (b.at[0] & ~span) || (b.at[1] & ~span) < (a.at[0] & ~span)) continue;
+      const lo = Math.min(a.at[0], b.at[0]);
+      for (let addr = lo; addr < size; addr++) {
+        if (matches(a, addr) && matches(b, addr)) {
+          out.push(`${dir}s of ${hex(a.at[0])}-${hex(a.at[1])} and ${hex(b.at[0])}-${hex(b.at[1])} overlap at ${hex(addr)} (mark the later one 'override' if intended)`);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+export function validateGame(game: GameDefinition, manifest: RomManifest | undefined, all: readonly GameDefinition[]): string[] {
+  const p: string[] = [];
+  const at = (msg: string) => p.push(`${game.name}: ${msg}`);
+  const hw = game.hw;
+
+  if (!manifest) at(`no roms-manifest/${game.name}.json`);
+  else {
+    if (manifest.driver !== game.driver) at(`manifest driver '${manifest.driver}' differs from the driver's '${game.driver}'`);
+    if ((manifest.parent ?? '') !== (game.parent ?? '')) at(`manifest parent '${manifest.parent ?? ''}' differs from the driver's '${game.parent ?? ''}'`);
+    for (const r of manifest.roms) {
+      const region = hw.regions[r.region];
+      if (!region) at(`ROM ${r.name} goes to region '${r.region}', which the hardware does not declare`);
+      else if (r.offset + r.size > region.size) at(`ROM ${r.name} (${hex(r.size)} at ${hex(r.offset)}) does not fit region '${r.region}' (${hex(region.size)})`);
+    }
+  }
+  if (game.parent && !all.some((g) => g.name === game.parent)) at(`parent '${game.parent}' is not a supported set`);
+
+  for (const [tag, dev] of Object.entries(hw.devices)) {
+    for (const [name, space] of Object.entries(dev.spaces ?? {})) {
+      const limit = 2 ** space.bits - 1;
+      for (const e of space.map) {
+        if (e.at[1] > limit || e.at[0] > e.at[1]) at(`${tag}:${name} entry ${hex(e.at[0])}-${hex(e.at[1])} lies outside the ${space.bits}-bit space`);
+        if (e.rom !== undefined && !hw.regions[e.rom]) at(`${tag}:${name} maps region '${e.rom}', which is not declared`);
+      }
+      if (space.bits <= 20) for (const dir of ['read', 'write'] as const) for (const o of overlaps(space.map, space.bits, dir)) at(`${tag}:${name}: ${o}`);
+    }
+  }
+
+  for (const [tag, port] of Object.entries(game.inputs)) {
+    let used = 0;
+    for (const f of port.fields) {
+      if (used & f.mask) at(`input ${tag} '${f.name}' shares bits ${hex(used & f.mask)} with another field`);
+      used |= f.mask;
+      if ((f.kind === 'dip' || f.kind === 'config') && f.settings) {
+        if (!f.settings.some((s) => s.value === f.defaultValue)) at(`input ${tag} '${f.name}' default ${hex(f.defaultValue ?? 0)} is not one of its settings`);
+        for (const s of f.settings) if (s.value & ~f.mask) at(`input ${tag} '${f.name}' setting '${s.name}' has bits outside the mask`);
+      }
+    }
+  }
+
+  const sc = hw.screen;
+  if (sc.hVisible[1] >= sc.hTotal || sc.vVisible[1] >= sc.vTotal) at('screen visible area lies outside its totals');
+  for (const [speaker, inputs] of Object.entries(hw.speakers))
+    for (const tag of Object.keys(inputs)) if (!hw.devices[tag]) at(`speaker '${speaker}' takes sound from unknown device '${tag}'`);
+
+  // Building resolves every handler, line, share and region by name.
+  if (manifest && p.length === 0) {
+    try {
+      describeGame(game, manifest);
+    } catch (e) {
+      at(`building the machine fails: ${(e as Error).message}`);
+    }
+  }
+  return p;
+}
