@@ -110,6 +110,9 @@ export class Tilemap {
   readonly memIndex: Int32Array;
   readonly memSize: number;
   private readonly rowViews: Uint16Array[];
+  /** Per pixmap cell (cell row × cols + cell column): AND and OR of its pixels' flags. */
+  private readonly cellAnd: Uint8Array;
+  private readonly cellOr: Uint8Array;
 
   enabled = true;
   private flip = 0;
@@ -143,6 +146,8 @@ export class Tilemap {
     this.heightPx = opts.rows * opts.tileHeight;
     this.pixmap = new Uint16Array(this.widthPx * this.heightPx);
     this.flagsmap = new Uint8Array(this.widthPx * this.heightPx);
+    this.cellAnd = new Uint8Array(opts.cols * opts.rows);
+    this.cellOr = new Uint8Array(opts.cols * opts.rows);
     this.rowViews = [];
     for (let y = 0; y < this.heightPx; y++) this.rowViews.push(this.pixmap.subarray(y * this.widthPx, (y + 1) * this.widthPx));
     this.gfxSets = Array.isArray(opts.gfx) ? (opts.gfx as readonly GfxSet[]) : [opts.gfx as GfxSet];
@@ -295,16 +300,23 @@ export class Tilemap {
     const src = gfx.pixels, pm = this.pixmap, fm = this.flagsmap;
     const base = code * tw * th;
     const dxs = fx ? -1 : 1;
+    let and = 0xff, or = 0;
     for (let y = 0; y < th; y++) {
       let s = base + (fy ? th - 1 - y : y) * tw + (fx ? tw - 1 : 0);
       let d = (y0 + y) * W + x0;
       const end = d + tw;
       for (; d < end; d++, s += dxs) {
         const v = src[s];
+        const f = pf[pfBase + v] | cat;
         pm[d] = pen0 + v;
-        fm[d] = pf[pfBase + v] | cat;
+        fm[d] = f;
+        and &= f;
+        or |= f;
       }
     }
+    const cell = (y0 / th) * this.cols + x0 / tw;
+    this.cellAnd[cell] = and;
+    this.cellOr[cell] = or;
   }
 
   // ---- drawing --------------------------------------------------------------------------------
@@ -395,11 +407,35 @@ export class Tilemap {
       } else {
         for (; d < end; d++, s++) { out[d] = pm[s]; pri[d] = (pri[d] & pmask) | pcode; }
       }
-    } else if (pri === null) {
-      for (; d < end; d++, s++) if ((fm[s] & mask) === value) out[d] = pm[s];
     } else {
-      for (; d < end; d++, s++) {
-        if ((fm[s] & mask) === value) { out[d] = pm[s]; pri[d] = (pri[d] & pmask) | pcode; }
+      // Masked: go tile cell by tile cell; a cell whose pixels all agree on the tested bits is
+      // skipped or copied without per-pixel tests (MAME keeps the same per-tile summary).
+      const W = this.widthPx, tw = this.tileWidth;
+      const py = (s / W) | 0;
+      let px = s - py * W;
+      const cellBase = ((py / this.tileHeight) | 0) * this.cols;
+      const cAnd = this.cellAnd, cOr = this.cellOr;
+      while (d < end) {
+        const cell = cellBase + ((px / tw) | 0);
+        let run = tw - (px % tw);
+        if (run > end - d) run = end - d;
+        const runEnd = d + run;
+        const a = cAnd[cell] & mask;
+        if (a === (cOr[cell] & mask)) {
+          if (a === value) {
+            if (pri === null) for (; d < runEnd; d++, s++) out[d] = pm[s];
+            else for (; d < runEnd; d++, s++) { out[d] = pm[s]; pri[d] = (pri[d] & pmask) | pcode; }
+          } else {
+            d = runEnd; s += run;
+          }
+        } else if (pri === null) {
+          for (; d < runEnd; d++, s++) if ((fm[s] & mask) === value) out[d] = pm[s];
+        } else {
+          for (; d < runEnd; d++, s++) {
+            if ((fm[s] & mask) === value) { out[d] = pm[s]; pri[d] = (pri[d] & pmask) | pcode; }
+          }
+        }
+        px += run;
       }
     }
   }

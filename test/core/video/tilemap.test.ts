@@ -121,6 +121,37 @@ describe('Tilemap on the Pac-Man layout', () => {
   });
 });
 
+describe('Tilemap transparent draws agree with opaque draws', () => {
+  it('shows exactly the non-zero pixels over the background, scrolled and flipped, with priority', () => {
+    const rom = randomBytes(0x1000, 9);
+    rom.fill(0, 0, 16); // tile 0 blank: wholly transparent cells
+    rom.fill(0xff, 16, 32); // tile 1 solid value 3: wholly opaque cells
+    const gfx = decodeGfx(rom, 0, PACMAN_TILE_LAYOUT);
+    const vram = randomBytes(0x800, 10);
+    for (let i = 0; i < 0x400; i += 3) vram[i] = i & 4 ? 1 : 0;
+    const make = (transMask: number) => new Tilemap({
+      gfx, tileWidth: 8, tileHeight: 8, cols: 36, rows: 28, mapper: pacmanMapper, transMask,
+      getTileInfo: (i: number, info: TileInfo) => { info.code = vram[i]; info.color = vram[0x400 + i] & 0x1f; },
+    });
+    const opaque = make(0), trans = make(1);
+    for (const [sx, sy, flip] of [[0, 0, false], [13, 5, false], [-7, 100, true]] as const) {
+      for (const tm of [opaque, trans]) { tm.setScrollX(0, sx); tm.setScrollY(0, sy); tm.setFlip(flip, flip); }
+      const a = new Bitmap(288, 224), b = new Bitmap(288, 224), p = new PriorityBitmap(288, 224);
+      opaque.draw(a, a.bounds, DRAW_OPAQUE);
+      b.fill(999);
+      trans.draw(b, rect(3, 280, 2, 220), 0, p, 4, 0xff);
+      let bad = 0;
+      for (let y = 0; y < 224; y++) for (let x = 0; x < 288; x++) {
+        const inClip = x >= 3 && x <= 280 && y >= 2 && y <= 220;
+        const shown = inClip && (a.get(x, y) & 3) !== 0;
+        if (b.get(x, y) !== (shown ? a.get(x, y) : 999)) bad++;
+        if (p.pixels[y * 288 + x] !== (shown ? 4 : 0)) bad++;
+      }
+      expect(bad).toBe(0);
+    }
+  });
+});
+
 // ---- Scrolling and layers, hand-worked on a 4x3 map of 1x1 tiles whose pen = code = row * 4 + col.
 
 const ONE_PIXEL: GfxSet = {
@@ -182,6 +213,14 @@ describe('Tilemap scrolling (hand-worked)', () => {
     // Scroll 1 unflipped shows [9,10,11,8] on the bottom row; the flipped screen is that turned by 180°.
     tm.setScrollX(0, 1);
     expect(screenRows(tm)).toEqual([[8, 11, 10, 9], [4, 7, 6, 5], [0, 3, 2, 1]]);
+  });
+
+  it('mirrors around the centre of the visible area, not of the map (MAME: x0 + x1 + 1)', () => {
+    // Visible columns 1-3 (centre 2): logical column c lands at screen x = 4 - c, so columns 3, 2, 1
+    // show on x = 1, 2, 3 and column 0 wraps to x = 0.
+    const { tm } = tiny({ visibleArea: rect(1, 3, 0, 2) });
+    tm.setFlip(true, false);
+    expect(screenRows(tm)).toEqual([[0, 3, 2, 1], [4, 7, 6, 5], [8, 11, 10, 9]]);
   });
 
   it('mirrors a single tile through its own flip bit', () => {

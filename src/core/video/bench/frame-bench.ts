@@ -85,5 +85,13 @@ time('worst frame (all tiles dirty)', () => {
 });
 time('  tilemap copy only (clean cache)', () => tm.draw(native, native.bounds, DRAW_OPAQUE));
 time('  tilemap full redraw + copy', () => { tm.markAllDirty(); tm.draw(native, native.bounds, DRAW_OPAQUE); });
+// A transparent layer where 3/4 of the tiles are blank (tile 0 cleared), like a text/score overlay.
+tiles.pixels.fill(0, 0, 64);
+const fgRam = Uint8Array.from(vram, (v, i) => (i < 0x400 && (i & 3) !== 0 ? 0 : v));
+const fg = new Tilemap({
+  gfx: tiles, tileWidth: 8, tileHeight: 8, cols: 36, rows: 28, mapper, transMask: 1,
+  getTileInfo: (i: number, info: TileInfo) => { info.code = fgRam[i]; info.color = fgRam[0x400 + i] & 0x1f; },
+});
+time('  transparent layer copy (3/4 blank tiles)', () => fg.draw(native, native.bounds, 0));
 time('  8 sprites x 2 (transmask, clip)', () => sprites8());
 time('  palette + ROT90 to 224x288 RGBA', () => screen.render(native, palette));
