@@ -8,6 +8,8 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   main: {
     build: {
+      // bundle fflate too, so the packaged app needs no node_modules (electron-builder.yml)
+      externalizeDeps: { exclude: ['fflate'] },
       rolldownOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
     },
   },

@@ -173,7 +173,8 @@ app.whenReady().then(() => {
   const user = app.getPath('userData');
   config = new ConfigStore(join(user, 'config.json'));
   library = new Library(() => ({
-    homebrew: join(app.getAppPath(), 'homebrew'),
+    // packaged: resources/homebrew (electron-builder extraResources); npm start: the repo's homebrew/
+    homebrew: app.isPackaged ? join(process.resourcesPath, 'homebrew') : join(app.getAppPath(), 'homebrew'),
     imported: join(user, 'roms'),
     user: config.get().romFolders,
   }));
