@@ -54,7 +54,7 @@ export class TileInfo {
   gfx = 0;
 }
 
-/** Logical (col, row) → memory index; return -1 for a tile with no memory (drawn as code 0… never read). */
+/** Logical (col, row) → memory index; -1 = no memory behind that tile (drawn with an all-zero TileInfo). */
 export type TileMapper = (col: number, row: number, cols: number, rows: number) => number;
 
 /** Fill `info` for the tile at memory index `index`. Must not allocate. */
@@ -86,6 +86,8 @@ export interface TilemapOptions {
   transMask?: number;
   /** Per group masks (MAME `set_transmask(group, fg, bg)`); overrides `transMask`. Up to 256 groups. */
   groups?: readonly PenGroup[];
+  /** One transparent pixel value 0–255 in every group (MAME `set_transparent_pen`), for 6–8 bpp tiles. */
+  transparentPen?: number;
   /** The screen's visible area, for flip centring (MAME uses visarea x0 + x1 + 1); default the pixmap. */
   visibleArea?: Rect;
 }
@@ -178,6 +180,7 @@ export class Tilemap {
         let f = 0;
         if (v > 31 || ((fg >>> v) & 1) === 0) f |= PIXEL_LAYER0;
         if (bg !== undefined && (v > 31 || (((bg >>> 0) >>> v) & 1) === 0)) f |= PIXEL_LAYER1;
+        if (v === opts.transparentPen) f &= ~PIXEL_LAYER0;
         this.penFlags[g * 256 + v] = f;
       }
     }

@@ -244,6 +244,18 @@ describe('Tilemap transparency, categories, layers and priority', () => {
     expect(screenRows(tm, DRAW_OPAQUE, 99)).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9, 10, 11]]);
   });
 
+  it('takes a transparent pen of any value (8 bpp tiles)', () => {
+    const g8: GfxSet = { ...ONE_PIXEL, planes: 8, granularity: 256, pixels: Uint8Array.of(200, 7), total: 2, penUsage: Uint32Array.of(1 << 31, 1 << 7) };
+    const tm = new Tilemap({
+      gfx: g8, tileWidth: 1, tileHeight: 1, cols: 2, rows: 1, mapper: scanRows, transparentPen: 200,
+      getTileInfo: (i, info) => { info.code = i; },
+    });
+    const b = new Bitmap(2, 1);
+    b.fill(5);
+    tm.draw(b, b.bounds, 0);
+    expect(Array.from(b.pixels)).toEqual([5, 7]);
+  });
+
   it('matches category like MAME: category 0 by default, another on request, or all', () => {
     const { tm, cats } = tiny();
     cats[1] = 1; cats[6] = 1;
