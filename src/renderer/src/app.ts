@@ -371,6 +371,11 @@ export class App {
         for (let i = 0; i < px.length; i += 0x8000) s += String.fromCharCode(...px.subarray(i, i + 0x8000));
         return { width: app.emu!.info!.width, height: app.emu!.info!.height, rgba: btoa(s) };
       },
+      /** what the pixi canvas holds right now, and where the game picture is in it */
+      canvas: () => {
+        app.screen!.render();
+        return { png: app.screen!.canvas().toDataURL('image/png'), layout: { ...app.screen!.layout } };
+      },
       memory: async (name: string) => {
         const m = await app.emu!.memory(name);
         return { names: m.names, bytes: m.bytes ? Array.from(m.bytes) : null };

@@ -1,24 +1,43 @@
 /**
- * The renderer's one door to the emulator core: the game registry, the machine builder and the
- * bundled homebrew ROMs. The worker and the library import only this module, so the core can be
- * swapped (the fake test machine while the drivers were being written, the real ones now) in one place.
+ * The renderer's one door to the emulator core: the game registry (drivers/index.ts), the machine
+ * builder (src/core/machine.ts) and the bundled homebrew ROMs. The worker and the library import only
+ * this module, so the core can be swapped in one place (the app was first built against the fake
+ * machine in test/app/fake-core.ts, which the unit tests still use).
  */
 import type { GameInfo, Machine } from '../../../core/machine-api';
 import type { RawSource, SetAudit } from '../../../preload/api';
 import { loadRaw, manifests, type RomManifest } from '../../../main/roms-bridge';
-import { createFakeMachine, FAKE_INFO, FAKE_MANIFEST, FAKE_ROM } from '../../../../test/app/fake-core';
+import { GAMES } from '../../../../drivers/index';
+import { createMachine } from '../../../core/machine';
+import { describeGame } from '../../../core/describe';
 
 export interface CoreGame {
   info: GameInfo;
   manifest: RomManifest;
 }
 
+let cached: CoreGame[] | null = null;
+
+/** Every game that has both a driver entry and a manifest. */
 export function games(): CoreGame[] {
-  return [{ info: FAKE_INFO, manifest: FAKE_MANIFEST }];
+  if (!cached) {
+    const all = manifests();
+    cached = [];
+    for (const g of GAMES) {
+      const manifest = all.get(g.name);
+      if (!manifest) continue;
+      try {
+        cached.push({ info: describeGame(g, manifest), manifest });
+      } catch (e) {
+        console.error(`${g.name}: ${(e as Error).message}`);
+      }
+    }
+  }
+  return cached;
 }
 
 export function allManifests(): Map<string, RomManifest> {
-  return manifests([FAKE_MANIFEST]);
+  return manifests();
 }
 
 export function findGame(name: string): CoreGame | undefined {
@@ -27,15 +46,31 @@ export function findGame(name: string): CoreGame | undefined {
 
 /** Audit + load + build: throws an Error whose message tells the user what to do. */
 export function startMachine(name: string, raw: RawSource[], sampleRate: number): { machine: Machine; audit: SetAudit } {
-  const game = findGame(name);
-  if (!game) throw new Error(`"${name}" is not a supported game.`);
-  const { files, audit } = loadRaw(game.manifest, raw);
-  return { machine: createFakeMachine(files, { sampleRate }), audit };
+  const def = GAMES.find((g) => g.name === name);
+  const manifest = manifests().get(name);
+  if (!def || !manifest) throw new Error(`"${name}" is not a supported game.`);
+  const { files, audit } = loadRaw(manifest, raw);
+  return { machine: createMachine(def, { manifest, files }, { sampleRate }), audit };
 }
 
-/** ROM files shipped inside the web build, by set name (homebrew only: they are ours to ship). */
+/**
+ * ROM files shipped inside the web build, by set name: only our homebrew sets (they are ours to ship).
+ * vite emits each file as an asset; we fetch only the files the set's manifest names.
+ */
+const homebrewUrls = import.meta.glob(['../../../../homebrew/*/*', '!../../../../homebrew/*/*.{asm,s,inc,lst,py,sh,txt,md,json}'], { query: '?url', import: 'default', eager: true }) as Record<string, string>;
+
 export async function bundledHomebrew(): Promise<Map<string, RawSource[]>> {
   const out = new Map<string, RawSource[]>();
-  out.set('fakedemo', [{ kind: 'files', label: 'built-in', files: { 'fake.bin': FAKE_ROM } }]);
+  for (const m of manifests().values()) {
+    if (!m.homebrew) continue;
+    const files: Record<string, Uint8Array> = {};
+    await Promise.all(m.roms.map(async (r) => {
+      const url = homebrewUrls[`../../../../homebrew/${m.name}/${r.name}`];
+      if (!url) return;
+      const res = await fetch(url);
+      if (res.ok) files[r.name] = new Uint8Array(await res.arrayBuffer());
+    }));
+    if (Object.keys(files).length) out.set(m.name, [{ kind: 'files', label: `built-in ${m.name}`, files }]);
+  }
   return out;
 }
