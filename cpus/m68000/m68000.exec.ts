@@ -14,6 +14,11 @@ export type Handler = (c: M68000, op: number) => void;
 // ---- instruction handlers ---------------------------------------------------------------------
 // Comments give the bus sequence: np prefetch, nr/nw read/write, n idle (2 clocks each unit noted).
 
+/** Read-modify-write store: a long goes low word first (vectors' bus order). */
+function wrRmw(c: M68000, a: number, sz: number, v: number): void {
+  if (sz === 2) c.wr32lo(a, v); else c.wrSz(a, sz, v);
+}
+
 /** standard size field bits 7-6 */
 function stdSize(op: number): number { return (op >> 6) & 3; }
 
@@ -61,7 +66,7 @@ function aluToMem(c: M68000, op: number, kind: number): void {
   }
   c.np();
   c.aeAdj = -2;
-  c.wrSz(a, sz, r);
+  wrRmw(c, a, sz, r);
 }
 export function addm(c: M68000, op: number): void { aluToMem(c, op, 0); }
 export function subm(c: M68000, op: number): void { aluToMem(c, op, 1); }
@@ -132,7 +137,7 @@ function immOp(c: M68000, op: number, kind: number): void {
   }
   c.np();
   c.aeAdj = -2;
-  c.wrSz(a, sz, r);
+  wrRmw(c, a, sz, r);
 }
 export function ori(c: M68000, op: number): void { immOp(c, op, 0); }
 export function andi(c: M68000, op: number): void { immOp(c, op, 1); }
@@ -165,7 +170,7 @@ function quick(c: M68000, op: number, subtract: number): void {
   const r = subtract ? c.sub(sz, q, d, 0, 0) : c.add(sz, q, d, 0);
   c.np();
   c.aeAdj = -2;
-  c.wrSz(a, sz, r);
+  wrRmw(c, a, sz, r);
 }
 export function addq(c: M68000, op: number): void { quick(c, op, 0); }
 export function subq(c: M68000, op: number): void { quick(c, op, 1); }
@@ -218,9 +223,18 @@ function extOp(c: M68000, op: number, subtract: number): void {
     d = c.rdSz(ad, sz);
   }
   const r = subtract ? c.sub(sz, s, d, c.x, 0, 1) : c.add(sz, s, d, c.x, 1);
-  c.np();
   c.aeAdj = -2;
-  if (sz === 2) c.wr32lo(ad, r); else c.wrSz(ad, sz, r);
+  if (sz === 2) {
+    // bus order: low word, prefetch, high word
+    c.cycles += 4;
+    c.program.write16(ad + 2, r & 0xffff);
+    c.np();
+    c.cycles += 4;
+    c.program.write16(ad, r >>> 16);
+    return;
+  }
+  c.np();
+  c.wrSz(ad, sz, r);
 }
 export function addx(c: M68000, op: number): void { extOp(c, op, 0); }
 export function subx(c: M68000, op: number): void { extOp(c, op, 1); }
@@ -327,7 +341,7 @@ function unary(c: M68000, op: number, kind: number): void {
   const r = unaryOp(c, sz, d, kind);
   c.np();
   c.aeAdj = -2;
-  c.wrSz(a, sz, r);
+  wrRmw(c, a, sz, r);
 }
 function unaryOp(c: M68000, sz: number, d: number, kind: number): number {
   switch (kind) {
@@ -500,10 +514,18 @@ export function move(c: M68000, op: number): void {
         c.aeAdj = -2;
         moveStore(c, a, sz, v, 2, 0);
         c.np();
-      } else {
+      } else if (regSrc) {
         const a = c.ext32();
-        c.aeAdj = regSrc ? -2 : 0;
+        c.aeAdj = -2;
         moveStore(c, a, sz, v, 2, 0);
+        c.np();
+      } else {
+        // memory source: the low address word is still in irc at the store (np nw np np)
+        const hi = c.ext();
+        const a = (hi << 16) | c.irc;
+        c.aeAdj = -2;
+        moveStore(c, a, sz, v, 2, 0);
+        c.ext();
         c.np();
       }
   }
@@ -535,28 +557,31 @@ export function pea(c: M68000, op: number): void {
   const a = c.ea(mode, op & 7, 2);
   if (isIndexed(op)) c.cycles += 2; // UM table 8-15: PEA (d8,An,Xn) 20
   const sp = (c.r[15] - 4) | 0;
-  c.aeAdj = 0;
+  c.r[15] = sp;
   if (mode === 7 && (op & 7) <= 1) {
-    // absolute: the prefetch comes before the push
-    c.np();
-    c.r[15] = sp;
+    // absolute: push, then the prefetch (vectors' bus order)
+    c.aeAdj = 2;
     c.wr32(sp, a);
+    c.np();
   } else {
-    c.r[15] = sp;
+    // the prefetch read comes first, IR takes the word after the push
+    const next = c.prefetchEarly();
+    c.aeAdj = -2;
     c.wr32(sp, a);
-    c.np();
+    c.ir = next;
   }
 }
 
 export function link(c: M68000, op: number): void {
   const an = 8 + (op & 7);
   const v = c.r[an]; // vectors: LINK A7 pushes the value before the decrement
+  const disp = (c.ext() << 16) >> 16; // bus order: displacement prefetch, push, prefetch
   const sp = (c.r[15] - 4) | 0;
   c.r[15] = sp;
-  c.aeAdj = 0;
+  c.aeAdj = -2;
   c.wr32(sp, v);
   c.r[an] = sp;
-  c.r[15] = (sp + ((c.ext() << 16) >> 16)) | 0;
+  c.r[15] = (sp + disp) | 0;
   c.np();
 }
 
@@ -786,12 +811,12 @@ export function divu(c: M68000, op: number): void {
   const dn = (op >> 9) & 7;
   const dividend = c.r[dn] >>> 0;
   if (s === 0) { divZero(c); return; }
-  c.np();
   // Cwik: overflow detected in 10 clocks; otherwise 38 + 2 per iteration where the shifted-out
   // bit is 0, minus 1 when the trial subtraction succeeds
   if (((dividend >>> 16) & 0xffff) >= s) {
     c.cycles += 6;
     c.v = 1; c.c = 0; c.n = 1; c.z = 0;
+    c.np();
     return;
   }
   let mc = 38;
@@ -808,6 +833,7 @@ export function divu(c: M68000, op: number): void {
     if (rem < 0) rem += 0x100000000;
   }
   c.cycles += mc * 2 - 4;
+  c.np();
   const q = Math.floor(dividend / s), rm = dividend % s;
   c.r[dn] = (rm << 16) | (q & 0xffff);
   c.n = (q >> 15) & 1; c.z = q === 0 ? 1 : 0; c.v = 0; c.c = 0;
@@ -817,13 +843,13 @@ export function divs(c: M68000, op: number): void {
   const dn = (op >> 9) & 7;
   const dividend = c.r[dn];
   if (s === 0) { divZero(c); return; }
-  c.np();
   let mc = 6;
   if (dividend < 0) mc++;
   const ad = Math.abs(dividend), as = Math.abs(s);
   if (Math.floor(ad / 65536) >= as) {
     c.cycles += (mc + 2) * 2 - 4;
     c.v = 1; c.c = 0; c.n = 1; c.z = 0;
+    c.np();
     return;
   }
   let aq = Math.floor(ad / as);
@@ -834,6 +860,7 @@ export function divs(c: M68000, op: number): void {
     aq = (aq << 1) & 0xffff;
   }
   c.cycles += mc * 2 - 4;
+  c.np();
   const q = Math.trunc(dividend / s), rm = dividend - q * s;
   if (q > 32767 || q < -32768) {
     c.v = 1; c.c = 0; c.n = 1; c.z = 0;
@@ -856,8 +883,8 @@ export function chk(c: M68000, op: number): void {
   c.z = d === 0 ? 1 : 0; c.v = 0; c.c = 0; c.n = d < 0 ? 1 : 0;
   if (d < 0) { c.exception(6, c.pc - 2, ((bound - d) & 0x8000) !== 0 ? 8 : 10); return; }
   if (d > bound) { c.exception(6, c.pc - 2, 8); return; }
-  c.np();
   c.cycles += 6;
+  c.np();
 }
 
 // ---- program flow -----------------------------------------------------------------------------

@@ -79,6 +79,9 @@ export class M68000 extends Device implements CpuDevice {
   /** 1: handler function table (default: 4% faster than the switch on Node 20 here), 0: generated switch. */
   dispatchMode = 1;
 
+  /** Test hook: called with (address, read) when an access faults (bus-trace comparisons). */
+  faultHook: ((addr: number, read: number) => void) | null = null;
+
   /** Interrupt acknowledge: vector number, or AUTOVECTOR / SPURIOUS. */
   irqAck: (level: number) => number = () => M68000.AUTOVECTOR;
   /** RESET instruction pulses this line. */
@@ -255,6 +258,7 @@ export class M68000 extends Device implements CpuDevice {
 
   /** Abort the instruction with an address error (UM 6.3.1). `read` 1/0, `prog` 1 = program space. */
   fault(addr: number, read: number, prog: number): never {
+    if (this.faultHook !== null) this.faultHook(addr, read);
     this.aeAddr = addr;
     this.aeRead = read;
     this.aeProg = prog;
@@ -269,9 +273,11 @@ export class M68000 extends Device implements CpuDevice {
   }
   rd32(a: number): number {
     if ((a & 1) !== 0) this.fault(a, 1, 0);
-    this.cycles += 8;
     const b = this.program;
-    return (b.read16(a) << 16) | b.read16(a + 2);
+    this.cycles += 4;
+    const hi = b.read16(a);
+    this.cycles += 4;
+    return (hi << 16) | b.read16(a + 2);
   }
   wr8(a: number, d: number): void { this.cycles += 4; this.program.write8(a, d & 0xff); }
   wr16(a: number, d: number): void {
@@ -282,16 +288,18 @@ export class M68000 extends Device implements CpuDevice {
   /** long write, high word first */
   wr32(a: number, d: number): void {
     if ((a & 1) !== 0) this.fault(a, 0, 0);
-    this.cycles += 8;
+    this.cycles += 4;
     this.program.write16(a, d >>> 16);
+    this.cycles += 4;
     this.program.write16(a + 2, d & 0xffff);
   }
   /** long write, low word first (MOVE.l to -(An), MOVEM.l to -(An), ADDX/SUBX -(An)); a fault
    *  reports the low word's address (vectors) */
   wr32lo(a: number, d: number): void {
     if ((a & 1) !== 0) this.fault(a + 2, 0, 0);
-    this.cycles += 8;
+    this.cycles += 4;
     this.program.write16(a + 2, d & 0xffff);
+    this.cycles += 4;
     this.program.write16(a, d >>> 16);
   }
 
@@ -320,6 +328,19 @@ export class M68000 extends Device implements CpuDevice {
     return (hi << 16) | this.ext();
   }
 
+  /**
+   * A prefetch whose bus read comes before the instruction's last writes while IR keeps the opcode
+   * until they are done (vectors: the address-error frame of such a write still shows the opcode).
+   * Returns the word the caller must move into `ir` afterwards.
+   */
+  prefetchEarly(): number {
+    const next = this.irc;
+    this.cycles += 4;
+    this.irc = this.program.read16(this.pc);
+    this.pc = (this.pc + 2) | 0;
+    return next;
+  }
+
   /** The end-of-instruction prefetch: irc moves to ir and the next word is fetched. */
   np(): void {
     this.ir = this.irc;
@@ -336,9 +357,10 @@ export class M68000 extends Device implements CpuDevice {
   jump(to: number, gap: number, adj: number): void {
     if ((to & 1) !== 0) { this.aeAdj = adj; this.fault(to, 1, 1); }
     this.pc = to;
-    this.cycles += 8 + gap;
     const b = this.program;
+    this.cycles += 4;
     this.ir = b.read16(to);
+    this.cycles += 4 + gap;
     this.irc = b.read16(to + 2);
     this.pc = (to + 4) | 0;
   }

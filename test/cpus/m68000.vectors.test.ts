@@ -1,7 +1,7 @@
 /**
  * The shared SingleStepTests/m68000 vectors (../shared/cpu-tests/m68000, recorded from MAME's
- * microcoded 68000): every test of every file, comparing all registers, the prefetch queue, RAM
- * and the total cycle count. The whole set (38,100 tests) runs in a few seconds. Fails, not skips,
+ * microcoded 68000): every test of every file, comparing all registers, the prefetch queue, RAM,
+ * the total cycle count and every bus transaction (kind, start clock, address, data written). The whole set (38,100 tests) runs in a few seconds. Fails, not skips,
  * when the folder is missing.
  */
 import { existsSync, readdirSync } from 'node:fs';
@@ -19,7 +19,7 @@ describe('m68000 vectors', () => {
   });
 
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json.gz')).sort() : [];
-  const rig = new VectorRig();
+  const rig = new VectorRig(true); // bus transactions compared too
   it.each(files)('%s', (file) => {
     const vectors = loadVectors(join(dir, file));
     expect(vectors.length).toBeGreaterThan(0);
