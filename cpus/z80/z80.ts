@@ -105,10 +105,11 @@ export class Z80 extends Device implements CpuDevice {
     readonly io: AddressSpace,
   ) {
     super(tag, clock);
-    // The inlined page lookups below assume the 16-bit, 256-byte-page layout every Z80 space has.
-    if (program.addrBits !== 16 || program.pageBits !== 8) throw new Error(`${tag}: Z80 program space must be 16-bit with 256-byte pages`);
-    this.rdBase = program.rdBase;
-    this.wrBase = program.wrBase;
+    // The inlined page lookups assume the default 16-bit space with 256-byte pages; any other layout gets
+    // tables that send every access through the space's own read8/write8 (correct, just slower).
+    const direct = program.addrBits === 16 && program.pageBits === 8;
+    this.rdBase = direct ? program.rdBase : new Int32Array(256).fill(-1);
+    this.wrBase = direct ? program.wrBase : new Int32Array(256).fill(-1);
     this.mem = program.mem;
   }
 

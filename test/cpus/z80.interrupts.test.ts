@@ -274,3 +274,23 @@ describe('z80 save state', () => {
     expect(() => cpu.serialize(new StateReader(bytes.subarray(0, bytes.length - 3)))).toThrow();
   });
 });
+
+describe('z80 program spaces', () => {
+  it('a space with other page sizes works through its own read8/write8 (same results, same T-states)', () => {
+    // 21 00 40 ld hl,$4000 / 36 5a ld (hl),$5a / 7e ld a,(hl) / 3c inc a / 77 ld (hl),a / 76 halt
+    const code = [0x21, 0x00, 0x40, 0x36, 0x5a, 0x7e, 0x3c, 0x77, 0x76];
+    const results: number[][] = [];
+    for (const pageBits of [8, 4, 12]) {
+      const program = AddressSpace.flatRam({ name: 'program', addrBits: 16, pageBits });
+      const io = AddressSpace.flatRam({ name: 'io', addrBits: 16 });
+      program.mem.set(code);
+      const cpu = new Z80('maincpu', 3_072_000, program, io);
+      cpu.reset();
+      const t = [cpu.run(1), cpu.run(1), cpu.run(1), cpu.run(1), cpu.run(1)];
+      results.push([...t, cpu.a, program.mem[0x4000], cpu.pc]);
+    }
+    expect(results[0]).toEqual([10, 10, 7, 4, 7, 0x5b, 0x5b, 0x0008]);
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+});
