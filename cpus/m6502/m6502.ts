@@ -65,6 +65,10 @@ export class M6502 extends Device implements CpuDevice {
 
   /** Cycles used so far in the current `run` (one per bus access). */
   cyc = 0;
+  /** Instructions completed in the current (or last) `run` call; interrupt sequences not counted. */
+  sliceInstructions = 0;
+  /** Instructions completed in the current (or last) `run` call; interrupt sequences not counted. */
+  sliceInstructions = 0;
   private end = 0;
   /** Non-zero when the slow path must run around instructions: a line high or changed, an NMI edge, a decided interrupt, JAM. */
   private attention = 0;
@@ -148,6 +152,7 @@ export class M6502 extends Device implements CpuDevice {
 
   run(budget: number): number {
     this.cyc = 0;
+    this.sliceInstructions = 0;
     this.end = budget;
     this.irqAt = -1; // changes made before this slice happened before its first instruction
     this.nmiAt = -1;
@@ -160,6 +165,7 @@ export class M6502 extends Device implements CpuDevice {
       this.cyc++;
       this.pc = (pc + 1) & 0xffff;
       ops[op](this);
+      this.sliceInstructions++;
       if (this.attention !== 0) this.poll(op, start);
     }
     return this.cyc;
