@@ -1034,6 +1034,7 @@ export function stop(c: M68000): void {
   c.setSR(c.irc);
   c.cycles += 4;
   c.stopped = 1;
+  c.updateAttn();
 }
 
 // ---- status register ops -----------------------------------------------------------------------

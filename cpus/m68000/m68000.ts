@@ -60,6 +60,8 @@ export class M68000 extends Device implements CpuDevice {
   irqLevel = 0;
   nmiPending = 0;
   traceP = 0;
+  /** nonzero when the fast loop must take the slow path (interrupt, trace, STOP) */
+  attn = 0;
   /** cycles used in the current run() call, and where it stops */
   cycles = 0;
   target = 0;
@@ -108,6 +110,7 @@ export class M68000 extends Device implements CpuDevice {
   run(budget: number): number {
     this.cycles = 0;
     this.target = budget;
+    this.updateAttn();
     while (this.cycles < this.target) {
       if (this.halted) { this.cycles = this.target; break; }
       try {
@@ -129,15 +132,10 @@ export class M68000 extends Device implements CpuDevice {
   private executeSwitch(): void {
     const decode = DECODE;
     while (this.cycles < this.target) {
-      if (this.nmiPending !== 0 || this.irqLevel > this.im || this.traceP !== 0) {
-        if (this.serviceInterrupts()) continue;
-      }
-      if (this.stopped !== 0) { this.idleStopped(); return; }
-      const tr = this.t;
+      if (this.attn !== 0) { if (this.slowStep()) continue; return; }
       const op = this.ir;
       dispatch(this, decode[op], op);
       this.instructions++;
-      if (tr !== 0) this.traceP = 1;
     }
   }
 
@@ -145,16 +143,31 @@ export class M68000 extends Device implements CpuDevice {
   private executeTable(): void {
     const handlers = HANDLERS, decode = DECODE;
     while (this.cycles < this.target) {
-      if (this.nmiPending !== 0 || this.irqLevel > this.im || this.traceP !== 0) {
-        if (this.serviceInterrupts()) continue;
-      }
-      if (this.stopped !== 0) { this.idleStopped(); return; }
-      const tr = this.t;
+      if (this.attn !== 0) { if (this.slowStep()) continue; return; }
       const op = this.ir;
       handlers[decode[op]](this, op);
       this.instructions++;
-      if (tr !== 0) this.traceP = 1;
     }
+  }
+
+  /** Anything but plain execution: interrupts, trace, STOP. Returns false to leave the slice. */
+  private slowStep(): boolean {
+    if (this.nmiPending !== 0 || this.irqLevel > this.im || this.traceP !== 0) {
+      if (this.serviceInterrupts()) { this.updateAttn(); return true; }
+    }
+    if (this.stopped !== 0) { this.idleStopped(); return false; }
+    const tr = this.t;
+    const op = this.ir;
+    HANDLERS[DECODE[op]](this, op);
+    this.instructions++;
+    if (tr !== 0) this.traceP = 1; // UM 6.3.8: trace is taken after an instruction that began with T set
+    this.updateAttn();
+    return true;
+  }
+
+  /** Recompute the "leave the fast loop" flag after any change to the inputs it summarises. */
+  updateAttn(): void {
+    this.attn = this.nmiPending | this.traceP | this.stopped | this.t | (this.irqLevel > this.im ? 1 : 0);
   }
 
   /** STOP idles until an interrupt: burn the rest of the slice (at least one bus cycle). */
@@ -170,6 +183,7 @@ export class M68000 extends Device implements CpuDevice {
     // level 7 is edge-triggered (UM 6.3.2): only a transition to 7 requests it
     if (level === 7 && this.irqLevel !== 7) this.nmiPending = 1;
     this.irqLevel = level;
+    this.updateAttn();
   }
 
   /** Treated as an edge on level 7. */
@@ -244,6 +258,7 @@ export class M68000 extends Device implements CpuDevice {
     this.t = (v >> 15) & 1;
     this.im = (v >> 8) & 7;
     this.setCCR(v);
+    this.updateAttn();
   }
 
   /** Restore SR without swapping (state load: r[15] already holds the active stack pointer). */
