@@ -27,9 +27,10 @@ export function rendererConfig(target: 'electron' | 'web'): UserConfig {
       target: 'es2022',
       chunkSizeWarningLimit: 2000,
       assetsInlineLimit: 0,
-      rolldownOptions: { input: resolve(root, 'src/renderer/index.html') },
+      // keep class names: the core names chips after their device classes (library details, listxml)
+      rolldownOptions: { input: resolve(root, 'src/renderer/index.html'), output: { keepNames: true } },
     },
-    worker: { format: 'iife' },
+    worker: { format: 'iife', rolldownOptions: { output: { keepNames: true } } },
   };
 }
 

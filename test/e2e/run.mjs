@@ -290,8 +290,38 @@ async function main() {
       return `frame ${fa} identical after load; slot 3 thumbnail ${s3.thumbnail.length} chars`;
     });
 
+    await check('F5 opens the save-state slots with thumbnails; settings list the DIP switches', async () => {
+      await page.evaluate(() => window.__arcadeTest.resume());
+      await page.keyboard.press('F5');
+      const dlg = page.locator('dialog.modal[open]');
+      await dlg.waitFor({ timeout: 5000 });
+      const slots = await dlg.locator('.slot').count();
+      assert(slots === 10, `${slots} slots`);
+      assert(await dlg.locator('.slot[data-slot="3"] img').count() === 1, 'slot 3 shows no thumbnail');
+      assert(await hook('paused'), 'the game keeps running behind the dialog');
+      await page.screenshot({ path: join(RESULTS, 'save-states.png') });
+      await page.keyboard.press('Escape');
+      await dlg.waitFor({ state: 'detached', timeout: 5000 });
+      assert(!(await hook('paused')), 'closing the dialog did not resume the game');
+      await page.locator('.player').hover();
+      await page.locator('[data-action="gear"]').click();
+      await page.locator('dialog.modal[open] .tab[data-tab="DIP switches"]').click();
+      const info = await hook('info');
+      const dips = info.inputs.filter((f) => (f.kind === 'dip' || f.kind === 'config') && f.settings?.length).length;
+      const shown = await page.locator('dialog.modal[open] select[data-field]').count();
+      assert(shown === dips && dips > 0, `${shown} DIP selectors for ${dips} DIP fields`);
+      await page.screenshot({ path: join(RESULTS, 'settings-dips.png') });
+      await page.locator('dialog.modal[open] .tab[data-tab="Controls"]').click();
+      const coinKey = await page.locator('dialog.modal[open] tr', { hasText: 'Coin 1' }).locator('.keycap').first().textContent();
+      assert(coinKey === '5', `Coin 1 shows key "${coinKey}"`);
+      await page.screenshot({ path: join(RESULTS, 'settings-controls.png') });
+      await page.keyboard.press('Escape');
+      return `10 slots; ${dips} DIP switches; Coin 1 on "5"; save-states.png, settings-*.png`;
+    });
+
     await check('F12 saves a PNG screenshot of the game at its own resolution', async () => {
       const info = await hook('info');
+      await page.evaluate(() => window.__arcadeTest.pause());
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('F12')]);
       const path = join(RESULTS, 'f12-snapshot.png');
       await download.saveAs(path);
@@ -333,6 +363,42 @@ async function main() {
     await check('Esc returns to the library', async () => {
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => window.__arcadeTest.view() === 'library', null, { timeout: 5000 });
+    });
+
+    await check('search and the Available filter narrow the library', async () => {
+      await page.locator('input.search').fill('puck');
+      const names = await page.locator('.card').evaluateAll((els) => els.map((e) => e.dataset.set));
+      assert(names.length === 1 && names[0] === 'puckman', `search "puck" shows ${names}`);
+      await page.locator('input.search').fill('');
+      await page.getByRole('button', { name: 'Available' }).click();
+      const avail = await page.locator('.card').evaluateAll((els) => els.map((e) => e.dataset.set));
+      const playable = (await hook('entries')).filter((e) => e.status === 'good' || e.status === 'badChecksum').map((e) => e.name);
+      assert(avail.sort().join() === playable.sort().join(), `Available shows ${avail}, playable are ${playable}`);
+      await page.getByRole('button', { name: 'All games' }).click();
+      return `"puck" → puckman; Available → ${avail.join(', ')}`;
+    });
+
+    await check('dropping a zip on the window adds it (pacdemo files as pacman.zip: wrong checksums, playable)', async () => {
+      const { zipSync } = await import('fflate');
+      const dir = join(ROOT, 'homebrew', SET);
+      const files = Object.fromEntries(readdirSync(dir).map((f) => [f, new Uint8Array(readFileSync(join(dir, f)))]));
+      const zip = Buffer.from(zipSync(files)).toString('base64');
+      await page.evaluate((b64) => {
+        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], 'pacman.zip', { type: 'application/zip' }));
+        window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+        window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, zip);
+      await page.waitForFunction(() => window.__arcadeTest.entries().find((e) => e.name === 'pacman')?.status !== 'notFound', null, { timeout: 10000 });
+      const e = (await hook('entries')).find((x) => x.name === 'pacman');
+      assert(e.status === 'badChecksum', `pacman is ${e.status}`);
+      await page.locator('.card[data-set="pacman"]').click();
+      const msg = await page.locator('.details .status-msg').textContent();
+      assert(/wrong checksum/.test(msg), `details say "${msg}"`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(RESULTS, 'library-after-drop.png') });
+      return `pacman: ${e.status} — "${msg}"`;
     });
 
     await check('no page errors, console errors or remote requests', async () => {

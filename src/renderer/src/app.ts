@@ -249,9 +249,7 @@ export class App {
       const job = mode === 'save' ? this.saveStateTo(slot) : this.loadStateFrom(slot);
       void job.catch((e) => toast(`${mode === 'save' ? 'Saving' : 'Loading'} failed: ${(e as Error).message}`, 'error', 8000))
         .finally(() => this.emu?.setPaused(wasPaused));
-    });
-    const dlg = document.querySelector('dialog.modal');
-    dlg?.addEventListener('close', () => { if (this.emu && !document.querySelector('dialog.modal')) this.emu.setPaused(wasPaused); });
+    }, () => this.emu?.setPaused(wasPaused));
   }
 
   private async screenshot(): Promise<void> {
@@ -286,8 +284,7 @@ export class App {
         const all = g.inputs.filter((f) => f.kind === 'dip' || f.kind === 'config').map((f) => [f.port, f.name, dips[fieldKey(f)] ?? f.defaultValue] as InputValue);
         this.emu?.setDips(all);
       },
-    }, tab);
-    document.querySelector('dialog.modal')?.addEventListener('close', () => this.emu?.setPaused(wasPaused));
+    }, tab, () => { if (this.emu?.running) this.emu.setPaused(wasPaused); });
   }
 
   private menu(c: MenuCommand): void {

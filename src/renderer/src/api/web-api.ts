@@ -135,8 +135,12 @@ export function createWebApi(): ArcadeApi {
 
   const api: ArcadeApi = {
     platform: 'web',
-    async getConfig() { return readConfig(); },
-    async setConfig(patch) { return writeConfig({ ...readConfig(), ...configPatch(patch) }); },
+    // in the browser the "ROM folders" are the zips imported into IndexedDB
+    async getConfig() { return { ...readConfig(), romFolders: (await kv.keys('zips')).sort() }; },
+    async setConfig(patch) {
+      writeConfig({ ...readConfig(), ...configPatch(patch) });
+      return api.getConfig();
+    },
     async addRomFolder() {
       const files = await pickZips();
       if (files.length === 0) return null;

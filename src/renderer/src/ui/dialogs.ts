@@ -27,7 +27,7 @@ export function modal(title: string, body: HTMLElement, opts: { wide?: boolean; 
   return { close, el: dlg };
 }
 
-export function statesDialog(mode: 'save' | 'load', slots: StateSlotInfo[], pick: (slot: number) => void): () => void {
+export function statesDialog(mode: 'save' | 'load', slots: StateSlotInfo[], pick: (slot: number) => void, onClose?: () => void): () => void {
   const byNum = new Map(slots.map((s) => [s.slot, s]));
   let close = (): void => {};
   const grid = h('div', { class: 'slots' });
@@ -43,7 +43,7 @@ export function statesDialog(mode: 'save' | 'load', slots: StateSlotInfo[], pick
   }
   const m = modal(mode === 'save' ? 'Save state' : 'Load state', h('div', { class: 'modal-body' },
     h('p', { class: 'hint' }, mode === 'save' ? 'Pick a slot. Saving over a slot replaces it.' : slots.length ? 'Pick a slot to continue from.' : 'No saved states for this game yet. Press F5 while playing to save one.'),
-    grid), { wide: true });
+    grid), { wide: true, onClose });
   close = m.close;
   return close;
 }
@@ -58,8 +58,9 @@ export interface SettingsContext {
   applyDips(game: GameInfo, dips: Record<string, number>): void;
 }
 
-export function settingsDialog(ctx: SettingsContext, initialTab?: string): void {
+export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClose?: () => void): void {
   const cfg = ctx.config;
+  let reopen = false;
   const tabs: [string, () => HTMLElement][] = [];
   const game = ctx.game;
   const gameSettings = (): GameSettings => cfg.games[game!.name] ?? { bindings: {}, dips: {} };
@@ -149,8 +150,9 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string): void 
         h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => {
           void saveGame({ ...gameSettings(), dips: {} });
           ctx.applyDips(game, {});
+          reopen = true;
           m.close();
-          settingsDialog(ctx, 'DIP switches');
+          settingsDialog(ctx, 'DIP switches', onClose);
         } } }, 'Restore factory settings')));
       return body;
     }]);
@@ -181,14 +183,14 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string): void 
     const list = h('ul', { class: 'folders' });
     for (const f of cfg.romFolders) {
       list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
-        h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f).then(() => { m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0]); }); } } }, 'Remove')));
+        h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f).then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } }, 'Remove')));
     }
     body.append(
       h('p', { class: 'hint' }, ctx.platform === 'web'
         ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
         : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
       cfg.romFolders.length ? list : h('p', { class: 'muted' }, 'No folders yet.'),
-      h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder().then(() => { m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0]); }); } } },
+      h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder().then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } },
         icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
     );
     return body;
@@ -202,7 +204,7 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string): void 
     panel.append((tabs.find((t) => t[0] === name) ?? tabs[0])[1]());
   };
   for (const [name] of tabs) nav.append(h('button', { class: 'tab', role: 'tab', 'data-tab': name, on: { click: () => show(name) } }, name));
-  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true });
+  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { if (!reopen) onClose?.(); } });
   show(initialTab ?? tabs[0][0]);
 }
 

@@ -160,7 +160,7 @@ export class LibraryView {
       },
     },
     h('div', { class: 'art', style: { background: `radial-gradient(circle at 30% 20%, hsl(${hh} 90% 62%), transparent 60%), linear-gradient(135deg, hsl(${(hh + 40) % 360} 70% 22%), hsl(${(hh + 200) % 360} 60% 12%))` } },
-      h('div', { class: 'art-title' }, i.title.replace(/\s*\(.*\)$/, '')),
+      h('div', { class: `art-title${i.title.replace(/\s*\(.*\)$/, '').length > 14 ? ' long' : ''}` }, i.title.replace(/\s*\(.*\)$/, '')),
       i.homebrew ? h('span', { class: 'tag homebrew' }, 'Homebrew') : null,
       h('span', { class: 'orientation' }, i.height > i.width ? 'Vertical' : 'Horizontal'),
       playable(e) ? h('button', { class: 'play-fab', title: `Play ${i.title}`, 'aria-label': `Play ${i.title}`, on: { click: (ev) => { ev.stopPropagation(); this.actions.play(i.name); } } }, icon('play')) : null,
