@@ -12,7 +12,9 @@
  * - SingleStepTests/z80 vectors (../shared/cpu-tests/z80): the arbiter for all of the above, every field.
  *
  * Model: registers are integer fields; one `switch` per opcode page (main, CB, ED, DD/FD, DDCB/FDCB)
- * returns the instruction's T-states. A DD/FD prefix followed by another prefix is executed as a 4 T-state
+ * returns the instruction's T-states. `run()` holds a generated copy of the main-page switch
+ * (gen-run-loop.mjs) so the common case costs no call. Memory goes through the program space's page
+ * tables, read inline; handler pages fall back to `AddressSpace.read8/write8`. A DD/FD prefix followed by another prefix is executed as a 4 T-state
  * no-op chained to the next opcode in the same step, so no interrupt is taken between them (as on the chip).
  *
  * Not emulated: the order and timing of bus accesses inside an instruction (`sliceCycles()` is exact at
