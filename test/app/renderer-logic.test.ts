@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Pacer } from '../../src/renderer/src/emu/pacer';
 import { computeLayout } from '../../src/renderer/src/video/layout';
-import { MAX_ADJUST, RateControl } from '../../src/renderer/src/audio/resampler';
+import { MAX_ADJUST, MAX_ADJUST_FAR, RateControl } from '../../src/renderer/src/audio/resampler';
 import { bindingsFor, defaultBinding, normalizeType } from '../../src/renderer/src/input/keymap';
 import { InputState } from '../../src/renderer/src/input/input';
 import { FAKE_INFO } from './fake-core';
@@ -71,10 +71,14 @@ describe('screen layout', () => {
 });
 
 describe('audio rate control', () => {
-  it('adjusts by at most ±0.5 % toward the target queue', () => {
-    expect(RateControl.ratio(0, 1000)).toBeCloseTo(1 + MAX_ADJUST);
-    expect(RateControl.ratio(5000, 1000)).toBeCloseTo(1 - MAX_ADJUST);
+  it('adjusts by at most ±0.5 % toward the target queue (±1 % when far off)', () => {
     expect(RateControl.ratio(1000, 1000)).toBe(1);
+    expect(RateControl.ratio(800, 1000)).toBeCloseTo(1 + 0.4 * MAX_ADJUST);
+    expect(RateControl.ratio(700, 1000)).toBeCloseTo(1 + MAX_ADJUST);
+    expect(RateControl.ratio(1300, 1000)).toBeCloseTo(1 - MAX_ADJUST);
+    // far off (after a stall): up to ±1 %
+    expect(RateControl.ratio(0, 1000)).toBeCloseTo(1 + MAX_ADJUST_FAR);
+    expect(RateControl.ratio(5000, 1000)).toBeCloseTo(1 - MAX_ADJUST_FAR);
   });
   it('keeps the sample count over many blocks and joins blocks smoothly', () => {
     const rc = new RateControl(1);

@@ -16,9 +16,9 @@ export interface AudioStats {
   latencyMs: number;
 }
 
-/** Queue target and cap: ~30 ms queued keeps total output latency well under 60 ms. */
-export const TARGET_MS = 30;
-export const MAX_MS = 120;
+/** Queue target and cap: ~25 ms queued (plus at most one frame's block) keeps total output latency well under 60 ms. */
+export const TARGET_MS = 25;
+export const MAX_MS = 100;
 
 export class AudioOutput {
   private node: AudioWorkletNode | null = null;

@@ -3,9 +3,11 @@
  * rate, but the emulation is paced by `performance.now()` while the sound card plays by its own
  * crystal: the two drift by up to a few hundred ppm, which would slowly empty or overfill the queue.
  * This stretches or squeezes each frame's block by at most ±0.5 % (inaudible) towards the target
- * queue length, with linear interpolation and the fractional position carried across blocks.
+ * queue length (±1 % while far from it, after a stall), with linear interpolation and the fractional position carried across blocks.
  */
 export const MAX_ADJUST = 0.005;
+/** allowed only while the queue is far (>50 %) from its target, e.g. after a stall: ~1/6 semitone */
+export const MAX_ADJUST_FAR = 0.01;
 
 export class RateControl {
   /** fractional read position carried into the next block, in input samples */
@@ -21,7 +23,8 @@ export class RateControl {
   static ratio(queued: number, target: number): number {
     if (target <= 0) return 1;
     const err = (target - queued) / target; // >0: queue too short → produce more samples
-    return 1 + Math.max(-MAX_ADJUST, Math.min(MAX_ADJUST, err * MAX_ADJUST));
+    const max = Math.abs(err) > 0.5 ? MAX_ADJUST_FAR : MAX_ADJUST;
+    return 1 + Math.max(-max, Math.min(max, err * MAX_ADJUST * 2));
   }
 
   /** Resample interleaved `input` by `ratio` (output frames per input frame). Returns a view valid until the next call. */
