@@ -144,11 +144,11 @@ export function disassembleM68000(addr: number, peek: (addr: number) => number):
     }
     case 'scc': text = `s${CC[(op >> 8) & 15]} ${e(0)}`; break;
     case 'addq': case 'subq': text = `${h}${SZ[sz]} #${rx || 8},${e(sz)}`; break;
-    case 'bsr': case 'bcc': {
+    case 'bsr': case 'bra': case 'bcc': {
       const base = r.pos;
       let d = (op << 24) >> 24, s = '.s';
       if (d === 0) { d = (r.word() << 16) >> 16; s = '.w'; }
-      const name = h === 'bsr' ? 'bsr' : (op >> 8) === 0x60 ? 'bra' : 'b' + CC[(op >> 8) & 15];
+      const name = h === 'bcc' ? 'b' + CC[(op >> 8) & 15] : h;
       text = `${name}${s} ${hex((base + d) & 0xffffff, 6)}`; break;
     }
     case 'moveq': text = `moveq #${shex((op << 24) >> 24)},d${rx}`; break;

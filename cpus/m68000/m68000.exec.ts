@@ -889,6 +889,13 @@ export function chk(c: M68000, op: number): void {
 
 // ---- program flow -----------------------------------------------------------------------------
 
+export function bra(c: M68000, op: number): void {
+  let disp = (op << 24) >> 24;
+  if (disp === 0) disp = (c.irc << 16) >> 16;
+  c.cycles += 2;
+  c.jump((c.pc - 2 + disp) | 0, 0, -2);
+}
+
 export function bcc(c: M68000, op: number): void {
   const cc = (op >> 8) & 15;
   let disp = (op << 24) >> 24;
@@ -1105,7 +1112,7 @@ export const HANDLER_FNS: Record<string, Handler> = {
   ori, andi, subi, addi, eori, cmpi, addq, subq, moveq, addx, subx, cmpm, abcd, sbcd, nbcd,
   clr, neg, negx, not, tst, tas, scc, swap, extw, extl, exg, move, movea, lea, pea, link, unlk,
   movemstore, movemload, movep, btst, bchg, bclr, bset, btsti, bchgi, bclri, bseti, shiftr, shiftm,
-  mulu, muls, divu, divs, chk, bcc, bsr, dbcc, jmp, jsr, rts, rtr, rte, trap, trapv, nop, reset, stop,
+  mulu, muls, divu, divs, chk, bra, bcc, bsr, dbcc, jmp, jsr, rts, rtr, rte, trap, trapv, nop, reset, stop,
   oriccr, andiccr, eoriccr, orisr, andisr, eorisr, movetoccr, movetosr, movefromsr, movetousp, movefromusp,
 };
 

@@ -115,6 +115,7 @@ export const OPS: OpEntry[] = [
   { h: 'scc', pat: '0101 .... 11.. ....', ea: EA.dataAlt },
   { h: 'addq', pat: '0101 ...0 .... ....', ea: EA.alterable, size: 'std', noAnByte: true },
   { h: 'subq', pat: '0101 ...1 .... ....', ea: EA.alterable, size: 'std', noAnByte: true },
+  { h: 'bra', pat: '0110 0000 .... ....' },
   { h: 'bsr', pat: '0110 0001 .... ....' },
   { h: 'bcc', pat: '0110 .... .... ....' },
   { h: 'moveq', pat: '0111 ...0 .... ....' },

@@ -114,7 +114,7 @@ export class M68000 extends Device implements CpuDevice {
     while (this.cycles < this.target) {
       if (this.halted) { this.cycles = this.target; break; }
       try {
-        this.execute();
+        if (this.dispatchMode === 0) this.executeSwitch(); else this.executeTable();
       } catch (e) {
         if (e !== ADDRESS_ERROR) throw e;
         this.addressErrorException();
@@ -122,10 +122,6 @@ export class M68000 extends Device implements CpuDevice {
     }
     this.totalCycles += this.cycles;
     return this.cycles;
-  }
-
-  private execute(): void {
-    if (this.dispatchMode === 0) this.executeSwitch(); else this.executeTable();
   }
 
   /** Dispatch through the generated switch (m68000.dispatch.gen.ts): monomorphic call sites. */
@@ -476,25 +472,9 @@ export class M68000 extends Device implements CpuDevice {
 
   // ---- condition codes ------------------------------------------------------------------------
 
+  /** Condition cc (PRM table 3-19) from a 16-entry truth table indexed by NZVC. */
   cond(cc: number): number {
-    switch (cc) {
-      case 0: return 1;
-      case 1: return 0;
-      case 2: return (this.c | this.z) ^ 1; // HI
-      case 3: return this.c | this.z; // LS
-      case 4: return this.c ^ 1; // CC
-      case 5: return this.c; // CS
-      case 6: return this.z ^ 1; // NE
-      case 7: return this.z; // EQ
-      case 8: return this.v ^ 1; // VC
-      case 9: return this.v; // VS
-      case 10: return this.n ^ 1; // PL
-      case 11: return this.n; // MI
-      case 12: return (this.n ^ this.v) ^ 1; // GE
-      case 13: return this.n ^ this.v; // LT
-      case 14: return ((this.n ^ this.v) | this.z) ^ 1; // GT
-      default: return (this.n ^ this.v) | this.z; // LE
-    }
+    return (COND_TABLE[cc] >> ((this.n << 3) | (this.z << 2) | (this.v << 1) | this.c)) & 1;
   }
 
   /** d + s (+ x), flags for ADD/ADDX (xop 1: Z only cleared); returns the result masked to the size. */
@@ -630,6 +610,17 @@ export class M68000 extends Device implements CpuDevice {
     return true;
   }
 }
+
+/** Bit k of COND_TABLE[cc] is condition cc's value when NZVC = k (PRM table 3-19). */
+const COND_TABLE = (() => {
+  const t = new Uint16Array(16);
+  for (let k = 0; k < 16; k++) {
+    const n = (k >> 3) & 1, z = (k >> 2) & 1, v = (k >> 1) & 1, c = k & 1;
+    const vals = [1, 0, (c | z) ^ 1, c | z, c ^ 1, c, z ^ 1, z, v ^ 1, v, n ^ 1, n, (n ^ v) ^ 1, n ^ v, ((n ^ v) | z) ^ 1, (n ^ v) | z];
+    for (let cc = 0; cc < 16; cc++) t[cc] |= vals[cc] << k;
+  }
+  return t;
+})();
 
 const REG_INDEX: Record<string, number> = {};
 ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7'].forEach((n, i) => { REG_INDEX[n] = i; });
