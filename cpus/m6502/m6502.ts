@@ -67,8 +67,6 @@ export class M6502 extends Device implements CpuDevice {
   cyc = 0;
   /** Instructions completed in the current (or last) `run` call; interrupt sequences not counted. */
   sliceInstructions = 0;
-  /** Instructions completed in the current (or last) `run` call; interrupt sequences not counted. */
-  sliceInstructions = 0;
   private end = 0;
   /** Non-zero when the slow path must run around instructions: a line high or changed, an NMI edge, a decided interrupt, JAM. */
   private attention = 0;
