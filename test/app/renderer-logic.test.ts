@@ -141,3 +141,23 @@ describe('default controls (MAME defaults)', () => {
     expect(new Map(s.sample(b).map(([p, n, x]) => [`${p}/${n}`, x])).get('IN0/Coin 1')).toBe(0);
   });
 });
+
+describe('gamepads', () => {
+  it('reads buttons and stick directions through the Gamepad API', () => {
+    const pad = { buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: i === 0 || i === 8 })), axes: [-0.9, 0.1] };
+    const nav = globalThis.navigator as unknown as { getGamepads?: () => unknown[] } | undefined;
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'navigator');
+    Object.defineProperty(globalThis, 'navigator', { value: { ...(nav ?? {}), getGamepads: () => [null, pad] }, configurable: true });
+    try {
+      const s = new InputState();
+      expect([...s.padState()].sort()).toEqual(['a0-', 'b0', 'b8']);
+      const v = new Map(s.sample(bindingsFor(FAKE_INFO.inputs, undefined)).map(([p, n, x]) => [`${p}/${n}`, x]));
+      expect(v.get('IN0/Coin 1')).toBe(1); // Back/Select = coin
+      expect(v.get('IN0/P1 Left')).toBe(1); // stick left
+      expect(v.get('IN0/P1 Right')).toBe(0);
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'navigator', saved);
+      else delete (globalThis as { navigator?: unknown }).navigator;
+    }
+  });
+});

@@ -356,6 +356,59 @@ async function main() {
       assert((await hook('frame')) > f0, 'P did not resume');
     });
 
+    await check('F3 resets the game and holding ` fast-forwards it', async () => {
+      const runAfter = async (reset) => {
+        await page.evaluate(() => window.__arcadeTest.powerOnAndRunTo(320, []));
+        if (reset) await page.keyboard.press('F3');
+        await page.evaluate(() => window.__arcadeTest.step(30));
+        return (await hook('framebuffer')).rgba;
+      };
+      const plain = await runAfter(false);
+      const reset = await runAfter(true);
+      assert(plain !== reset, 'F3 did not change what the game does');
+      const info = await hook('info');
+      await page.evaluate(() => window.__arcadeTest.resume());
+      await page.waitForTimeout(300);
+      const f0 = await hook('frame');
+      const t0 = Date.now();
+      await page.keyboard.down('Backquote');
+      await page.waitForTimeout(1500);
+      await page.keyboard.up('Backquote');
+      const fps = ((await hook('frame')) - f0) / ((Date.now() - t0) / 1000);
+      assert(fps > info.refreshHz * 1.3, `fast-forward ran at only ${fps.toFixed(0)} fps`);
+      await page.waitForTimeout(300);
+      const f1 = await hook('frame');
+      await page.waitForTimeout(1000);
+      const normal = (await hook('frame')) - f1;
+      assert(normal <= info.refreshHz * 1.15, `after releasing the key the game still runs at ${normal} fps`);
+      return `fast-forward ${fps.toFixed(0)} fps, then ${normal} fps`;
+    });
+
+    await check('scanlines: one dark line per source row over the picture', async () => {
+      await page.evaluate(() => window.__arcadeTest.setVideo({ scanlines: true, showFps: false }));
+      await page.evaluate(() => window.__arcadeTest.pause());
+      await page.waitForTimeout(200);
+      const { layout } = await hook('canvas');
+      const shot = decodePng(await page.screenshot({ clip: { x: layout.x, y: layout.y, width: layout.width, height: layout.height } }));
+      const plain = decodePng(Buffer.from((await hook('canvas')).png.split(',')[1], 'base64'));
+      // compare bright pixels' brightness on the first and last screen row of each source row
+      let top = 0, bottom = 0;
+      for (let y = 0; y + layout.scale <= layout.height; y += layout.scale) {
+        for (let x = 0; x < layout.width; x++) {
+          const o = (y * shot.width + x) * 4, o2 = ((y + layout.scale - 1) * shot.width + x) * 4;
+          const p = ((layout.y + y) * plain.width + layout.x + x) * 4;
+          if (plain.data[p] + plain.data[p + 1] + plain.data[p + 2] < 200) continue;
+          top += shot.data[o] + shot.data[o + 1] + shot.data[o + 2];
+          bottom += shot.data[o2] + shot.data[o2 + 1] + shot.data[o2 + 2];
+        }
+      }
+      await page.screenshot({ path: join(RESULTS, 'game-scanlines.png') });
+      await page.evaluate(() => window.__arcadeTest.setVideo({ scanlines: false }));
+      await page.evaluate(() => window.__arcadeTest.resume());
+      assert(bottom < top * 0.85, `rows are not darker at their bottom (${top} vs ${bottom})`);
+      return `bottom lines at ${((bottom / top) * 100).toFixed(0)}% brightness; game-scanlines.png`;
+    });
+
     await check('a running game looks right (screenshot game.png)', async () => {
       await page.evaluate(() => window.__arcadeTest.setVideo({ showFps: true }));
       await page.waitForTimeout(1500);
