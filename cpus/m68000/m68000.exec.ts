@@ -6,8 +6,6 @@
  */
 import type { M68000 } from './m68000';
 
-export const SIZE_MASK = [0xff, 0xffff, -1];
-export const SIZE_MSB = [7, 15, 31];
 
 export type Handler = (c: M68000, op: number) => void;
 
@@ -28,10 +26,10 @@ export function linef(c: M68000): void { c.trapHere(11); }
 function privilege(c: M68000): void { c.trapHere(8); }
 
 /** <ea>,Dn for ADD/SUB/AND/OR/CMP: ea np (+n2, n4 for .l from Dn/An/#) */
-function aluToReg(c: M68000, op: number, kind: number): void {
-  const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7, dn = (op >> 9) & 7;
+function aluToReg(c: M68000, op: number, kind: number, sz: number): void {
+  const mode = (op >> 3) & 7, reg = op & 7, dn = (op >> 9) & 7;
   const s = c.readEa(mode, reg, sz);
-  const d = c.r[dn] & SIZE_MASK[sz];
+  const d = c.r[dn] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
   let r: number;
   switch (kind) {
     case 0: r = c.add(sz, s, d, 0); break;
@@ -42,20 +40,36 @@ function aluToReg(c: M68000, op: number, kind: number): void {
   }
   c.np();
   if (sz === 2) c.cycles += kind === 4 ? 2 : mode <= 1 || (mode === 7 && reg === 4) ? 4 : 2;
-  if (r !== -1 || kind !== 4) c.setD(dn, sz, r);
+  if (kind !== 4) c.setD(dn, sz, r);
 }
-export function add(c: M68000, op: number): void { aluToReg(c, op, 0); }
-export function sub(c: M68000, op: number): void { aluToReg(c, op, 1); }
-export function and(c: M68000, op: number): void { aluToReg(c, op, 2); }
-export function or(c: M68000, op: number): void { aluToReg(c, op, 3); }
-export function cmp(c: M68000, op: number): void { aluToReg(c, op, 4); }
+// Entry points pass the size as a constant so that V8 specialises the inlined body per size.
+export function add(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  if (sz === 0) aluToReg(c, op, 0, 0); else if (sz === 1) aluToReg(c, op, 0, 1); else aluToReg(c, op, 0, 2);
+}
+export function sub(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  if (sz === 0) aluToReg(c, op, 1, 0); else if (sz === 1) aluToReg(c, op, 1, 1); else aluToReg(c, op, 1, 2);
+}
+export function and(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  if (sz === 0) aluToReg(c, op, 2, 0); else if (sz === 1) aluToReg(c, op, 2, 1); else aluToReg(c, op, 2, 2);
+}
+export function or(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  if (sz === 0) aluToReg(c, op, 3, 0); else if (sz === 1) aluToReg(c, op, 3, 1); else aluToReg(c, op, 3, 2);
+}
+export function cmp(c: M68000, op: number): void {
+  const sz = stdSize(op);
+  if (sz === 0) aluToReg(c, op, 4, 0); else if (sz === 1) aluToReg(c, op, 4, 1); else aluToReg(c, op, 4, 2);
+}
 
 /** Dn,<ea> memory: nr np nw */
 function aluToMem(c: M68000, op: number, kind: number): void {
   const sz = stdSize(op), dn = (op >> 9) & 7;
   const a = c.ea((op >> 3) & 7, op & 7, sz);
   const d = c.rdSz(a, sz);
-  const s = c.r[dn] & SIZE_MASK[sz];
+  const s = c.r[dn] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
   let r: number;
   switch (kind) {
     case 0: r = c.add(sz, s, d, 0); break;
@@ -109,7 +123,7 @@ function immOp(c: M68000, op: number, kind: number): void {
   const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7;
   const s = sz === 2 ? c.ext32() : sz === 0 ? c.ext() & 0xff : c.ext();
   if (mode === 0) {
-    const d = c.r[reg] & SIZE_MASK[sz];
+    const d = c.r[reg] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     let r: number;
     switch (kind) {
       case 0: r = c.logic(sz, s | d); break;
@@ -158,7 +172,7 @@ function quick(c: M68000, op: number, subtract: number): void {
     return;
   }
   if (mode === 0) {
-    const d = c.r[reg] & SIZE_MASK[sz];
+    const d = c.r[reg] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     const r = subtract ? c.sub(sz, q, d, 0, 0) : c.add(sz, q, d, 0);
     c.np();
     if (sz === 2) c.cycles += 4;
@@ -186,7 +200,7 @@ export function moveq(c: M68000, op: number): void {
 function extOp(c: M68000, op: number, subtract: number): void {
   const sz = stdSize(op), ry = op & 7, rx = (op >> 9) & 7;
   if ((op & 8) === 0) {
-    const s = c.r[ry] & SIZE_MASK[sz], d = c.r[rx] & SIZE_MASK[sz];
+    const s = c.r[ry] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1), d = c.r[rx] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     const r = subtract ? c.sub(sz, s, d, c.x, 0, 1) : c.add(sz, s, d, c.x, 1);
     c.np();
     if (sz === 2) c.cycles += 4;
@@ -329,7 +343,7 @@ export function nbcd(c: M68000, op: number): void {
 function unary(c: M68000, op: number, kind: number): void {
   const sz = stdSize(op), mode = (op >> 3) & 7, reg = op & 7;
   if (mode === 0) {
-    const d = c.r[reg] & SIZE_MASK[sz];
+    const d = c.r[reg] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     const r = unaryOp(c, sz, d, kind);
     c.np();
     if (sz === 2) c.cycles += 2;
@@ -711,7 +725,7 @@ export function bseti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 3, 1)
 export function shiftr(c: M68000, op: number): void {
   const sz = stdSize(op), reg = op & 7, left = (op >> 8) & 1, kind = (op >> 3) & 3;
   const cnt = (op & 0x20) !== 0 ? c.r[(op >> 9) & 7] & 63 : ((op >> 9) & 7) || 8;
-  const r = shiftVal(c, sz, c.r[reg] & SIZE_MASK[sz], cnt, left, kind);
+  const r = shiftVal(c, sz, c.r[reg] & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1), cnt, left, kind);
   c.np();
   c.cycles += (sz === 2 ? 4 : 2) + 2 * cnt;
   c.setD(reg, sz, r);
@@ -726,7 +740,7 @@ export function shiftm(c: M68000, op: number): void {
 }
 
 function shiftVal(c: M68000, sz: number, d: number, cnt: number, left: number, kind: number): number {
-  const bits = 8 << sz, mask = SIZE_MASK[sz], m = bits - 1;
+  const bits = 8 << sz, mask = (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1), m = bits - 1;
   let r = d, cf = 0, vf = 0;
   if (cnt === 0) {
     c.c = kind === 2 ? c.x : 0;

@@ -26,7 +26,7 @@ import { Device, type Serializer, type WriteLine, unconnected } from '../../src/
 import type { AddressSpace } from '../../src/core/memory';
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import { decodeTable, HANDLER_NAMES } from './m68000.ops';
-import { HANDLER_FNS, SIZE_MASK, SIZE_MSB, type Handler } from './m68000.exec';
+import { HANDLER_FNS, type Handler } from './m68000.exec';
 import { dispatch } from './m68000.dispatch.gen';
 import { disassembleM68000 } from './m68000.dasm';
 
@@ -392,6 +392,12 @@ export class M68000 extends Device implements CpuDevice {
    * instruction address + 2, + 4 for -(An).b/.w and abs.W, + 6 for abs.L).
    */
   ea(mode: number, reg: number, sz: number): number {
+    // (An) inline; the rest out of line so that this stays small enough for V8 to inline
+    if (mode === 2) { this.aeAdj = -2; return this.r[8 + reg]; }
+    return this.eaOther(mode, reg, sz);
+  }
+
+  private eaOther(mode: number, reg: number, sz: number): number {
     const r = this.r;
     switch (mode) {
       case 2:
@@ -438,6 +444,11 @@ export class M68000 extends Device implements CpuDevice {
   readEa(mode: number, reg: number, sz: number): number {
     if (mode === 0) return sz === 0 ? this.r[reg] & 0xff : sz === 1 ? this.r[reg] & 0xffff : this.r[reg];
     if (mode === 1) return sz === 1 ? this.r[8 + reg] & 0xffff : this.r[8 + reg];
+    return this.readEaMem(mode, reg, sz);
+  }
+
+  /** readEa for memory and immediate operands. */
+  private readEaMem(mode: number, reg: number, sz: number): number {
     if (mode === 7 && reg === 4) {
       if (sz === 2) return this.ext32();
       const v = this.ext();
@@ -479,8 +490,8 @@ export class M68000 extends Device implements CpuDevice {
 
   /** d + s (+ x), flags for ADD/ADDX (xop 1: Z only cleared); returns the result masked to the size. */
   add(sz: number, s: number, d: number, ext: number, xop = 0): number {
-    const m = SIZE_MSB[sz];
-    const r = (d + s + ext) & SIZE_MASK[sz];
+    const m = (sz === 0 ? 7 : sz === 1 ? 15 : 31);
+    const r = (d + s + ext) & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     this.c = this.x = (((s & d) | (~r & (s | d))) >>> m) & 1;
     this.v = (((s ^ r) & (d ^ r)) >>> m) & 1;
     this.n = (r >>> m) & 1;
@@ -490,8 +501,8 @@ export class M68000 extends Device implements CpuDevice {
 
   /** d - s (- x), flags for SUB/SUBX (xop 1); cmp = 1 leaves X alone. */
   sub(sz: number, s: number, d: number, ext: number, cmp: number, xop = 0): number {
-    const m = SIZE_MSB[sz];
-    const r = (d - s - ext) & SIZE_MASK[sz];
+    const m = (sz === 0 ? 7 : sz === 1 ? 15 : 31);
+    const r = (d - s - ext) & (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
     const c = (((s & ~d) | (r & ~d) | (s & r)) >>> m) & 1;
     this.c = c;
     if (cmp === 0) this.x = c;
@@ -502,8 +513,8 @@ export class M68000 extends Device implements CpuDevice {
   }
 
   logic(sz: number, r: number): number {
-    r &= SIZE_MASK[sz];
-    this.n = (r >>> SIZE_MSB[sz]) & 1;
+    r &= (sz === 0 ? 0xff : sz === 1 ? 0xffff : -1);
+    this.n = (r >>> (sz === 0 ? 7 : sz === 1 ? 15 : 31)) & 1;
     this.z = r === 0 ? 1 : 0;
     this.v = 0;
     this.c = 0;
