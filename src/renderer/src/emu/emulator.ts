@@ -56,7 +56,7 @@ export class Emulator {
     this.stop();
     await this.audio.init();
     this.audio.resume();
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { name: `emu-${name}` });
+    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `emu-${name}` });
     this.worker = worker;
     const sampleRate = this.audio.ctx?.sampleRate ?? 48000;
     const started = new Promise<Extract<FromWorker, { t: 'started' }>>((resolve, reject) => {

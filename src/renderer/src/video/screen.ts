@@ -80,8 +80,8 @@ export class GameScreen {
     const period = Math.max(2, l.scale);
     st.backgroundSize = this.rotate % 180 === 0 ? `100% ${period}px` : `${period}px 100%`;
     st.backgroundImage = this.rotate % 180 === 0
-      ? 'linear-gradient(to bottom, rgba(0,0,0,0) 55%, rgba(0,0,0,0.38) 100%)'
-      : 'linear-gradient(to right, rgba(0,0,0,0) 55%, rgba(0,0,0,0.38) 100%)';
+      ? 'linear-gradient(to bottom, rgba(0,0,0,0) 50%, rgba(0,0,0,0.42) 50%)'
+      : 'linear-gradient(to right, rgba(0,0,0,0) 50%, rgba(0,0,0,0.42) 50%)';
     this.render();
   }
 
