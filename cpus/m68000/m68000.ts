@@ -59,6 +59,7 @@ export class M68000 extends Device implements CpuDevice {
   halted = 0;
   irqLevel = 0;
   nmiPending = 0;
+  nmiLine = 0;
   traceP = 0;
   /** nonzero when the fast loop must take the slow path (interrupt, trace, STOP) */
   attn = 0;
@@ -182,8 +183,29 @@ export class M68000 extends Device implements CpuDevice {
     this.updateAttn();
   }
 
-  /** Treated as an edge on level 7. */
-  setNmi(state: number): void { this.setIrq(state ? 7 : 0); }
+  /**
+   * The 68000 has no NMI pin; a rising edge here requests a level-7 interrupt (what a board's
+   * priority encoder does for its highest input) without touching the IPL level set by setIrq.
+   */
+  setNmi(state: number): void {
+    if (state && !this.nmiLine) { this.nmiPending = 1; this.updateAttn(); }
+    this.nmiLine = state ? 1 : 0;
+  }
+
+  // ---- register views (debugger, tests) --------------------------------------------------------
+
+  /** d0-d7 (a view of `r`) */
+  get d(): Int32Array { return this.r.subarray(0, 8); }
+  /** a0-a7 (a view of `r`; a7 is the active stack pointer) */
+  get a(): Int32Array { return this.r.subarray(8, 16); }
+  get usp(): number { return this.getRegister('usp'); }
+  set usp(v: number) { this.setRegister('usp', v); }
+  get ssp(): number { return this.getRegister('ssp'); }
+  set ssp(v: number) { this.setRegister('ssp', v); }
+  get sr(): number { return this.getSR(); }
+  set sr(v: number) { this.setSR(v); }
+  /** the two-word prefetch queue [IR, IRC] */
+  get prefetch(): [number, number] { return [this.ir, this.irc]; }
 
   pcValue(): number { return (this.pc - 4) >>> 0; }
 
@@ -233,6 +255,7 @@ export class M68000 extends Device implements CpuDevice {
     this.halted = s.u8(this.halted);
     this.irqLevel = s.u8(this.irqLevel);
     this.nmiPending = s.u8(this.nmiPending);
+    this.nmiLine = s.u8(this.nmiLine);
     this.traceP = s.u8(this.traceP);
     this.totalCycles = s.f64(this.totalCycles);
   }

@@ -84,6 +84,20 @@ describe('m68000 interrupts', () => {
     expect(cpu.pcValue()).toBe(0x5000);
   });
 
+  it('setNmi requests level 7 on a rising edge without changing the IPL level', () => {
+    const { cpu, w32 } = rig(new Array(16).fill(NOP), (mem) => {
+      for (let a = 0x5000; a < 0x5100; a += 2) { mem[a] = NOP >> 8; mem[a + 1] = NOP & 0xff; }
+    });
+    vectorTo(w32, 31, 0x5000);
+    cpu.setIrq(2);
+    cpu.setNmi(1);
+    cpu.run(1);
+    expect(cpu.pcValue()).toBe(0x5000);
+    expect(cpu.irqLevel).toBe(2);
+    cpu.run(1); // still high: no new request
+    expect(cpu.pcValue()).toBe(0x5002);
+  });
+
   it('acknowledges with the current level; the highest pending level wins', () => {
     const { cpu, w32 } = rig([0x46fc, 0x2000 /* mask 0 */, NOP, NOP]);
     for (let level = 1; level <= 7; level++) vectorTo(w32, 24 + level, 0x4000 + level * 0x100);
