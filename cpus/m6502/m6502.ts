@@ -155,7 +155,10 @@ export class M6502 extends Device implements CpuDevice {
     this.irqAt = -1; // changes made before this slice happened before its first instruction
     this.nmiAt = -1;
     const ops = OPS, program = this.program;
-    while (this.cyc < this.end) {
+    // `used` is read in the loop test so the exit path has no property access of its own: an
+    // on-stack-replaced loop would otherwise deoptimize at every return (no type feedback there).
+    let used = 0;
+    while ((used = this.cyc) < this.end) {
       if (this.attention !== 0 && this.beforeInstruction()) continue;
       const start = this.cyc;
       const pc = this.pc;
@@ -166,7 +169,7 @@ export class M6502 extends Device implements CpuDevice {
       this.sliceInstructions++;
       if (this.attention !== 0) this.poll(op, start);
     }
-    return this.cyc;
+    return used;
   }
 
   endSlice(): void { this.end = this.cyc; }
