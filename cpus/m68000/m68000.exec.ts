@@ -678,7 +678,7 @@ export function movep(c: M68000, op: number): void {
 }
 
 /** Bit number and Dn/memory operand for BTST/BCHG/BCLR/BSET; kind 0 tst 1 chg 2 clr 3 set */
-function bitOp(c: M68000, op: number, bit: number, kind: number, imm: number): void {
+function bitOp(c: M68000, op: number, bit: number, kind: number): void {
   const mode = (op >> 3) & 7, reg = op & 7;
   if (mode === 0) {
     bit &= 31;
@@ -699,7 +699,6 @@ function bitOp(c: M68000, op: number, bit: number, kind: number, imm: number): v
   if (kind === 0) return;
   const m = 1 << bit;
   c.wr8(a, kind === 1 ? d ^ m : kind === 2 ? d & ~m : d | m);
-  void imm;
 }
 export function btst(c: M68000, op: number): void {
   const mode = (op >> 3) & 7;
@@ -711,15 +710,15 @@ export function btst(c: M68000, op: number): void {
     c.cycles += 2;
     return;
   }
-  bitOp(c, op, c.r[(op >> 9) & 7], 0, 0);
+  bitOp(c, op, c.r[(op >> 9) & 7], 0);
 }
-export function bchg(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 1, 0); }
-export function bclr(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 2, 0); }
-export function bset(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 3, 0); }
-export function btsti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 0, 1); }
-export function bchgi(c: M68000, op: number): void { bitOp(c, op, c.ext(), 1, 1); }
-export function bclri(c: M68000, op: number): void { bitOp(c, op, c.ext(), 2, 1); }
-export function bseti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 3, 1); }
+export function bchg(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 1); }
+export function bclr(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 2); }
+export function bset(c: M68000, op: number): void { bitOp(c, op, c.r[(op >> 9) & 7], 3); }
+export function btsti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 0); }
+export function bchgi(c: M68000, op: number): void { bitOp(c, op, c.ext(), 1); }
+export function bclri(c: M68000, op: number): void { bitOp(c, op, c.ext(), 2); }
+export function bseti(c: M68000, op: number): void { bitOp(c, op, c.ext(), 3); }
 
 /** Shifts/rotates on Dn; kind 0 AS 1 LS 2 ROX 3 RO; bit 8 = left */
 export function shiftr(c: M68000, op: number): void {
