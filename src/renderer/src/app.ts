@@ -36,6 +36,7 @@ export class App {
 
   async init(): Promise<void> {
     this.config = await this.api.getConfig();
+    this.fullscreen = this.api.platform === 'electron' && this.config.window.fullscreen;
     this.library = new LibraryView({
       play: (n) => void this.play(n),
       addFolder: () => void this.addFolder(),
@@ -46,7 +47,11 @@ export class App {
     this.installKeys();
     this.installDrop();
     this.api.onMenu((c) => this.menu(c));
-    document.addEventListener('fullscreenchange', () => this.screen?.relayout());
+    document.addEventListener('fullscreenchange', () => {
+      // the browser's own Esc leaves fullscreen without asking us
+      if (this.api.platform === 'web') this.fullscreen = !!document.fullscreenElement;
+      this.screen?.relayout();
+    });
     await this.refresh();
     if (!this.config.firstRunDone) this.show('first-run');
     else this.show('library');
@@ -159,7 +164,7 @@ export class App {
         this.screen = await GameScreen.create(host);
         this.emu = new Emulator(this.screen, this.audio, this.input);
         this.player.emu = this.emu;
-        this.emu.onError = (m) => toast(`Emulation error: ${m}`, 'error', 8000);
+        this.emu.onError = (m) => toast(`Emulation error: ${m}. Press F3 to reset the game, or Esc to go back to the library.`, 'error', 10000);
       }
       this.show('player');
       this.player!.setTitle(game.info.title);
@@ -192,7 +197,7 @@ export class App {
     this.emu?.stop();
     this.current = null;
     this.input.clear();
-    if (document.fullscreenElement) void this.api.setFullscreen(false);
+    if (this.fullscreen) void this.api.setFullscreen(false).then((on) => { this.fullscreen = on; });
     this.show('library');
   }
 
@@ -222,8 +227,11 @@ export class App {
     this.emu.setPaused(!this.emu.paused);
   }
 
+  private fullscreen = false;
+
   private async toggleFullscreen(): Promise<void> {
-    await this.api.setFullscreen(!(document.fullscreenElement || window.innerHeight === screen.height));
+    this.fullscreen = await this.api.setFullscreen(!this.fullscreen);
+    this.screen?.relayout();
   }
 
   async saveStateTo(slot: number): Promise<void> {

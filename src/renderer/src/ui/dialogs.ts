@@ -216,7 +216,7 @@ export function firstRun(platform: 'electron' | 'web', hasHomebrew: boolean, act
       h('p', { class: 'lead' }, 'Arcade plays classic arcade boards from their original ROM chips, exactly as the hardware ran them.'),
       h('ol', { class: 'steps' },
         h('li', null, h('b', null, platform === 'web' ? 'Add your ROM zips. ' : 'Choose your ROM folder. '),
-          'Arcade uses MAME-style sets: pacman.zip, puckman.zip and so on. It only reads the folders you pick.'),
+          `Arcade uses MAME-style sets: pacman.zip, puckman.zip and so on. ${platform === 'web' ? 'They stay in this browser; nothing is uploaded.' : 'It only reads the folders you pick.'}`),
         h('li', null, h('b', null, 'No ROMs? '), hasHomebrew ? 'Our own homebrew games are built in and always playable.' : 'The library still lists every supported game and what it needs.'),
         h('li', null, h('b', null, 'Play. '), 'Coin with 5, start with 1, move with the arrows, Left Ctrl fires. Esc returns here.'),
       ),
