@@ -39,8 +39,9 @@ function buildMenu(): Menu {
     return {
       label: spec.label,
       accelerator: spec.accelerator,
-      // the renderer handles these keys itself while a game runs; the menu only shows them
-      registerAccelerator: false,
+      // bare keys (P, F3, Esc…) are handled by the renderer while a game runs, so the menu only shows
+      // them; shortcuts with a modifier (Ctrl+O) never reach a game and are real menu accelerators
+      registerAccelerator: spec.accelerator?.includes('+') ?? false,
       submenu: spec.submenu?.map(toElectron),
       click: spec.command ? () => sendMenu(spec.command!) : undefined,
     };

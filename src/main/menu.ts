@@ -1,8 +1,8 @@
 /**
  * The native menu as data: labels, accelerators and the command each item sends to the renderer.
  * `src/main/index.ts` turns it into an Electron Menu. Accelerators follow MAME where MAME has one
- * (P pause, F3 reset, F12 snapshot…); those keys are also handled by the renderer itself, so the
- * menu entries are registered with `registerAccelerator: false` to avoid stealing them from games.
+ * (P pause, F3 reset, F12 snapshot…); those bare keys are handled by the renderer itself, so index.ts
+ * registers only the accelerators with a modifier, and games keep every plain key.
  */
 import type { MenuCommand } from '../preload/api';
 
