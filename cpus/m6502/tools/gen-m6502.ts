@@ -9,7 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MODE_LENGTH, OPCODES, type Mode, type OpInfo } from '../m6502.ops';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -344,25 +344,35 @@ function arr(c: M6502, v: number): void {
 }
 `;
 
-const out: string[] = [PRELUDE, '// ---- opcodes ------------------------------------------------------------------------------\n'];
-const cyc: number[] = [];
-for (const o of OPCODES) {
-  const lines = body(o);
-  cyc.push(cycles(o, lines));
-  const hex = o.op.toString(16).padStart(2, '0');
-  out.push(`// ${hex}: ${o.mnemonic} ${o.mode}${o.undocumented ? ' (undocumented)' : ''}, ${MODE_LENGTH[o.mode]} bytes, ${cyc[o.op]} cycles`);
-  out.push(`function op${hex}(c: M6502): void {`);
-  for (const l of lines) out.push('  ' + l);
-  out.push('}\n');
+/** The text of m6502.gen.ts. */
+export function generate(): string {
+  const out: string[] = [PRELUDE, "// ---- opcodes " + "-".repeat(78) + "\n"];
+  const cyc: number[] = [];
+  for (const o of OPCODES) {
+    const lines = body(o);
+    cyc.push(cycles(o, lines));
+    const hex = o.op.toString(16).padStart(2, '0');
+    out.push(`// ${hex}: ${o.mnemonic} ${o.mode}${o.undocumented ? ' (undocumented)' : ''}, ${MODE_LENGTH[o.mode]} bytes, ${cyc[o.op]} cycles`);
+    out.push(`function op${hex}(c: M6502): void {`);
+    for (const l of lines) out.push('  ' + l);
+    out.push('}\n');
+  }
+  out.push('/** Opcode → function performing cycles 1.. of that instruction. */');
+  out.push('export const OPS: readonly ((c: M6502) => void)[] = [');
+  for (let r = 0; r < 256; r += 8)
+    out.push('  ' + Array.from({ length: 8 }, (_, i) => `op${(r + i).toString(16).padStart(2, '0')}`).join(', ') + ',');
+  out.push('];\n');
+  out.push('/** Base cycle count per opcode (no page-crossing or branch extras). */');
+  out.push('export const BASE_CYCLES = new Uint8Array([');
+  for (let r = 0; r < 256; r += 16) out.push('  ' + cyc.slice(r, r + 16).join(', ') + ',');
+  out.push(']);\n');
+  return out.join('\n');
 }
-out.push('/** Opcode → function performing cycles 1.. of that instruction. */');
-out.push('export const OPS: readonly ((c: M6502) => void)[] = [');
-for (let r = 0; r < 256; r += 8)
-  out.push('  ' + Array.from({ length: 8 }, (_, i) => `op${(r + i).toString(16).padStart(2, '0')}`).join(', ') + ',');
-out.push('];\n');
-out.push('/** Base cycle count per opcode (no page-crossing or branch extras). */');
-out.push('export const BASE_CYCLES = new Uint8Array([');
-for (let r = 0; r < 256; r += 16) out.push('  ' + cyc.slice(r, r + 16).join(', ') + ',');
-out.push(']);\n');
-writeFileSync(join(here, '..', 'm6502.gen.ts'), out.join('\n'));
-console.log('wrote m6502.gen.ts');
+
+/** Where the generated file lives. */
+export const GENERATED_FILE = join(here, '..', 'm6502.gen.ts');
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeFileSync(GENERATED_FILE, generate());
+  console.log('wrote m6502.gen.ts');
+}
