@@ -23,16 +23,20 @@ export interface LibraryRoots {
 export class Library {
   constructor(private readonly roots: () => LibraryRoots, private readonly sets: () => Map<string, RomManifest> = () => manifests()) {}
 
-  /** Search order: user folders, imported zips, then the bundled homebrew folder. */
-  rompath(): string[] {
+  /**
+   * Search order: user folders, imported zips, then (homebrew sets only) the bundled homebrew folder.
+   * Other sets never look there: its folder names may equal real set names (homebrew/pacman holds
+   * the pacdemo sources).
+   */
+  rompath(m: RomManifest): string[] {
     const r = this.roots();
-    return [...r.user, r.imported, r.homebrew];
+    return m.homebrew ? [...r.user, r.imported, r.homebrew] : [...r.user, r.imported];
   }
 
   scan(): SetAudit[] {
     const out: SetAudit[] = [];
     for (const m of this.sets().values()) {
-      const { sources, searched } = collectSources(this.rompath(), m.name, m.parent);
+      const { sources, searched } = collectSources(this.rompath(m), m.name, m.parent);
       out.push(auditRaw(m, sources, searched));
     }
     return out.sort((a, b) => a.name.localeCompare(b.name));
@@ -41,7 +45,7 @@ export class Library {
   load(name: string): LoadedSet {
     const m = this.sets().get(setName(name));
     if (!m) throw new Error(`Unknown set "${name}".`);
-    const { sources } = collectSources(this.rompath(), m.name, m.parent);
+    const { sources } = collectSources(this.rompath(m), m.name, m.parent);
     return { name: m.name, sources };
   }
 

@@ -5,7 +5,8 @@
  * the library it serves lists our homebrew set as playable from the repo's homebrew/ folder.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { CH } from '../../src/main/ipc-channels';
@@ -23,6 +24,7 @@ const h = vi.hoisted(() => ({
   permission: null as null | ((wc: unknown, p: string, cb: (ok: boolean) => void) => void),
   menu: null as unknown,
   ready: null as null | (() => void),
+  dialogResult: { canceled: true, filePaths: [] as string[] },
 }));
 
 vi.mock('electron', () => {
@@ -45,7 +47,7 @@ vi.mock('electron', () => {
       isPackaged: false,
     },
     BrowserWindow,
-    dialog: { showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
+    dialog: { showOpenDialog: async () => h.dialogResult },
     ipcMain: { handle: (ch: string, fn: (e: unknown, ...a: unknown[]) => Promise<unknown>) => h.handlers.set(ch, fn) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => { h.menu = m; } },
     session: {
@@ -113,6 +115,33 @@ describe('Electron main process', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
     await call(CH.writeState, 'pacdemo', 1, new Uint8Array([7, 7]), png);
     expect([...((await call(CH.readState, 'pacdemo', 1)) as Uint8Array)]).toEqual([7, 7]);
+  });
+  it('remembers a ROM folder chosen in the dialog and audits the sets in it', async () => {
+    const dir = join(userData, 'my roms');
+    mkdirSync(dir);
+    const pacdemo = join(ROOT, 'homebrew', 'pacdemo');
+    const files = Object.fromEntries(readdirSync(pacdemo).map((f) => [f, new Uint8Array(readFileSync(join(pacdemo, f)))]));
+    writeFileSync(join(dir, 'pacman.zip'), zipSync(files)); // pacman's file names, other contents
+    expect(await call(CH.addRomFolder)).toBeNull(); // cancelled
+    h.dialogResult = { canceled: false, filePaths: [dir] };
+    expect(await call(CH.addRomFolder)).toEqual([dir]);
+    expect(((await call(CH.getConfig)) as { romFolders: string[] }).romFolders).toEqual([dir]);
+    const pac = ((await call(CH.scanLibrary)) as SetAudit[]).find((a) => a.name === 'pacman')!;
+    expect(pac.status).toBe('badChecksum');
+    expect(pac.files[0].foundIn).toBe(join(dir, 'pacman.zip'));
+    expect(await call(CH.removeRomFolder, dir)).toEqual([]);
+    expect(((await call(CH.scanLibrary)) as SetAudit[]).find((a) => a.name === 'pacman')!.status).toBe('notFound');
+  });
+  it('files a dropped zip into its own ROM folder', async () => {
+    const pacdemo = join(ROOT, 'homebrew', 'pacdemo');
+    const files = Object.fromEntries(readdirSync(pacdemo).map((f) => [f, new Uint8Array(readFileSync(join(pacdemo, f)))]));
+    const audits = (await call(CH.importZip, 'download (1).zip', zipSync(files))) as SetAudit[];
+    // the same files fit pacdemo (by CRC) and pacman (by name); the zip is filed under the best match
+    expect(existsSync(join(userData, 'roms'))).toBe(true);
+    const filed = readdirSync(join(userData, 'roms'));
+    expect(filed).toHaveLength(1);
+    expect(audits.find((a) => a.name === filed[0].replace('.zip', ''))?.status).not.toBe('notFound');
+    await expect(call(CH.importZip, 'x.zip', new Uint8Array([0x50, 0x4b, 3, 4, 9, 9, 9]))).rejects.toThrow();
   });
   it('blocks remote requests, sets the CSP header and grants no permissions but fullscreen', () => {
     const verdict = (url: string) => { let v = false; h.beforeRequest!({ url }, (r) => { v = r.cancel; }); return v; };
