@@ -244,6 +244,32 @@ describe('m68000 exceptions', () => {
   });
 });
 
+describe('m68000 scheduling contract (src/core/cpu.ts)', () => {
+  it('endSlice() from a memory handler ends run() after the current instruction, with an exact count', () => {
+    // move.w d0,($2000).w ; nop ; nop …
+    const { cpu } = rig([0x31c0, 0x2000, NOP, NOP, NOP, NOP]);
+    const space = cpu.program;
+    let seen = -1;
+    space.mapHandler(0x2000, 0x2fff, {
+      read: () => 0,
+      write: () => { seen = cpu.sliceCycles(); cpu.endSlice(); },
+    });
+    const used = cpu.run(1000);
+    // UM table 8-2: MOVE.w Dn,(xxx).W = 12 clocks; the write is the 2nd of its 3 bus cycles
+    expect(used).toBe(12);
+    expect(seen).toBe(8);
+    expect(cpu.pcValue()).toBe(RESET_PC + 4);
+  });
+
+  it('run(1) executes exactly one instruction', () => {
+    const { cpu } = rig([0x7001 /* moveq #1,d0 */, 0x5280 /* addq.l #1,d0 */, NOP]);
+    expect(cpu.run(1)).toBe(4);
+    expect(cpu.getRegister('d0')).toBe(1);
+    expect(cpu.run(1)).toBe(8); // UM table 8-5: ADDQ.l #,Dn 8
+    expect(cpu.getRegister('d0')).toBe(2);
+  });
+});
+
 describe('m68000 save state', () => {
   it('save → load → run matches the original run; save → load → save gives the same bytes', () => {
     // loop: addq.l #1,d0 ; move.l d0,(a0)+ ; bra.s -6
@@ -307,6 +333,14 @@ describe('m68000 disassembler', () => {
     expect(d.text).toBe(text);
     expect(d.length).toBe(bytes.length);
   });
+  it('every opcode disassembles to some text with a plausible length', () => {
+    for (let op = 0; op < 65536; op++) {
+      const bytes = [op >> 8, op & 0xff, 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0];
+      const d = disassembleM68000(0, (a) => bytes[a] ?? 0);
+      if (d.text.length === 0 || d.length < 2 || d.length > 10 || (d.length & 1) !== 0) throw new Error(`${op.toString(16)}: ${d.text} ${d.length}`);
+    }
+  });
+
   it('branches show absolute targets', () => {
     // at $16: bne.s .+$10 → $26 ; at $18: dbra d1,.-4 → $14 (GNU as)
     const mem = new Uint8Array(0x40);
