@@ -51,7 +51,7 @@ for (let i = 0; i < 8; i++) {
   BASE[0x50 + i] = `push ${R16N[i]}`; BASE[0x58 + i] = `pop ${R16N[i]}`;
   if (i) BASE[0x90 + i] = `xchg ${R16N[i]},ax`;
   BASE[0xb0 + i] = `mov ${R8N[i]},Ib`; BASE[0xb8 + i] = `mov ${R16N[i]},Iw`;
-  BASE[0xd8 + i] = 'esc';
+  BASE[0xd8 + i] = 'esc E?';
 }
 for (let i = 0; i < 16; i++) BASE[0x70 + i] = `j${CC[i]} Jb`;
 
@@ -146,7 +146,7 @@ export function disassembleX86(addr: number, peek: (addr: number) => number, var
     mnem = op === 0xfe && reg > 1 ? 'db' : GRP5[reg];
     if (mnem.endsWith(' far')) { mnem = mnem.slice(0, -4); ops[0] = 'F'; }
   } else if (mnem === 'esc') {
-    ops.push(String((op & 7) << 3 | reg), 'E?');
+    ops.unshift(hex(((op & 7) << 3) | reg, 2));
   }
   if (mnem === 'db') return { text: `db ${hex(op, 2)}`, length: pos };
 
@@ -172,7 +172,7 @@ export function disassembleX86(addr: number, peek: (addr: number) => number, var
   for (const o of ops) {
     const k = o[0];
     if (k === 'E') {
-      if ((modrm >> 6) === 3) out.push(o[1] === 'w' ? R16N[modrm & 7] : o[1] === '?' ? `st${modrm & 7}` : R8N[modrm & 7]);
+      if ((modrm >> 6) === 3) out.push(o[1] === 'w' ? R16N[modrm & 7] : o[1] === '?' ? R16N[modrm & 7] : R8N[modrm & 7]);
       else out.push((hasReg && o[1] !== '?' ? '' : sizeOf(o)) + mem());
     } else if (k === 'M' || k === 'F') {
       if ((modrm >> 6) === 3) out.push(R16N[modrm & 7]);

@@ -76,6 +76,8 @@ export class I8086 extends Device implements CpuDevice {
   inhibit = 0;
   /** an interrupted REP string op resumes without paying its start-up clocks again */
   repResume = 0;
+  /** repResume as it was when the current instruction started */
+  private resuming = 0;
   /** instructions retired (REP iterations each count once), for benchmarks */
   instructions = 0;
 
@@ -269,6 +271,7 @@ export class I8086 extends Device implements CpuDevice {
   /** Push FLAGS, CS, IP; clear IF and TF; load CS:IP from the vector table at 0000:4n. */
   interrupt(vector: number): void {
     const a = vector << 2;
+    this.repResume = 0; // an interrupted REP restarts from its prefix after IRET
     this.push16(this.flags);
     this.flags &= ~(IF | TF);
     this.push16(this.sreg[CS]);
@@ -532,6 +535,8 @@ export class I8086 extends Device implements CpuDevice {
 
   /** One instruction (prefixes included). */
   step(): void {
+    this.resuming = this.repResume;
+    this.repResume = 0;
     this.insStart = this.ip;
     this.segOvr = -1;
     this.rep = REP_NONE;
@@ -541,7 +546,7 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   private prefixes(op: number): number {
-    const resume = this.repResume;
+    const resume = this.resuming;
     while (this.prefixTable[op] !== 0) {
       switch (op) {
         case 0x26: this.segOvr = ES; break;
@@ -966,8 +971,7 @@ export class I8086 extends Device implements CpuDevice {
       case 0x6c: case 0x6d: base = t.insRep; per = t.insPer; break;
       default: base = t.outsRep; per = t.outsPer; break;
     }
-    if (this.repResume === 0) this.icount -= base;
-    this.repResume = 0;
+    if (this.resuming === 0) this.icount -= base;
     const compares = op === 0xa6 || op === 0xa7 || op === 0xae || op === 0xaf;
     const rep = this.rep;
     const r16 = this.r16;
