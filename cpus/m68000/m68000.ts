@@ -351,7 +351,7 @@ export class M68000 extends Device implements CpuDevice {
   ext(): number {
     const v = this.irc;
     this.cycles += 4;
-    this.irc = this.program.read16(this.pc);
+    this.irc = this.fetch(this.pc);
     this.pc = (this.pc + 2) | 0;
     return v;
   }
@@ -375,11 +375,25 @@ export class M68000 extends Device implements CpuDevice {
     return next;
   }
 
+  /**
+   * Instruction-stream word read: the RAM/ROM-page path of AddressSpace.read16 without its
+   * generality (the address is even, so the word never straddles a page; the space is big-endian).
+   */
+  fetch(a: number): number {
+    const b = this.program;
+    const o = b.rdBase[(a & b.addrMask) >>> b.pageBits];
+    if (o >= 0) {
+      const i = o + (a & b.offMask), m = b.mem;
+      return (m[i] << 8) | m[i + 1];
+    }
+    return b.read16(a);
+  }
+
   /** The end-of-instruction prefetch: irc moves to ir and the next word is fetched. */
   np(): void {
     this.ir = this.irc;
     this.cycles += 4;
-    this.irc = this.program.read16(this.pc);
+    this.irc = this.fetch(this.pc);
     this.pc = (this.pc + 2) | 0;
   }
 
@@ -391,11 +405,10 @@ export class M68000 extends Device implements CpuDevice {
   jump(to: number, gap: number, adj: number): void {
     if ((to & 1) !== 0) { this.aeAdj = adj; this.fault(to, 1, 1); }
     this.pc = to;
-    const b = this.program;
     this.cycles += 4;
-    this.ir = b.read16(to);
+    this.ir = this.fetch(to);
     this.cycles += 4 + gap;
-    this.irc = b.read16(to + 2);
+    this.irc = this.fetch(to + 2);
     this.pc = (to + 4) | 0;
   }
 
