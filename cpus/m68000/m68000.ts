@@ -299,42 +299,64 @@ export class M68000 extends Device implements CpuDevice {
     throw ADDRESS_ERROR;
   }
 
-  rd8(a: number): number { this.cycles += 4; return this.program.read8(a); }
+  // Data accesses take the RAM/ROM-page path of AddressSpace inline (even word addresses never
+  // straddle a page) and fall back to the space's handlers otherwise.
+
+  rd8(a: number): number {
+    this.cycles += 4;
+    const b = this.program;
+    const o = b.rdBase[(a & b.addrMask) >>> b.pageBits];
+    return o >= 0 ? b.mem[o + (a & b.offMask)] : b.read8(a);
+  }
   rd16(a: number): number {
     if ((a & 1) !== 0) this.fault(a, 1, 0);
     this.cycles += 4;
-    return this.program.read16(a);
+    return this.fetch(a);
   }
   rd32(a: number): number {
     if ((a & 1) !== 0) this.fault(a, 1, 0);
-    const b = this.program;
     this.cycles += 4;
-    const hi = b.read16(a);
+    const hi = this.fetch(a);
     this.cycles += 4;
-    return (hi << 16) | b.read16(a + 2);
+    return (hi << 16) | this.fetch(a + 2);
   }
-  wr8(a: number, d: number): void { this.cycles += 4; this.program.write8(a, d & 0xff); }
+  wr8(a: number, d: number): void {
+    this.cycles += 4;
+    const b = this.program;
+    const o = b.wrBase[(a & b.addrMask) >>> b.pageBits];
+    if (o >= 0) b.mem[o + (a & b.offMask)] = d; else b.write8(a, d & 0xff);
+  }
+  /** word store without the alignment check (callers have checked) */
+  private store16(a: number, d: number): void {
+    const b = this.program;
+    const o = b.wrBase[(a & b.addrMask) >>> b.pageBits];
+    if (o >= 0) {
+      const i = o + (a & b.offMask), m = b.mem;
+      m[i] = d >>> 8;
+      m[i + 1] = d;
+    } else b.write16(a, d & 0xffff);
+  }
   wr16(a: number, d: number): void {
     if ((a & 1) !== 0) this.fault(a, 0, 0);
     this.cycles += 4;
-    this.program.write16(a, d & 0xffff);
+    this.store16(a, d);
   }
   /** long write, high word first */
   wr32(a: number, d: number): void {
     if ((a & 1) !== 0) this.fault(a, 0, 0);
     this.cycles += 4;
-    this.program.write16(a, d >>> 16);
+    this.store16(a, d >>> 16);
     this.cycles += 4;
-    this.program.write16(a + 2, d & 0xffff);
+    this.store16(a + 2, d);
   }
   /** long write, low word first (MOVE.l to -(An), MOVEM.l to -(An), ADDX/SUBX -(An)); a fault
    *  reports the low word's address (vectors) */
   wr32lo(a: number, d: number): void {
     if ((a & 1) !== 0) this.fault(a + 2, 0, 0);
     this.cycles += 4;
-    this.program.write16(a + 2, d & 0xffff);
+    this.store16(a + 2, d);
     this.cycles += 4;
-    this.program.write16(a, d >>> 16);
+    this.store16(a, d >>> 16);
   }
 
   /** Program-space byte read (PC-relative byte operands). */
