@@ -19,7 +19,7 @@
  * the vectors call `prefetch`. The address bus is 24 bits; `pc` and address registers keep 32.
  *
  * Not emulated: bus errors (no board asserts BERR here), the E-clock/VPA synchronisation of
- * autovectored acknowledge (adds 0-10 clocks on hardware), HALT/BR/BG arbitration, TAS's
+ * autovectored acknowledge (extra clocks that depend on the E-clock phase), HALT/BR/BG arbitration, TAS's
  * indivisible cycle (done as a read then a write).
  */
 import { Device, type Serializer, type WriteLine, unconnected } from '../../src/core/device';
