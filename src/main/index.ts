@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMain
 import { join } from 'node:path';
 import { ConfigStore } from './config';
 import { Library } from './library';
-import { StateStore, writeScreenshot } from './storage';
+import { ArtStore, StateStore, writeScreenshot } from './storage';
 import { menuTemplate, type MenuItemSpec } from './menu';
 import { CH } from './ipc-channels';
 import * as v from './ipc-validate';
@@ -27,6 +27,7 @@ let win: BrowserWindow | null = null;
 let config: ConfigStore;
 let library: Library;
 let states: StateStore;
+let art: ArtStore;
 
 function sendMenu(command: MenuCommand): void {
   win?.webContents.send(CH.menu, command);
@@ -94,6 +95,8 @@ function registerIpc(): void {
     states.write(v.setName(game), v.slot(slot), v.bytes(state, v.LIMITS.stateBytes, 'state'), v.png(png)));
   handle(CH.saveScreenshot, (game: unknown, png: unknown) =>
     writeScreenshot(join(app.getPath('pictures'), 'Arcade'), v.setName(game), v.png(png)));
+  handle(CH.saveArt, (game: unknown, png: unknown) => art.save(v.setName(game), v.png(png)));
+  handle(CH.listArt, () => art.list());
   handle(CH.setFullscreen, (on: unknown) => {
     win?.setFullScreen(v.boolean(on));
     return win?.isFullScreen() ?? false;
@@ -180,6 +183,7 @@ app.whenReady().then(() => {
     user: config.get().romFolders,
   }));
   states = new StateStore(join(user, 'states'));
+  art = new ArtStore(join(user, 'art'));
   lockDownSession();
   registerIpc();
   Menu.setApplicationMenu(buildMenu());

@@ -11,6 +11,8 @@ export const CH = {
   readState: 'state:read',
   writeState: 'state:write',
   saveScreenshot: 'snap:save',
+  saveArt: 'art:save',
+  listArt: 'art:list',
   setFullscreen: 'window:fullscreen',
   menu: 'menu:command',
 } as const;

@@ -54,6 +54,26 @@ export class StateStore {
   }
 }
 
+/** One PNG per game for the library cards: `DIR/SET.png`. */
+export class ArtStore {
+  constructor(readonly root: string) {}
+
+  save(game: string, png: Uint8Array): void {
+    mkdirSync(this.root, { recursive: true });
+    atomicWrite(join(this.root, `${setName(game)}.png`), png);
+  }
+
+  list(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (!existsSync(this.root)) return out;
+    for (const f of readdirSync(this.root)) {
+      const m = /^([a-z0-9_]{1,32})\.png$/.exec(f);
+      if (m) out[m[1]] = `data:image/png;base64,${readFileSync(join(this.root, f)).toString('base64')}`;
+    }
+    return out;
+  }
+}
+
 /** `DIR/SET/SET-YYYYMMDD-HHMMSS[-n].png`; returns the path written. */
 export function writeScreenshot(dir: string, game: string, png: Uint8Array, now = new Date()): string {
   const folder = join(dir, setName(game));

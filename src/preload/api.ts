@@ -110,6 +110,10 @@ export interface ArcadeApi {
   listStates(game: string): Promise<StateSlotInfo[]>;
   readState(game: string, slot: number): Promise<Uint8Array | null>;
   writeState(game: string, slot: number, state: Uint8Array, thumbnailPng: Uint8Array): Promise<void>;
+  /** The library's card picture of a game: its last frame when the player left it. */
+  saveArt(game: string, png: Uint8Array): Promise<void>;
+  /** set name → PNG data URL */
+  listArt(): Promise<Record<string, string>>;
   /** Saves a PNG snapshot; returns where it went (a path, or a download name). */
   saveScreenshot(game: string, png: Uint8Array): Promise<string>;
   setFullscreen(on: boolean): Promise<boolean>;

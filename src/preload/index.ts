@@ -20,6 +20,8 @@ const api: ArcadeApi = {
   readState: (game, slot) => ipcRenderer.invoke(CH.readState, game, slot),
   writeState: (game, slot, state, png) => ipcRenderer.invoke(CH.writeState, game, slot, state, png),
   saveScreenshot: (game, png) => ipcRenderer.invoke(CH.saveScreenshot, game, png),
+  saveArt: (game, png) => ipcRenderer.invoke(CH.saveArt, game, png),
+  listArt: () => ipcRenderer.invoke(CH.listArt),
   setFullscreen: (on) => ipcRenderer.invoke(CH.setFullscreen, on),
   onMenu: (listener) => {
     const wrapped = (_e: IpcRendererEvent, command: MenuCommand): void => listener(command);

@@ -43,6 +43,8 @@ describe('preload', () => {
       [() => api.writeState('pacdemo', 1, bytes, bytes), [CH.writeState, 'pacdemo', 1, bytes, bytes]],
       [() => api.saveScreenshot('pacdemo', bytes), [CH.saveScreenshot, 'pacdemo', bytes]],
       [() => api.setFullscreen(true), [CH.setFullscreen, true]],
+      [() => api.saveArt('pacdemo', bytes), [CH.saveArt, 'pacdemo', bytes]],
+      [() => api.listArt(), [CH.listArt]],
     ];
     for (const [call, expected] of calls) {
       h.invokes.length = 0;

@@ -172,8 +172,8 @@ async function main() {
       await page.locator(`.card[data-set="${SET}"]`).click();
       await page.mouse.move(5, 5);
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(RESULTS, 'library.png') });
-      return `${entries.length} sets listed, ${entries.filter((x) => x.status === 'good' || x.status === 'badChecksum').length} playable; library.png`;
+      await page.screenshot({ path: join(RESULTS, 'library-start.png') });
+      return `${entries.length} sets listed, ${entries.filter((x) => x.status === 'good' || x.status === 'badChecksum').length} playable; library-start.png`;
     });
 
     await check('Play starts the game in real time at its refresh rate (no double speed)', async () => {
@@ -424,9 +424,15 @@ async function main() {
       return 'game.png';
     });
 
-    await check('Esc returns to the library', async () => {
+    await check('Esc returns to the library, where the game\'s card now shows its last frame', async () => {
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => window.__arcadeTest.view() === 'library', null, { timeout: 5000 });
+      await page.locator(`.card[data-set="${SET}"] img.art-img`).waitFor({ timeout: 5000 });
+      await page.mouse.move(5, 5);
+      await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(RESULTS, 'library.png') });
+      return 'library.png';
     });
 
     await check('search and the Available filter narrow the library', async () => {

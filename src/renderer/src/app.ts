@@ -91,8 +91,14 @@ export class App {
     } catch (e) {
       toast(`Could not scan the ROM folders: ${(e as Error).message}. Check that the folders still exist (Settings → ROM folders).`, 'error', 8000);
     }
+    let art: Record<string, string> = {};
+    try {
+      art = await this.api.listArt();
+    } catch {
+      // card pictures are decoration only
+    }
     const byName = new Map(audits.map((a) => [a.name, a]));
-    this.entries = this.coreGames.map((game) => ({ game, audit: byName.get(game.info.name) }));
+    this.entries = this.coreGames.map((game) => ({ game, audit: byName.get(game.info.name), art: art[game.info.name] }));
     this.library.setEntries(this.entries);
   }
 
@@ -194,6 +200,19 @@ export class App {
   }
 
   private backToLibrary(): void {
+    const emu = this.emu;
+    const name = this.current;
+    // the last frame becomes the game's card picture in the library
+    if (emu?.running && name && emu.frameNumber > 60) {
+      void emu.screenshot().then(async (png) => {
+        await this.api.saveArt(name, png);
+        const e = this.entries.find((x) => x.game.info.name === name);
+        if (e) {
+          e.art = (await this.api.listArt())[name];
+          if (this.view === 'library') this.library.render();
+        }
+      }).catch(() => {});
+    }
     this.emu?.stop();
     this.current = null;
     this.input.clear();

@@ -185,6 +185,18 @@ export function createWebApi(): ArcadeApi {
     async writeState(game, slot, state, thumb) {
       await kv.put('states', `${setName(game)}/${slotNumber(slot)}`, { state: new Uint8Array(state), thumb: new Uint8Array(thumb), savedAt: Date.now() });
     },
+    async saveArt(game, png) {
+      await kv.put('states', `art/${setName(game)}`, new Uint8Array(png));
+    },
+    async listArt() {
+      const out: Record<string, string> = {};
+      for (const k of await kv.keys('states')) {
+        const m = /^art\/([a-z0-9_]+)$/.exec(k);
+        const png = m ? await kv.get<Uint8Array>('states', k) : undefined;
+        if (m && png) out[m[1]] = pngDataUrl(png);
+      }
+      return out;
+    },
     async saveScreenshot(game, png) {
       const name = `${setName(game)}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.png`;
       const url = URL.createObjectURL(new Blob([png as BlobPart], { type: 'image/png' }));

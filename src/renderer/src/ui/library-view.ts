@@ -11,6 +11,8 @@ import { clear, h, icon } from './dom';
 export interface LibraryEntry {
   game: CoreGame;
   audit: SetAudit | undefined;
+  /** the game's last frame when the player left it (PNG data URL) */
+  art?: string;
 }
 
 const STATUS_TEXT: Record<string, string> = {
@@ -159,8 +161,10 @@ export class LibraryView {
         keydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter' && playable(e)) this.actions.play(i.name); },
       },
     },
-    h('div', { class: 'art', style: { background: `radial-gradient(circle at 30% 20%, hsl(${hh} 90% 62%), transparent 60%), linear-gradient(135deg, hsl(${(hh + 40) % 360} 70% 22%), hsl(${(hh + 200) % 360} 60% 12%))` } },
-      h('div', { class: `art-title${i.title.replace(/\s*\(.*\)$/, '').length > 14 ? ' long' : ''}` }, i.title.replace(/\s*\(.*\)$/, '')),
+    h('div', { class: `art${e.art ? ' has-img' : ''}`, style: { background: `radial-gradient(circle at 30% 20%, hsl(${hh} 90% 62%), transparent 60%), linear-gradient(135deg, hsl(${(hh + 40) % 360} 70% 22%), hsl(${(hh + 200) % 360} 60% 12%))` } },
+      e.art ? h('img', { class: 'art-img', src: e.art, alt: '' }) : null,
+      e.art ? h('div', { class: 'art-shade' }) : null,
+      e.art ? null : h('div', { class: `art-title${i.title.replace(/\s*\(.*\)$/, '').length > 14 ? ' long' : ''}` }, i.title.replace(/\s*\(.*\)$/, '')),
       i.homebrew ? h('span', { class: 'tag homebrew' }, 'Homebrew') : null,
       h('span', { class: 'orientation' }, i.height > i.width ? 'Vertical' : 'Horizontal'),
       playable(e) ? h('button', { class: 'play-fab', title: `Play ${i.title}`, 'aria-label': `Play ${i.title}`, on: { click: (ev) => { ev.stopPropagation(); this.actions.play(i.name); } } }, icon('play')) : null,
