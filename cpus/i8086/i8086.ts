@@ -52,6 +52,19 @@ export function szp16(v: number): number {
   return PAR[v & 0xff] | (v === 0 ? ZF : 0) | ((v >> 8) & SF);
 }
 
+/**
+ * Fitted 8086 multiply/divide overheads around the microcode loops (decode, operand fetch, write-back;
+ * measured on the SingleStepTests/8086 vectors, register forms; memory forms add MUL_MEM_8086 + EA).
+ */
+const AAM_BASE_8086 = 7, AAD_BASE_8086 = 59; // fitted: vectors D4/D5 (AAD: one clock per 1 bit of the base)
+const MUL_BASE_8086 = 13, MUL_MEM_8086 = 5, DIV_BASE_8086 = 3, DIV_MEM_8086 = 5, DIV_ERR_8086 = -4;
+
+function popcount(v: number): number {
+  let n = 0;
+  for (; v; v &= v - 1) n++;
+  return n;
+}
+
 // prefix kinds (the `rep` field)
 const REP_NONE = 0, REP_Z = 1, REP_NZ = 2, REP_C = 3, REP_NC = 4;
 
@@ -923,10 +936,12 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   inWord(port: number): number {
+    this.icount -= this.busWord + (port & 1) * this.busOdd;
     return this.io.read8(port) | (this.io.read8((port + 1) & 0xffff) << 8);
   }
 
   outWord(port: number, v: number): void {
+    this.icount -= this.busWord + (port & 1) * this.busOdd;
     this.io.write8(port, v & 0xff);
     this.io.write8((port + 1) & 0xffff, v >> 8);
   }
@@ -1145,7 +1160,11 @@ export class I8086 extends Device implements CpuDevice {
   /** AAM imm8 (NEC parts always divide by 10: V20/V30 manual, MAME nec); base 0 → divide error. */
   private aam(base: number): void {
     if (this.nec) base = 10;
-    this.icount -= this.t.aam;
+    if (this.intel86) {
+      // the 8086 runs AAM through the CORD division loop (AH:AL = 0:AL / base)
+      const clk = this.cord(0, this.r8[0], base, 8);
+      this.icount -= clk < 0 ? AAM_BASE_8086 - clk + DIV_ERR_8086 : AAM_BASE_8086 + clk;
+    } else this.icount -= this.t.aam;
     if (base === 0) { this.divideError(); return; }
     const al = this.r8[0];
     this.r8[1] = (al / base) | 0;
@@ -1159,7 +1178,8 @@ export class I8086 extends Device implements CpuDevice {
     // flags as an 8-bit ADD of AL and AH*base (vectors D5: o, a, c undefined and masked)
     this.add8(this.r8[0], (this.r8[1] * base) & 0xff, 0);
     this.r16[AX] = v;
-    this.icount -= this.t.aad;
+    // the 8086 runs AAD through the CORX multiply loop: one extra clock per 1 bit of the multiplier
+    this.icount -= this.intel86 ? AAD_BASE_8086 + popcount(base) : this.t.aad;
   }
 
   // ---- group 3/4/5 ------------------------------------------------------------------------------
@@ -1175,34 +1195,44 @@ export class I8086 extends Device implements CpuDevice {
       case 2: this.setRM8(~v & 0xff); this.icount -= mem ? t.negM : t.negR; return;
       case 3: this.setRM8(this.sub8(0, v, 0)); this.icount -= mem ? t.negM : t.negR; return;
       case 4: {
-        const p = r8[0] * v;
+        const a = r8[0];
+        const p = a * v;
         this.r16[AX] = p;
         this.mulFlags(p > 0xff, p & 0xff);
-        this.icount -= t.mulR8 + (mem ? t.mulMemExtra : 0);
+        this.icount -= this.intel86 ? this.mulClocks(a, v, 8, false, p > 0xff) + (mem ? MUL_MEM_8086 : 0)
+          : t.mulR8 + (mem ? t.mulMemExtra : 0);
         return;
       }
       case 5: {
-        let p = ((r8[0] << 24) >> 24) * ((v << 24) >> 24);
+        const a = r8[0];
+        let p = ((a << 24) >> 24) * ((v << 24) >> 24);
         if (this.intel86 && this.rep !== REP_NONE) p = -p; // 8086 microcode: REP prefix negates (as IDIV)
         this.r16[AX] = p & 0xffff;
         this.mulFlags(p !== ((p << 24) >> 24), p & 0xff);
-        this.icount -= t.imulR8 + (mem ? t.mulMemExtra : 0);
+        this.icount -= this.intel86 ? this.mulClocks(a, v, 8, true, p !== ((p << 24) >> 24)) + (mem ? MUL_MEM_8086 : 0)
+          : t.imulR8 + (mem ? t.mulMemExtra : 0);
         return;
       }
       case 6: {
-        this.icount -= t.divR8 + (mem ? t.mulMemExtra : 0);
         const n = this.r16[AX];
-        // the 8086 microcode first subtracts the divisor from AH; no borrow means the quotient cannot
-        // fit (divisor 0 included) and the flags of that subtraction are what INT 0 pushes (vectors F6.6)
-        if (r8[1] >= v) { if (this.intel86) this.sub8(r8[1], v, 0); this.divideError(); return; }
+        if (this.intel86) {
+          // CORD first subtracts the divisor from AH; no borrow means the quotient cannot fit (divisor 0
+          // included), and the flags of that subtraction are what INT 0 pushes (vectors F6.6)
+          const clk = this.cord(r8[1], r8[0], v, 8);
+          this.icount -= (mem ? DIV_MEM_8086 : 0) + (clk < 0 ? DIV_BASE_8086 + 5 - clk + DIV_ERR_8086 : DIV_BASE_8086 + 7 + clk);
+          if (clk < 0) { this.divideError(); return; }
+        } else {
+          this.icount -= t.divR8 + (mem ? t.mulMemExtra : 0);
+          if (r8[1] >= v) { this.divideError(); return; }
+        }
         const q = (n / v) | 0;
         r8[0] = q;
         r8[1] = n % v;
         return;
       }
       default: {
+        if (this.intel86) { this.idiv8086(this.r16[AX], v, 8, mem); return; }
         this.icount -= t.idivR8 + (mem ? t.mulMemExtra : 0);
-        if (this.intel86) { this.idiv8086(this.r16[AX], v, 8); return; }
         const n = (this.r16[AX] << 16) >> 16, d = (v << 24) >> 24;
         if (d === 0) { this.divideError(); return; }
         const q = (n / d) | 0;
@@ -1225,26 +1255,36 @@ export class I8086 extends Device implements CpuDevice {
       case 2: this.setRM16(~v & 0xffff); this.icount -= mem ? t.negM : t.negR; return;
       case 3: this.setRM16(this.sub16(0, v, 0)); this.icount -= mem ? t.negM : t.negR; return;
       case 4: {
-        const p = r16[AX] * v;
+        const a = r16[AX];
+        const p = a * v;
         r16[AX] = p;
         const hi = Math.floor(p / 0x10000);
         r16[DX] = hi;
         this.mulFlags(hi !== 0, p & 0xffff);
-        this.icount -= t.mulR16 + (mem ? t.mulMemExtra : 0);
+        this.icount -= this.intel86 ? this.mulClocks(a, v, 16, false, hi !== 0) + (mem ? MUL_MEM_8086 : 0)
+          : t.mulR16 + (mem ? t.mulMemExtra : 0);
         return;
       }
       case 5: {
-        let p = Math.imul((r16[AX] << 16) >> 16, (v << 16) >> 16);
+        const a = r16[AX];
+        let p = Math.imul((a << 16) >> 16, (v << 16) >> 16);
         if (this.intel86 && this.rep !== REP_NONE) p = -p | 0;
         r16[AX] = p;
         r16[DX] = p >> 16;
         this.mulFlags(p !== ((p << 16) >> 16), p & 0xffff);
-        this.icount -= t.imulR16 + (mem ? t.mulMemExtra : 0);
+        this.icount -= this.intel86 ? this.mulClocks(a, v, 16, true, p !== ((p << 16) >> 16)) + (mem ? MUL_MEM_8086 : 0)
+          : t.imulR16 + (mem ? t.mulMemExtra : 0);
         return;
       }
       case 6: {
-        this.icount -= t.divR16 + (mem ? t.mulMemExtra : 0);
-        if (r16[DX] >= v) { if (this.intel86) this.sub16(r16[DX], v, 0); this.divideError(); return; }
+        if (this.intel86) {
+          const clk = this.cord(r16[DX], r16[AX], v, 16);
+          this.icount -= (mem ? DIV_MEM_8086 : 0) + (clk < 0 ? DIV_BASE_8086 + 5 - clk + DIV_ERR_8086 : DIV_BASE_8086 + 7 + clk);
+          if (clk < 0) { this.divideError(); return; }
+        } else {
+          this.icount -= t.divR16 + (mem ? t.mulMemExtra : 0);
+          if (r16[DX] >= v) { this.divideError(); return; }
+        }
         const n = r16[DX] * 0x10000 + r16[AX];
         const q = Math.floor(n / v);
         r16[AX] = q;
@@ -1252,8 +1292,8 @@ export class I8086 extends Device implements CpuDevice {
         return;
       }
       default: {
+        if (this.intel86) { this.idiv8086(r16[DX] * 0x10000 + r16[AX], v, 16, mem); return; }
         this.icount -= t.idivR16 + (mem ? t.mulMemExtra : 0);
-        if (this.intel86) { this.idiv8086(r16[DX] * 0x10000 + r16[AX], v, 16); return; }
         const n = (r16[DX] << 16) | r16[AX], d = (v << 16) >> 16;
         if (d === 0) { this.divideError(); return; }
         const q = Math.trunc(n / d);
@@ -1272,7 +1312,7 @@ export class I8086 extends Device implements CpuDevice {
    * then applies the signs. A REP prefix flips the internal sign flag, negating the quotient. The flags
    * pushed by a divide error are those of CORD's last flag-setting subtraction.
    */
-  private idiv8086(dividend: number, divisor: number, bits: number): void {
+  private idiv8086(dividend: number, divisor: number, bits: number, mem: boolean): void {
     const mask = bits === 8 ? 0xff : 0xffff, top = bits === 8 ? 0x80 : 0x8000, span = mask + 1;
     const dividendNeg = dividend >= top * span;
     const divisorNeg = (divisor & top) !== 0;
@@ -1280,34 +1320,68 @@ export class I8086 extends Device implements CpuDevice {
     const d = divisorNeg ? (span - divisor) & mask : divisor;
     const hi = Math.floor(n / span), lo = n % span;
     const neg = (dividendNeg ? 1 : 0) ^ (divisorNeg ? 1 : 0) ^ (this.rep !== REP_NONE ? 1 : 0);
-    if (hi >= d) {
-      if (bits === 8) this.sub8(hi, d, 0); else this.sub16(hi, d, 0);
+    // PREIDIV: NEGATE entered at the top for a negative dividend, else at its divisor test
+    let clk = DIV_BASE_8086 + (mem ? DIV_MEM_8086 : 0) + 6 + (dividendNeg ? 8 : 4) + (divisorNeg ? 2 : 3) + 2;
+    const cord = this.cord(hi, lo, d, bits);
+    if (cord < 0) { this.icount -= clk - cord + DIV_ERR_8086; this.divideError(); return; }
+    clk += cord + 2 + 2;
+    const q = Math.floor(n / d), r = n % d;
+    if (q & top) {
+      // POSTIDIV: a quotient with its top bit set does not fit; CF comes from CORD's final rotate
+      this.icount -= clk + 1 + DIV_ERR_8086;
+      this.flags &= ~CF;
       this.divideError();
       return;
     }
-    const q = Math.floor(n / d), r = n % d;
-    this.cordFlags(hi, lo, d, bits);
-    if (q & top) { this.flags &= ~CF; this.divideError(); return; }
+    this.icount -= clk + 3 + 1 + 2 + 1 + 2;
     this.flags &= ~(CF | OF);
     const qs = neg ? (span - q) & mask : q;
     const rs = dividendNeg ? (span - r) & mask : r;
     if (bits === 8) { this.r8[0] = qs; this.r8[1] = rs; } else { this.r16[AX] = qs; this.r16[DX] = rs; }
   }
 
-  /** Flags left by the 8086's CORD division loop: those of its last subtraction that set flags. */
-  private cordFlags(a: number, c: number, b: number, bits: number): void {
+  /**
+   * Clocks of the 8086 multiply microcode: the CORX shift-and-add loop costs 6 clocks per bit plus one
+   * per 1 bit of the (absolute) accumulator operand; the signed form adds the PREIMUL sign handling,
+   * an optional NEGATE (negative result, or REP) and the IMULCOF range test. Line-by-line costs follow
+   * Ken Shirriff's reading of the 8086 microcode; the fixed overhead is fitted to the vectors (F6.4-F7.5).
+   */
+  private mulClocks(a: number, b: number, bits: number, signed: boolean, wide: boolean): number {
+    const top = bits === 8 ? 0x80 : 0x8000, mask = bits === 8 ? 0xff : 0xffff;
+    let c = MUL_BASE_8086 + bits * 6 - 1;
+    if (!signed) return c + popcount(a & mask) + 6 + (wide ? 3 : 4);
+    const aNeg = (a & top) !== 0, bNeg = (b & top) !== 0;
+    const aa = aNeg ? (-a & mask) : a, bb = bNeg ? (-b & mask) : b;
+    c += popcount(aa);
+    c += 3 + (aNeg ? 3 : 1) + 3 + (bNeg ? 2 : 3); // PREIMUL and NEGATE entered at the divisor test
+    if (aNeg !== bNeg !== (this.rep !== REP_NONE)) c += 1 + 5 + 3 + ((bb & top) !== 0 ? 2 : 3); // NEGATE product
+    return c + 1 + 3 + (wide ? 3 : 4) + 2; // IMULCOF
+  }
+
+  /**
+   * Runs the 8086 CORD division loop on tmpa:tmpc / tmpb for its clock count (per-line costs as in
+   * Ken Shirriff's microcode analysis) and leaves the flags of its last flag-setting subtraction.
+   * Returns -clocks when the first subtraction shows the quotient cannot fit (divide error).
+   */
+  private cord(a: number, c: number, b: number, bits: number): number {
     const mask = bits === 8 ? 0xff : 0xffff, shift = bits - 1;
+    let clk = 3;
+    if (bits === 8) this.sub8(a, b, 0); else this.sub16(a, b, 0);
+    if (a >= b) return -(clk + 1);
     let carry = 1;
-    for (let i = 0; i < bits; i++) {
+    for (let i = bits; i > 0; i--) {
+      clk += 4;
       const cOut = (c >> shift) & 1;
       c = ((c << 1) | carry) & mask;
       const aOut = (a >> shift) & 1;
       a = ((a << 1) | cOut) & mask;
-      if (aOut) { a = (a - b) & mask; carry = 0; continue; }
+      if (aOut) { a = (a - b) & mask; carry = 0; clk += 3 + (i > 1 ? 1 : 2); continue; }
       if (bits === 8) this.sub8(a, b, 0); else this.sub16(a, b, 0);
+      clk += 2;
       carry = a < b ? 1 : 0;
-      if (!carry) a = (a - b) & mask;
+      if (!carry) { a = (a - b) & mask; clk += 2 + (i > 1 ? 1 : 2); } else clk += 1 + (i > 1 ? 1 : 0);
     }
+    return clk + 4;
   }
 
   /** MUL/IMUL: CF = OF = upper half significant; S, Z, P, A undefined (set from the low half here). */
