@@ -348,6 +348,7 @@ async function main() {
       await page.waitForTimeout(300);
       await page.keyboard.press('p');
       assert(await hook('paused'), 'P did not pause');
+      await page.waitForTimeout(100); // a frame already requested when P was pressed may still arrive
       const f0 = await hook('frame');
       await page.waitForTimeout(500);
       assert((await hook('frame')) === f0, 'frames advanced while paused');
