@@ -332,6 +332,7 @@ async function main() {
     await check('F12 saves a PNG screenshot of the game at its own resolution', async () => {
       const info = await hook('info');
       await page.evaluate(() => window.__arcadeTest.pause());
+      await page.waitForTimeout(100); // let a frame already in flight land first
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('F12')]);
       const path = join(RESULTS, 'f12-snapshot.png');
       await download.saveAs(path);
