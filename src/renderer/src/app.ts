@@ -384,7 +384,7 @@ export class App {
       frame: () => app.emu?.frameNumber ?? 0,
       paused: () => app.emu?.paused ?? true,
       stats: () => ({ ...app.emu?.stats, audio: { ...app.audio.poll() } }),
-      pause: () => app.emu?.setPaused(true),
+      pause: async () => { app.emu?.setPaused(true); await app.emu?.settle(); },
       resume: () => app.emu?.setPaused(false),
       powerOnAndRunTo: (n: number, events: ScriptEvent[] = []) => app.emu!.powerOnAndRunTo(n, events),
       step: (n: number) => app.emu!.step(n),

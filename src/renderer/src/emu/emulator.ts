@@ -154,6 +154,11 @@ export class Emulator {
     return new Promise((r) => this.frameWaiters.push(r));
   }
 
+  /** Resolves when no frame request is in flight. */
+  settle(): Promise<void> {
+    return this.idle();
+  }
+
   private async idle(): Promise<void> {
     while (this.busy) await this.nextFrame();
   }
