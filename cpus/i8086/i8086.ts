@@ -674,7 +674,6 @@ export class I8086 extends Device implements CpuDevice {
         const v = this.alu16(this.reg, this.getRM16(), imm);
         if (this.reg !== 7) this.setRM16(v);
         this.icount -= this.mod === 3 ? t.aluRI : this.reg === 7 ? t.cmpMI : t.aluMI;
-        if (this.mod !== 3 && this.reg !== 7) this.icount -= this.busWord + (this.eaOff & 1) * this.busOdd;
         return;
       }
       case 0x84: this.modrm(); this.alu8(4, this.getRM8(), r8[R8[this.reg]]); this.icount -= this.mod === 3 ? t.testRR : t.testRM; return;
@@ -821,9 +820,9 @@ export class I8086 extends Device implements CpuDevice {
         return;
       case 0xd7: r8[0] = this.rd8(this.dsBase(), (r16[BX] + r8[0]) & 0xffff); this.icount -= t.xlat; return;
       case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
-        // ESC without a coprocessor: the EA is computed and (for memory forms) the operand read and dropped
+        // ESC without a coprocessor: the EA is computed and (for memory forms) a word read and dropped
         this.modrm();
-        if (this.mod !== 3) { this.rd8(this.eaSeg, this.eaOff); this.icount -= t.escM; } else this.icount -= t.escR;
+        if (this.mod !== 3) { this.rd16(this.eaSeg, this.eaOff); this.icount -= t.escM; } else this.icount -= t.escR;
         return;
       case 0xe0: case 0xe1: case 0xe2: {
         const d = (this.fetch8() << 24) >> 24;
