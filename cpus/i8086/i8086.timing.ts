@@ -91,7 +91,7 @@ export const TIMING_8086: X86Timing = {
   callNear: 19, callR: 16, callM: 21, callFar: 29, callMFar: 37,
   jmpShort: 15, jmpNear: 15, jmpFar: 15, jmpR: 11, jmpM: 16, jmpMFar: 24,
   ret: 16, retImm: 21, retf: 26, retfImm: 28,
-  jccTaken: 16, jccNot: 4,
+  jccTaken: 17, jccNot: 4,
   loopTaken: 17, loopNot: 5, loopeTaken: 18, loopeNot: 6, loopneTaken: 18, loopneNot: 6,
   jcxzTaken: 18, jcxzNot: 6,
   int: 52, int3: 52, intoTaken: 53, intoNot: 4, iret: 32, intr: 61, nmi: 50,
