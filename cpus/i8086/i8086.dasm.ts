@@ -77,10 +77,11 @@ function hex(v: number, digits: number): string {
 }
 
 /**
- * Disassembles one instruction at linear address `addr` (CS:IP already combined; relative targets are
- * shown as 16-bit offsets assuming `addr & 0xffff` is the IP).
+ * Disassembles one instruction at linear address `addr` (CS:IP already combined). Relative branch
+ * targets are shown as 16-bit offsets in the code segment; `ip` is the offset of `addr` there
+ * (default: its low 16 bits, right when CS is a multiple of 0x1000).
  */
-export function disassembleX86(addr: number, peek: (addr: number) => number, variant: X86Variant = '8086'): Disassembly {
+export function disassembleX86(addr: number, peek: (addr: number) => number, variant: X86Variant = '8086', ip = addr & 0xffff): Disassembly {
   const nec = variant === 'v20' || variant === 'v30';
   const ext = variant !== '8086' && variant !== '8088';
   let pos = 0;
@@ -186,7 +187,7 @@ export function disassembleX86(addr: number, peek: (addr: number) => number, var
       else out.push(hex(byte(), 2));
     } else if (k === 'J') {
       const d = o[1] === 'w' ? (word() << 16) >> 16 : (byte() << 24) >> 24;
-      out.push(hex((addr + pos + d) & 0xffff, 4));
+      out.push(hex((ip + pos + d) & 0xffff, 4));
     } else if (k === 'O') out.push(`[${seg ? seg + ':' : ''}${hex(word(), 4)}]`);
     else if (k === 'A') { const ip = word(); const cs = word(); out.push(`${hex(cs, 4)}:${hex(ip, 4)}`); }
     else out.push(o);

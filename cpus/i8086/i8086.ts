@@ -231,7 +231,8 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   disassemble(addr: number, peek: (addr: number) => number): Disassembly {
-    return disassembleX86(addr, peek, this.variant);
+    // branch targets relative to the current CS when `addr` lies in its segment
+    return disassembleX86(addr, peek, this.variant, (addr - this.csBase) & 0xffff);
   }
 
   serialize(s: Serializer): void {
