@@ -411,6 +411,31 @@ async function main() {
       return `bottom lines at ${((bottom / top) * 100).toFixed(0)}% brightness; game-scanlines.png`;
     });
 
+    await check('a turned monitor: rotate 90° shows the frame turned clockwise, still nearest-neighbour', async () => {
+      await page.evaluate(() => window.__arcadeTest.pause());
+      await page.evaluate(() => window.__arcadeTest.setVideo({ rotate: 90 }));
+      const fb = await hook('framebuffer');
+      const raw = Buffer.from(fb.rgba, 'base64');
+      const cv = await hook('canvas');
+      const shot = decodePng(Buffer.from(cv.png.split(',')[1], 'base64'));
+      const { x: lx, y: ly, scale, width: lw, height: lh } = cv.layout;
+      assert(lw === fb.height * scale && lh === fb.width * scale, `rotated layout ${lw}x${lh} at ${scale}x`);
+      let bad = 0;
+      for (let y = 0; y < lh; y++) {
+        for (let x = 0; x < lw; x++) {
+          // clockwise: the frame's left column becomes the top row, its bottom row the left column
+          const sx = Math.floor(y / scale), sy = fb.height - 1 - Math.floor(x / scale);
+          const o = ((ly + y) * shot.width + lx + x) * 4, i = (sy * fb.width + sx) * 4;
+          if (shot.data[o] !== raw[i] || shot.data[o + 1] !== raw[i + 1] || shot.data[o + 2] !== raw[i + 2]) bad++;
+        }
+      }
+      await page.screenshot({ path: join(RESULTS, 'game-rotated.png') });
+      await page.evaluate(() => window.__arcadeTest.setVideo({ rotate: 0 }));
+      await page.evaluate(() => window.__arcadeTest.resume());
+      assert(bad === 0, `${bad} pixels differ from the frame turned 90° clockwise`);
+      return `${lw}x${lh} at ${scale}x; game-rotated.png`;
+    });
+
     await check('a running game looks right (screenshot game.png)', async () => {
       await page.evaluate(() => window.__arcadeTest.setVideo({ showFps: true }));
       await page.waitForTimeout(1500);
