@@ -15,6 +15,7 @@ import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
 import { InputState } from '../input/input';
 import { encodePng } from '../util/png';
+import EmuWorker from './worker.ts?worker';
 
 export const FAST_FORWARD_SPEED = 4;
 
@@ -56,7 +57,9 @@ export class Emulator {
     this.stop();
     await this.audio.init();
     this.audio.resume();
-    const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `emu-${name}` });
+    // vite's worker import: a module worker under the dev server, a classic (IIFE) worker in builds,
+    // which also loads from file:// pages in Electron
+    const worker = new EmuWorker({ name: `emu-${name}` });
     this.worker = worker;
     const sampleRate = this.audio.ctx?.sampleRate ?? 48000;
     const started = new Promise<Extract<FromWorker, { t: 'started' }>>((resolve, reject) => {
