@@ -118,6 +118,10 @@ export class I8086 extends Device implements CpuDevice {
   /** flags bits that always read as 1 (8086: 15-12 and 1) */
   readonly flagsFixed: number;
   private readonly prefixTable = new Uint8Array(256);
+  /** the program space's page tables, read directly on the hot path (4 KB pages of a 20-bit space) */
+  private readonly pmem: Uint8Array;
+  private readonly prd: Int32Array;
+  private readonly pwr: Int32Array;
 
   /** INTR acknowledge: returns the vector number (an 8259-style PIC is a separate device). */
   irqAck: () => number = () => 0xff;
@@ -130,6 +134,11 @@ export class I8086 extends Device implements CpuDevice {
     variant: X86Variant = '8086',
   ) {
     super(tag, clock);
+    // a space with another page size or width always goes through read8/write8 (all pages "-1")
+    const direct = program.addrBits === 20 && program.pageBits === 12;
+    this.pmem = program.mem;
+    this.prd = direct ? program.rdBase : new Int32Array(256).fill(-1);
+    this.pwr = direct ? program.wrBase : new Int32Array(256).fill(-1);
     this.variant = variant;
     this.nec = variant === 'v20' || variant === 'v30';
     this.ext186 = variant !== '8086' && variant !== '8088';
@@ -302,38 +311,55 @@ export class I8086 extends Device implements CpuDevice {
   // ---- bus helpers ------------------------------------------------------------------------------
 
   fetch8(): number {
-    const v = this.program.read8(this.csBase + this.ip);
-    this.ip = (this.ip + 1) & 0xffff;
-    return v;
+    const ip = this.ip;
+    const a = (this.csBase + ip) & 0xfffff;
+    const o = this.prd[a >>> 12];
+    this.ip = (ip + 1) & 0xffff;
+    return o >= 0 ? this.pmem[o + (a & 0xfff)] : this.program.read8(a);
   }
 
   fetch16(): number {
     const ip = this.ip;
     if (ip !== 0xffff) {
-      this.ip = ip + 2 & 0xffff;
-      return this.program.read16(this.csBase + ip);
+      this.ip = (ip + 2) & 0xffff;
+      return this.rdw((this.csBase + ip) & 0xfffff);
     }
     return this.fetch8() | (this.fetch8() << 8);
   }
 
   rd8(seg: number, off: number): number {
-    return this.program.read8(seg + off);
+    const a = (seg + off) & 0xfffff;
+    const o = this.prd[a >>> 12];
+    return o >= 0 ? this.pmem[o + (a & 0xfff)] : this.program.read8(a);
   }
 
   wr8(seg: number, off: number, v: number): void {
-    this.program.write8(seg + off, v);
+    const a = (seg + off) & 0xfffff;
+    const o = this.pwr[a >>> 12];
+    if (o >= 0) this.pmem[o + (a & 0xfff)] = v;
+    else this.program.write8(a, v & 0xff);
+  }
+
+  /** Word at a linear address (no segment wrap; the space handles page crossings and handlers). */
+  private rdw(a: number): number {
+    const o = this.prd[a >>> 12], i = a & 0xfff;
+    if (o >= 0 && i !== 0xfff) { const m = this.pmem, j = o + i; return m[j] | (m[j + 1] << 8); }
+    return this.program.read16(a);
   }
 
   rd16(seg: number, off: number): number {
     this.icount -= this.busWord + (off & 1) * this.busOdd;
-    if (off === 0xffff) return this.program.read8(seg + 0xffff) | (this.program.read8(seg) << 8);
-    return this.program.read16(seg + off);
+    if (off === 0xffff) return this.rd8(seg, 0xffff) | (this.rd8(seg, 0) << 8);
+    return this.rdw((seg + off) & 0xfffff);
   }
 
   wr16(seg: number, off: number, v: number): void {
     this.icount -= this.busWord + (off & 1) * this.busOdd;
-    if (off === 0xffff) { this.program.write8(seg + 0xffff, v); this.program.write8(seg, v >> 8); return; }
-    this.program.write16(seg + off, v);
+    if (off === 0xffff) { this.wr8(seg, 0xffff, v & 0xff); this.wr8(seg, 0, (v >> 8) & 0xff); return; }
+    const a = (seg + off) & 0xfffff;
+    const o = this.pwr[a >>> 12], i = a & 0xfff;
+    if (o >= 0 && i !== 0xfff) { const m = this.pmem, j = o + i; m[j] = v; m[j + 1] = v >> 8; return; }
+    this.program.write16(a, v & 0xffff);
   }
 
   push16(v: number): void {
@@ -386,12 +412,12 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   getRM8(): number {
-    return this.mod === 3 ? this.r8[R8[this.rm]] : this.program.read8(this.eaSeg + this.eaOff);
+    return this.mod === 3 ? this.r8[R8[this.rm]] : this.rd8(this.eaSeg, this.eaOff);
   }
 
   setRM8(v: number): void {
     if (this.mod === 3) this.r8[R8[this.rm]] = v;
-    else this.program.write8(this.eaSeg + this.eaOff, v);
+    else this.wr8(this.eaSeg, this.eaOff, v);
   }
 
   getRM16(): number {
@@ -893,9 +919,8 @@ export class I8086 extends Device implements CpuDevice {
       if (op !== 7) this.r8[d] = v;
       this.icount -= this.t.aluRR;
     } else {
-      const a = this.eaSeg + this.eaOff;
-      const v = this.alu8(op, this.program.read8(a), s);
-      if (op !== 7) { this.program.write8(a, v); this.icount -= this.t.aluMR; } else this.icount -= this.t.cmpMR;
+      const v = this.alu8(op, this.rd8(this.eaSeg, this.eaOff), s);
+      if (op !== 7) { this.wr8(this.eaSeg, this.eaOff, v); this.icount -= this.t.aluMR; } else this.icount -= this.t.cmpMR;
     }
   }
 
