@@ -279,6 +279,27 @@ async function main() {
       return `${coin.port} "${coin.name}": ${without.fb !== withKey.fb ? 'screen' : ''}${without.fb !== withKey.fb && without.ram !== withKey.ram ? ' and ' : ''}${without.ram !== withKey.ram ? 'RAM' : ''} changed`;
     });
 
+    await check('a gamepad (Gamepad API, standard mapping: Back = coin) reaches the game', async () => {
+      const runWith = async (press) => {
+        await page.evaluate((n) => window.__arcadeTest.powerOnAndRunTo(n, []), 300);
+        if (press) {
+          await page.evaluate(() => {
+            const pad = { id: 'e2e pad', index: 0, connected: true, mapping: 'standard', axes: [0, 0, 0, 0],
+              buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: i === 8, touched: i === 8, value: i === 8 ? 1 : 0 })) };
+            navigator.getGamepads = () => [pad, null, null, null];
+          });
+        }
+        await page.evaluate(() => window.__arcadeTest.step(4));
+        await page.evaluate(() => { navigator.getGamepads = () => [null, null, null, null]; });
+        await page.evaluate(() => window.__arcadeTest.step(40));
+        return (await hook('framebuffer')).rgba;
+      };
+      const without = await runWith(false);
+      const withPad = await runWith(true);
+      assert(without !== withPad, 'the pad\'s Back button changed nothing');
+      return 'Back button inserted a coin';
+    });
+
     await check('save state and load state restore the same frame', async () => {
       await page.evaluate(() => window.__arcadeTest.powerOnAndRunTo(240, []));
       await page.evaluate(() => window.__arcadeTest.saveState(3));
