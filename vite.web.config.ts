@@ -1,7 +1,8 @@
 /**
  * The renderer's vite config, shared by the Electron build (electron.vite.config.ts) and the plain
- * web build (`npm run web`, `npm run build:web` → out/web). The only difference is the target flag:
- * the web build carries the in-page implementation of `window.arcade` and the bundled homebrew ROMs.
+ * web build (`npm run web`, `npm run build:web` → out/web). Both bundles are the same app; only the
+ * output folder differs. In Electron the preload provides `window.arcade`; without it (the web build)
+ * the page uses its in-page implementation (src/renderer/src/api/web-api.ts) and the bundled homebrew ROMs.
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -13,7 +14,6 @@ export function rendererConfig(target: 'electron' | 'web'): UserConfig {
   return {
     root: resolve(root, 'src/renderer'),
     base: './',
-    define: { __ARCADE_TARGET__: JSON.stringify(target) },
     server: {
       fs: { allow: [root] },
       headers: {

@@ -1,1 +1,0 @@
-declare const __ARCADE_TARGET__: 'electron' | 'web';
