@@ -134,7 +134,7 @@ export async function runConformance(opts: ConformanceOptions): Promise<Conforma
     failed,
     skipped: [],
     notes: [
-      `cycle-exact: ${cycleMatch} of ${total} tests (${share}%) match the recorded cycle count (data-sheet timings, no prefetch-queue model)`,
+      `cycle-exact: ${cycleMatch} of ${total} tests (${share}%) match the recorded cycle count (instruction-level timing model, no prefetch-queue model)`,
       ...(process.env.ARCADE_CYCLE_DETAIL ? [`per file: ${perFileCycle.join(' ')}`] : []),
     ],
   };

@@ -347,3 +347,44 @@ describe('8086/8088 keep their own decoding of the 80186 opcodes', () => {
     expect(c.getRegister('cs')).toBe(0x7777);
   });
 });
+
+describe('NEC V20/V30 behaviour where the Intel parts differ (MAME nec core)', () => {
+  it.each(NEC)('%s executes undefined opcodes as no-ops (0x63, 0xF1, FE /7)', (variant) => {
+    const m = machine(variant, [0x63, 0xf1, 0xfe, 0xf8, 0x90]);
+    m.step(3);
+    expect([m.cpu.getRegister('cs'), m.cpu.getRegister('ip'), m.cpu.getRegister('sp')]).toEqual([CODE_SEG, 4, 0x1000]);
+  });
+
+  it.each(NEC)('%s AAM/AAD use base 10 whatever the second byte', (variant) => {
+    // aam 16 (D4 10): AL = 57 → AH 5, AL 7; aad 16 (D5 10): AH 5, AL 7 → AL 57
+    const m = machine(variant, [0xd4, 0x10, 0xd5, 0x10]);
+    m.cpu.setRegister('ax', 57);
+    m.step();
+    expect(m.cpu.getRegister('ax')).toBe(0x0507);
+    m.step();
+    expect(m.cpu.getRegister('ax')).toBe(57);
+  });
+
+  it('the 8086 honours the AAM/AAD base (undocumented, vectors D4/D5)', () => {
+    const m = machine('8086', [0xd4, 0x10, 0xd5, 0x10]);
+    m.cpu.setRegister('ax', 57);
+    m.step();
+    expect(m.cpu.getRegister('ax')).toBe(0x0309);
+    m.step();
+    expect(m.cpu.getRegister('ax')).toBe(57);
+  });
+});
+
+describe('bus width in the clock counts', () => {
+  // mov ax, [bx] (8B 07): Intel 8086/8088 tables: 8 + EA(5) = 13, +4 for a word at an odd address
+  // on the 8086, +4 for every word transfer on the 8088. NEC (MAME nec): 11 even / 15 odd on the V30,
+  // 15 on the V20 (8-bit bus).
+  it.each([
+    ['8086', 0x20, 13], ['8086', 0x21, 17], ['8088', 0x20, 17], ['8088', 0x21, 17],
+    ['v30', 0x20, 11], ['v30', 0x21, 15], ['v20', 0x20, 15],
+  ] as [X86Variant, number, number][])('%s mov ax,[bx] at offset %i takes %i clocks', (variant, bx, clocks) => {
+    const m = machine(variant, [0x8b, 0x07]);
+    m.cpu.setRegister('bx', bx);
+    expect(m.step()).toBe(clocks);
+  });
+});
