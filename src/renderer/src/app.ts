@@ -143,7 +143,7 @@ export class App {
         await this.api.importZip(f.name, new Uint8Array(await f.arrayBuffer()));
         ok++;
       } catch (e) {
-        toast(`${f.name}: ${(e as Error).message}`, 'error', 8000);
+        toast(`${f.name}: ${(e as Error).message} Only MAME-style ROM sets of supported games can be added.`, 'error', 9000);
       }
     }
     await this.refresh();
@@ -274,7 +274,9 @@ export class App {
     const slots = await this.api.listStates(this.current);
     statesDialog(mode, slots, (slot) => {
       const job = mode === 'save' ? this.saveStateTo(slot) : this.loadStateFrom(slot);
-      void job.catch((e) => toast(`${mode === 'save' ? 'Saving' : 'Loading'} failed: ${(e as Error).message}`, 'error', 8000))
+      void job.catch((e) => toast(mode === 'save'
+        ? `Saving failed: ${(e as Error).message}. Try another slot; check that the disk is not full.`
+        : `Loading failed: ${(e as Error).message}. The game goes on unchanged; pick another slot or save a new state.`, 'error', 9000))
         .finally(() => this.emu?.setPaused(wasPaused));
     }, () => this.emu?.setPaused(wasPaused));
   }

@@ -129,7 +129,7 @@ export function createWebApi(): ArcadeApi {
         if (hits > best) { best = hits; target = m.name; }
       }
     }
-    if (!target) throw new Error(`${fileName} holds no file of any supported game.`);
+    if (!target) throw new Error(`${fileName} holds no file of any supported game. Check that it is an arcade ROM set.`);
     await kv.put('zips', `${target}.zip`, bytes);
   }
 
