@@ -143,7 +143,7 @@ export class App {
         await this.api.importZip(f.name, new Uint8Array(await f.arrayBuffer()));
         ok++;
       } catch (e) {
-        toast(`${f.name}: ${(e as Error).message} Only MAME-style ROM sets of supported games can be added.`, 'error', 9000);
+        toast(`${f.name}: ${(e as Error).message}`, 'error', 9000);
       }
     }
     await this.refresh();
