@@ -58,10 +58,13 @@ export interface X86Timing {
   inFixed: number; inDx: number; outFixed: number; outDx: number;
   flagOp: number; hlt: number; wait: number; escR: number; escM: number; nop: number; salc: number; invalid: number;
   // 80186 / V30 additions
-  pusha: number; popa: number; pushImm: number; imulImmR: number; imulImmM: number;
+  pusha: number; popa: number; pushImm: number; pushImm8: number; imulImmR: number; imulImmM: number;
+  /** IMUL reg, r/m, imm16 (0x69); the imm8 form (0x6b) uses imulImmR/M */
+  imulImm16R: number; imulImm16M: number;
   shiftImmR: number; shiftImmM: number; bound: number; enter: number; enterPerLevel: number; leave: number;
   // NEC only
-  bitRegCl: number; bitMemCl: number; bitRegImm: number; bitMemImm: number; bcd4sPer: number; rol4R: number; rol4M: number;
+  /** TEST1/CLR1/SET1/NOT1 by CL and by immediate, in that order */
+  bitCl: readonly number[]; bitImm: readonly number[]; bcd4sPer: number; rol4R: number; rol4M: number;
   insExt: number;
 }
 
@@ -97,9 +100,10 @@ export const TIMING_8086: X86Timing = {
   int: 52, int3: 52, intoTaken: 53, intoNot: 4, iret: 32, intr: 61, nmi: 50,
   inFixed: 10, inDx: 8, outFixed: 11, outDx: 8,
   flagOp: 2, hlt: 2, wait: 3, escR: 2, escM: 8, nop: 3, salc: 4, invalid: 2,
-  pusha: 0, popa: 0, pushImm: 0, imulImmR: 0, imulImmM: 0, shiftImmR: 0, shiftImmM: 0, bound: 0,
+  pusha: 0, popa: 0, pushImm: 0, pushImm8: 0, imulImmR: 0, imulImmM: 0, imulImm16R: 0, imulImm16M: 0,
+  shiftImmR: 0, shiftImmM: 0, bound: 0,
   enter: 0, enterPerLevel: 0, leave: 0,
-  bitRegCl: 0, bitMemCl: 0, bitRegImm: 0, bitMemImm: 0, bcd4sPer: 0, rol4R: 0, rol4M: 0, insExt: 0,
+  bitCl: [0, 0, 0, 0], bitImm: [0, 0, 0, 0], bcd4sPer: 0, rol4R: 0, rol4M: 0, insExt: 0,
 };
 
 /** NEC V20/V30 (clock counts as tabulated per chip in MAME's `nec` core, V30 column). */
@@ -117,7 +121,7 @@ export const TIMING_V30: X86Timing = {
   daa: 3, aaa: 7, aam: 15, aad: 7, cbw: 2, cwd: 4,
   mulR8: 30, mulR16: 30, imulR8: 30, imulR16: 30, divR8: 43, divR16: 43, idivR8: 43, idivR16: 43,
   mulMemExtra: 6,
-  shift1R: 2, shift1M: 16, shiftClR: 7, shiftClM: 19, shiftPerBit: 1,
+  shift1R: 6, shift1M: 16, shiftClR: 7, shiftClM: 19, shiftPerBit: 1,
   movs: 8, movsRep: 2, movsPer: 8,
   cmps: 14, cmpsRep: 2, cmpsPer: 14,
   scas: 4, scasRep: 2, scasPer: 4,
@@ -133,9 +137,11 @@ export const TIMING_V30: X86Timing = {
   int: 50, int3: 50, intoTaken: 52, intoNot: 3, iret: 39, intr: 50, nmi: 50,
   inFixed: 9, inDx: 8, outFixed: 8, outDx: 8,
   flagOp: 2, hlt: 2, wait: 5, escR: 2, escM: 2, nop: 3, salc: 3, invalid: 10,
-  pusha: 35, popa: 43, pushImm: 8, imulImmR: 31, imulImmM: 39, shiftImmR: 7, shiftImmM: 19, bound: 20,
+  pusha: 35, popa: 43, pushImm: 8, pushImm8: 7, imulImmR: 31, imulImmM: 39, imulImm16R: 38, imulImm16M: 47,
+  shiftImmR: 7, shiftImmM: 19, bound: 20,
   enter: 23, enterPerLevel: 16, leave: 8,
-  bitRegCl: 3, bitMemCl: 5, bitRegImm: 4, bitMemImm: 6, bcd4sPer: 19, rol4R: 13, rol4M: 28, insExt: 20,
+  bitCl: [3, 5, 4, 4], bitImm: [4, 6, 5, 5], bcd4sPer: 19, rol4R: 13, rol4M: 28,
+  insExt: 20, // guess: MAME does not implement INS/EXT; a V20 tutorial quotes 21-52 clocks by operand
 };
 
 /** Intel 80186/80188 (80C186 data sheet instruction set summary; see the header note). */
@@ -169,7 +175,8 @@ export const TIMING_80186: X86Timing = {
   int: 47, int3: 45, intoTaken: 48, intoNot: 4, iret: 28, intr: 56, nmi: 47,
   inFixed: 10, inDx: 8, outFixed: 9, outDx: 7,
   flagOp: 2, hlt: 2, wait: 6, escR: 6, escM: 6, nop: 3, salc: 3, invalid: 2,
-  pusha: 36, popa: 51, pushImm: 10, imulImmR: 22, imulImmM: 29, shiftImmR: 5, shiftImmM: 17, bound: 33,
+  pusha: 36, popa: 51, pushImm: 10, pushImm8: 10, imulImmR: 22, imulImmM: 29, imulImm16R: 22, imulImm16M: 29,
+  shiftImmR: 5, shiftImmM: 17, bound: 33,
   enter: 15, enterPerLevel: 16, leave: 8,
-  bitRegCl: 0, bitMemCl: 0, bitRegImm: 0, bitMemImm: 0, bcd4sPer: 0, rol4R: 0, rol4M: 0, insExt: 0,
+  bitCl: [0, 0, 0, 0], bitImm: [0, 0, 0, 0], bcd4sPer: 0, rol4R: 0, rol4M: 0, insExt: 0,
 };

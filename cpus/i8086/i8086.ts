@@ -1517,7 +1517,7 @@ export class I8086 extends Device implements CpuDevice {
         return;
       }
       case 0x68: this.push16(this.fetch16()); this.icount -= t.pushImm; return;
-      case 0x6a: this.push16(((this.fetch8() << 24) >> 24) & 0xffff); this.icount -= t.pushImm; return;
+      case 0x6a: this.push16(((this.fetch8() << 24) >> 24) & 0xffff); this.icount -= t.pushImm8; return;
       case 0x69: case 0x6b: { // IMUL reg, r/m, imm: CF = OF = product does not fit 16 bits
         this.modrm();
         const a = (this.getRM16() << 16) >> 16;
@@ -1525,7 +1525,8 @@ export class I8086 extends Device implements CpuDevice {
         const p = Math.imul(a, b);
         r16[this.reg] = p;
         this.mulFlags(p !== ((p << 16) >> 16), p & 0xffff);
-        this.icount -= this.mod === 3 ? t.imulImmR : t.imulImmM;
+        if (op === 0x69) this.icount -= this.mod === 3 ? t.imulImm16R : t.imulImm16M;
+        else this.icount -= this.mod === 3 ? t.imulImmR : t.imulImmM;
         return;
       }
       case 0x6c: case 0x6d: case 0x6e: case 0x6f:

@@ -55,8 +55,7 @@ function bitOp(cpu: I8086, op: number): void {
   const v = word ? cpu.getRM16() : cpu.getRM8();
   const n = ((op & 8) !== 0 ? cpu.fetch8() : cpu.r8[2]) & (word ? 15 : 7);
   const bit = 1 << n;
-  const mem = cpu.mod !== 3;
-  cpu.icount -= (op & 8) !== 0 ? (mem ? t.bitMemImm : t.bitRegImm) : (mem ? t.bitMemCl : t.bitRegCl);
+  cpu.icount -= ((op & 8) !== 0 ? t.bitImm : t.bitCl)[(op >> 1) & 3];
   switch ((op >> 1) & 3) {
     case 0: // TEST1: Z = 1 when the bit is 0; CY = V = 0 (NEC manual: S, AC, P undefined, kept)
       cpu.flags = (cpu.flags & ~(ZF | CF | OF)) | ((v & bit) === 0 ? ZF : 0);
