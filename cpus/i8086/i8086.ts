@@ -267,6 +267,10 @@ export class I8086 extends Device implements CpuDevice {
 
   /** Takes the highest-priority pending interrupt (NMI > INTR > single step); true if one was taken. */
   private serviceInterrupts(): boolean {
+    if (this.repResume !== 0 && this.intel86 && (this.nmiPending | (this.irqLine & (this.flags >> 9))) !== 0) {
+      // a REP string op cut by the budget is interrupted now: same return address as inside the loop
+      this.ip = (this.opAddrFromStart() - 1) & 0xffff;
+    }
     if (this.nmiPending !== 0) {
       this.nmiPending = 0;
       this.halted = 0;

@@ -140,6 +140,26 @@ describe('interrupts', () => {
     expect(stored.every((b) => b === 0x5a)).toBe(true);
   });
 
+  it('8086: an interrupted REP with two prefixes returns to the last prefix (the REP before it is lost)', () => {
+    // rep cs movsb (F3 2E A4), CX = 40; Intel's 8086 manual warns that only the last prefix survives
+    const m = machine('8086', [0xf3, 0x2e, 0xa4, 0x90]);
+    const c = m.cpu;
+    setVector(m, 0x31, 0x0e00, 0);
+    m.mem[m.at(0x0e00, 0)] = 0xcf; // IRET
+    c.irqAck = () => 0x31;
+    c.setRegister('cx', 40);
+    c.setRegister('flags', IF);
+    c.run(80);
+    const left = c.getRegister('cx');
+    expect(left).toBeGreaterThan(0);
+    c.setIrq(1);
+    m.step();
+    c.setIrq(0);
+    expect(m.peek16(STACK_SEG, 0x0ffa)).toBe(1); // return IP = the CS prefix
+    m.step(2); // IRET, then "cs movsb" once
+    expect([c.getRegister('ip'), c.getRegister('cx')]).toEqual([3, left]);
+  });
+
   it('endSlice() from a memory handler stops after the current instruction with an exact count', () => {
     const m = machine('8086', [0xa2, 0x00, 0x00, 0x90, 0x90]); // mov [0], al; nop; nop
     const c = m.cpu;
