@@ -124,7 +124,7 @@ export function disassembleX86(addr: number, peek: (addr: number) => number, var
   } else {
     pattern = BASE[op];
   }
-  if (pattern === undefined || (!nec && op === 0xd6 && ext)) {
+  if (pattern === undefined) {
     return { text: [...prefixes, `db ${hex(op, 2)}`].join(' '), length: pos };
   }
 

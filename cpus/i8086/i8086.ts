@@ -845,7 +845,7 @@ export class I8086 extends Device implements CpuDevice {
       case 0xd4: this.aam(this.fetch8()); return;
       case 0xd5: this.aad(this.fetch8()); return;
       case 0xd6:
-        // SALC (undocumented on Intel; SETALC in MAME's nec core): AL = CF ? 0xff : 0
+        // SALC: AL = CF ? 0xff : 0 (undocumented on Intel parts, vectors D6; SETALC in MAME's nec core)
         r8[0] = this.flags & CF ? 0xff : 0;
         this.icount -= t.salc;
         return;
