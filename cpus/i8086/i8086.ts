@@ -98,7 +98,6 @@ export class I8086 extends Device implements CpuDevice {
   segOvr = -1;
   rep = REP_NONE;
   insStart = 0;
-  opAddr = 0;
   mod = 0;
   reg = 0;
   rm = 0;
