@@ -51,7 +51,7 @@ const NO_INT = 0, INT_IRQ = 1, INT_NMI = 2;
 
 export class M6502 extends Device implements CpuDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
-  readonly chipName = 'M6502';
+  readonly chipName = 'MOS Technology 6502';
   // registers; flags kept apart: N = bit 7 of fn, Z = (fz === 0), the others 0/1
   a = 0;
   x = 0;

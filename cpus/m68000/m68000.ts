@@ -41,7 +41,7 @@ const REGS: RegisterInfo[] = [
 
 export class M68000 extends Device implements CpuDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
-  readonly chipName = 'MC68000';
+  readonly chipName = 'Motorola MC68000';
   static readonly AUTOVECTOR = -1;
   static readonly SPURIOUS = -2;
 

@@ -65,7 +65,7 @@ const REGISTERS: readonly RegisterInfo[] = [
 
 export class Z80 extends Device implements CpuDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
-  readonly chipName = 'Z80';
+  readonly chipName = 'Zilog Z80';
   // Main set (datasheet names), shadow set as pairs, index, control.
   a = 0xff; f = 0xff; b = 0; c = 0; d = 0; e = 0; h = 0; l = 0;
   af_ = 0xffff; bc_ = 0; de_ = 0; hl_ = 0;

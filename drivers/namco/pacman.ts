@@ -86,8 +86,8 @@ const mainMap: MapEntry[] = [
   { at: [0x4800, 0x4bff], mirror: 0xa000, read: { value: 0xbf }, write: 'nop' }, // MAME pacman_read_nop
   { at: [0x4c00, 0x4fef], mirror: 0xa000, ram: 'workram' },
   { at: [0x4ff0, 0x4fff], mirror: 0xa000, ram: 'spriteram' },
-  { at: [0x5000, 0x5007], mirror: 0xaf38, write: 'latch.write' },
-  { at: [0x5040, 0x505f], mirror: 0xaf00, write: 'wsg.write' },
+  { at: [0x5000, 0x5007], mirror: 0xaf38, write: 'mainlatch.write' },
+  { at: [0x5040, 0x505f], mirror: 0xaf00, write: 'namco.write' },
   { at: [0x5060, 0x506f], mirror: 0xaf00, ram: 'spriteram2', writeOnly: true },
   { at: [0x5070, 0x507f], mirror: 0xaf00, write: 'nop' },
   { at: [0x5080, 0x5080], mirror: 0xaf3f, write: 'nop' },
@@ -109,14 +109,14 @@ export const pacmanHw = defineHardware({
       spaces: { program: { bits: 16, map: mainMap, openBus: 0xff }, io: { bits: 16, map: ioMap } },
     },
     board: { create: (c) => new PacmanBoard(c.device<Z80>('maincpu')) },
-    wsg: { clock: CPU_CLOCK / 32, create: (c) => new NamcoWsg(c.tag, c.clock, c.region('namco'), 3) },
+    namco: { clock: CPU_CLOCK / 32, create: (c) => new NamcoWsg(c.tag, c.clock, c.region('namco'), 3) },
     video: {
       create: (c) => new PacmanVideo(c.tag, c.region('gfx1'), c.region('proms'), c.share('videoram'), c.share('colorram'),
         c.share('spriteram'), c.share('spriteram2'), c.screen),
     },
-    latch: {
+    mainlatch: {
       create: (c) => new Ls259(c.tag),
-      lines: { 'q.0': 'board.setIrqMask', 'q.1': 'wsg.setEnable', 'q.3': 'video.setFlip', 'q.4': 'board.setLamp1',
+      lines: { 'q.0': 'board.setIrqMask', 'q.1': 'namco.setEnable', 'q.3': 'video.setFlip', 'q.4': 'board.setLamp1',
         'q.5': 'board.setLamp2', 'q.6': 'board.setCoinLockout', 'q.7': 'board.setCoinCounter' },
     },
     watchdog: { create: (c) => new Watchdog(c.tag, 16) },
@@ -131,7 +131,7 @@ export const pacmanHw = defineHardware({
     pixelClock: PIXEL_CLOCK, hTotal: 384, vTotal: 264, hVisible: [0, 287], vVisible: [0, 223],
     update: 'video.draw', vblank: ['board.setVblank', 'watchdog.vblank'],
   },
-  speakers: { mono: { wsg: 1.0 } },
+  speakers: { mono: { namco: 1.0 } },
 });
 
 export const pacmanInputs: InputPorts = {

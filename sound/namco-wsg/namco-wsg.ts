@@ -50,7 +50,7 @@ const ACC_MASK = 0xf_ffff;
 
 export class NamcoWsg extends Device implements SoundDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
-  readonly chipName = 'Namco WSG';
+  readonly chipName = 'Namco WSG (Pac-Man)';
   readonly streams: SoundStream[];
   readonly stream: SoundStream;
   /** the 32 register nibbles as last written (accumulator nibbles kept only for state/debug) */
