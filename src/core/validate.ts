@@ -2,7 +2,8 @@
  * Validity checks in the spirit of MAME's `validity.cpp`, run by a test over every game: a driver that
  * fails them never reaches a user. Returns one line per problem (empty = valid).
  *
- * - the set's manifest agrees with the driver (driver, parent, regions exist and every file fits);
+ * - the set's manifest agrees with the driver (driver, parent, title, year, maker, homebrew; regions exist
+ *   and every file fits);
  * - map entries lie inside their space and do not overlap another entry of the same direction unless
  *   marked `override`;
  * - every handler, line, share and region named in the definition resolves (by building the machine);
@@ -64,6 +65,9 @@ export function validateGame(game: GameDefinition, manifest: RomManifest | undef
   else {
     if (manifest.driver !== game.driver) at(`manifest driver '${manifest.driver}' differs from the driver's '${game.driver}'`);
     if ((manifest.parent ?? '') !== (game.parent ?? '')) at(`manifest parent '${manifest.parent ?? ''}' differs from the driver's '${game.parent ?? ''}'`);
+    for (const key of ['title', 'year', 'maker'] as const)
+      if (manifest[key] !== game[key]) at(`manifest ${key} '${manifest[key]}' differs from the driver's '${game[key]}'`);
+    if ((manifest.homebrew ?? false) !== (game.homebrew ?? false)) at(`manifest and driver disagree on whether the set is homebrew`);
     for (const r of manifest.roms) {
       const region = hw.regions[r.region];
       if (!region) at(`ROM ${r.name} goes to region '${r.region}', which the hardware does not declare`);
