@@ -56,3 +56,20 @@ describe('input scripts (oracle format)', () => {
     expect(() => parseInputScript('5 IN0 Coin 1 = x')).toThrow(/not an integer/);
   });
 });
+
+describe('analog fields', () => {
+  it('place the raw counter in their mask, next to digital bits', async () => {
+    const { analog } = await import('../../src/core/input');
+    const m = new InputManager({
+      TRACK: port([analog(0xf0, 'P1_TRACKBALL_X', { relative: true }), bit(0x01, 'P1_BUTTON1')], { unusedBits: 0x0e }),
+    });
+    expect(m.read('TRACK')).toBe(0x0f);
+    m.set('TRACK', 'Track X', 0x5);
+    expect(m.read('TRACK')).toBe(0x5f);
+    m.set('TRACK', 'Track X', 0x15); // counters wrap within the field
+    expect(m.read('TRACK')).toBe(0x5f);
+    m.set('TRACK', 'P1 Button 1', 1);
+    expect(m.read('TRACK')).toBe(0x5e);
+    expect(m.info().find((f) => f.name === 'Track X')?.analog?.relative).toBe(true);
+  });
+});
