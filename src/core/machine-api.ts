@@ -76,6 +76,60 @@ export interface Machine {
   /** Hash of named memory (work RAM, video RAM …) for golden tests: name → bytes view. */
   memory(name: string): Uint8Array;
   memoryNames(): string[];
+  /**
+   * Sample-based sound (boards with MAME's `samples` device): the sample triggers of the last frame,
+   * for a front end that plays the samples itself (the app, through howler). Absent or empty when the
+   * game has no samples. See `SampleEvent`.
+   */
+  sampleEvents?(): SampleEvent[];
+  /** The recorded samples the game can trigger; `SampleEvent.sample` indexes this list. */
+  sampleBank?(): SampleData[];
+}
+
+/** One recorded sound (mono, 16-bit PCM at its own rate), as supplied by the game definition. */
+export interface SampleData {
+  name: string;
+  /** Hz */
+  rate: number;
+  pcm: Int16Array;
+}
+
+export type SampleAction = 'start' | 'stop' | 'volume' | 'rate' | 'pause' | 'resume';
+
+/**
+ * A change on one sample channel during the last frame. Every event carries the channel's whole state
+ * after the change, so a player may treat any event as "make the channel sound like this".
+ */
+export interface SampleEvent {
+  /** channel number, unique across the machine's sample devices */
+  channel: number;
+  /** index into `sampleBank()`; -1 when the channel is idle (after 'stop') */
+  sample: number;
+  action: SampleAction;
+  loop: boolean;
+  /** channel gain, 1 = full */
+  volume: number;
+  /** playback rate relative to the sample's own rate (1 = recorded pitch) */
+  rate: number;
+  /** when the change happened, in output samples (`Machine.sampleRate`) from the start of the frame */
+  offsetSamples: number;
+  /** 'start' only: seconds into the sample to begin at (non-zero when a loaded state resumes a sample) */
+  seek: number;
+}
+
+/** A sample trigger as a device records it: machine time in scheduler ticks instead of a frame offset. */
+export interface SampleTrigger extends Omit<SampleEvent, 'offsetSamples'> {
+  tick: number;
+}
+
+/** What a device with samples offers the machine (sound/samples/samples.ts implements it). */
+export interface SampleSource {
+  readonly sampleChannels: number;
+  sampleData(): readonly SampleData[];
+  /** triggers recorded at machine times in [from, to) */
+  sampleTriggers(from: number, to: number): SampleTrigger[];
+  /** set by the machine: render silence (a front end plays the samples), keep recording triggers */
+  externalSamples: boolean;
 }
 
 export class SaveStateError extends Error {

@@ -10,7 +10,7 @@ import { Device } from './device';
 import type { BuildContext, DeviceDef, GameDefinition, HardwareDef, ReadRef, SpaceDef } from './driver-schema';
 import { isCpuDevice } from './driver-schema';
 import { InputManager } from './input';
-import type { GameInfo, Machine } from './machine-api';
+import type { GameInfo, Machine, SampleData, SampleEvent, SampleSource } from './machine-api';
 import { SaveStateError } from './machine-api';
 import { AddressSpace } from './memory';
 import { compileSpace, type MapResolver, type ReadHandler, type WriteHandler } from './memory-map';
@@ -34,6 +34,11 @@ export interface LoadedRoms {
 export interface MachineOptions {
   /** output audio rate (default 48000) */
   sampleRate?: number;
+  /**
+   * Sample devices (MAME `samples`) render silence; the front end plays `sampleEvents()` itself
+   * (the app, through howler). Triggers are recorded either way.
+   */
+  externalSamples?: boolean;
 }
 
 type AnyDevice = Device & Record<string, unknown>;
@@ -84,6 +89,8 @@ export class ArcadeMachine implements Machine {
   private readonly shares = new Map<string, Uint8Array>();
   private readonly streams: SoundStream[] = [];
   private romHashes: [string, string][] | null = null;
+  /** devices with recorded samples, in declaration order, with their first machine-wide channel/sample number */
+  private readonly sampleSources: { dev: SampleSource; channel: number; sample: number }[] = [];
 
   constructor(
     readonly game: GameDefinition,
@@ -162,6 +169,8 @@ export class ArcadeMachine implements Machine {
       if (isSoundDevice(dev)) for (const st of dev.streams) { st.time = this.scheduler; this.streams.push(st); }
       if (isCpuDevice(dev)) { this.cpus.push(dev); this.scheduler.addCpu(dev); }
     }
+
+    this.collectSampleSources(opts.externalSamples ?? false);
 
     const sampleRate = opts.sampleRate ?? 48000;
     const speakers = Object.entries(hw.speakers).map(([name, inputs]) =>
@@ -427,6 +436,46 @@ export class ArcadeMachine implements Machine {
       throw new SaveStateError(`save state is damaged: ${(e as Error).message}`);
     }
   }
+
+  // ---- sample-based sound (sound/samples): triggers for a front end that plays samples itself ----
+
+  private collectSampleSources(external: boolean): void {
+    let channel = 0, sample = 0;
+    for (const dev of this.devices.values()) {
+      if (!isSampleSource(dev)) continue;
+      dev.externalSamples = external;
+      this.sampleSources.push({ dev, channel, sample });
+      channel += dev.sampleChannels;
+      sample += dev.sampleData().length;
+    }
+  }
+
+  sampleBank(): SampleData[] {
+    return this.sampleSources.flatMap((s) => [...s.dev.sampleData()]);
+  }
+
+  /** Triggers of the frame that just ended: machine time [now - one frame, now). */
+  sampleEvents(): SampleEvent[] {
+    if (this.sampleSources.length === 0) return [];
+    const end = this.scheduler.now();
+    const start = end - this.screen.frameTicks;
+    const perSample = this.mixer.sampleRate / this.scheduler.ticksPerSecond;
+    const out: SampleEvent[] = [];
+    for (const { dev, channel, sample } of this.sampleSources) {
+      for (const t of dev.sampleTriggers(start, end)) {
+        out.push({
+          channel: t.channel + channel, sample: t.sample < 0 ? -1 : t.sample + sample, action: t.action, loop: t.loop,
+          volume: t.volume, rate: t.rate, seek: t.seek, offsetSamples: Math.floor((t.tick - start) * perSample),
+        });
+      }
+    }
+    return out;
+  }
+}
+
+function isSampleSource(d: unknown): d is SampleSource {
+  const s = d as Partial<SampleSource>;
+  return typeof s.sampleTriggers === 'function' && typeof s.sampleData === 'function' && typeof s.sampleChannels === 'number';
 }
 
 function chipName(d: Device): string {
