@@ -119,7 +119,7 @@ export class PacmanVideo extends Device {
       drawGfx(bm, this.sprites, attr >> 2, color, flipX, flipY, sx, sy, SPRITE_CLIP, mask);
       drawGfx(bm, this.sprites, attr >> 2, color, flipX, flipY, sx - 256, sy, SPRITE_CLIP, mask);
     }
-    this.output.render(bm, this.pens);
+    this.output.renderChanged(bm, this.pens); // the palette is fixed PROM data
   }
 
   reset(): void {}
@@ -131,5 +131,6 @@ export class PacmanVideo extends Device {
   override postLoad(): void {
     this.tilemap.setFlip(this.flip === 1, this.flip === 1);
     this.tilemap.markAllDirty();
+    this.output.invalidate();
   }
 }

@@ -60,3 +60,26 @@ describe('ScreenOutput', () => {
     expect(() => scr.render(new Bitmap(4, 4), new Uint32Array(1))).toThrow(RangeError);
   });
 });
+
+describe('ScreenOutput.renderChanged', () => {
+  it('gives the same frame as render() after arbitrary changes, for every orientation', () => {
+    let seed = 12345;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16);
+    const palette = new Uint32Array(64).map((_, i) => 0xff000000 | (i * 0x030507));
+    for (const rotate of [0, 90, 180, 270] as const) {
+      const bm = new Bitmap(36, 20);
+      const vis = rect(2, 33, 1, 18);
+      const fast = new ScreenOutput(vis, { rotate, flipX: rotate === 90 });
+      const full = new ScreenOutput(vis, { rotate, flipX: rotate === 90 });
+      for (let frame = 0; frame < 20; frame++) {
+        const changes = frame === 0 ? bm.pixels.length : rnd() % 40;
+        for (let k = 0; k < changes; k++) bm.pixels[rnd() % bm.pixels.length] = rnd() % 64;
+        expect(Array.from(fast.renderChanged(bm, palette))).toEqual(Array.from(full.render(bm, palette)));
+      }
+      // After invalidate(), a changed palette is taken in full.
+      const other = palette.map((c) => c ^ 0x00ffffff);
+      fast.invalidate();
+      expect(Array.from(fast.renderChanged(bm, other))).toEqual(Array.from(full.render(bm, other)));
+    }
+  });
+});
