@@ -524,6 +524,27 @@ async function main() {
       return `pacman: ${e.status} — "${msg}"`;
     });
 
+    await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
+      const info = await hook('playSampleDemo');
+      assert(info?.name === 'sampledemo', `started ${info?.name}`);
+      // the demo triggers a one-shot at frame 10 and a loop at frame 30 (src/renderer/src/emu/sample-demo.ts)
+      await page.waitForFunction(() => { const s = window.__arcadeTest.samples(); return s.decoded === 2 && s.played >= 2; }, null, { timeout: 15000 });
+      // the machine's own samples stream is silent (externalSamples): all sound at the master gain is howler's
+      let level = 0;
+      for (let i = 0; i < 60 && level < 0.02; i++) { await page.waitForTimeout(100); level = await hook('masterLevel'); }
+      assert(level >= 0.02, `RMS at Howler.masterGain only ${level.toFixed(4)} while samples play`);
+      const audio = (await hook('stats')).audio;
+      await page.evaluate(() => window.__arcadeTest.setVolume(1, true));
+      await page.waitForTimeout(400);
+      const muted = await hook('masterLevel');
+      await page.evaluate(() => window.__arcadeTest.setVolume(1, false));
+      assert(muted < 0.001, `still RMS ${muted.toFixed(4)} with howler muted`);
+      // the loop is stopped by the machine at frame 150
+      await page.waitForFunction(() => window.__arcadeTest.samples().stops >= 1, null, { timeout: 10000 });
+      const st = await hook('samples');
+      return `${st.loaded} samples as WAV blob Howls; ${st.starts} starts, ${st.played} onplay, ${st.stops} stops; master RMS ${level.toFixed(3)} playing, ${muted.toFixed(4)} muted (AudioContext ${audio.state} at ${audio.sampleRate} Hz)`;
+    });
+
     await check('no page errors, console errors or remote requests', async () => {
       assert(problems.length === 0, problems.slice(0, 5).join('\n'));
     });

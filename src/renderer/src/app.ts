@@ -2,10 +2,12 @@
  * The app shell: first-run screen, library and player, hot keys, menus, drag and drop of zips,
  * settings persistence, and (with `?test` in the URL) the hooks the end-to-end test drives.
  */
+import { Howler } from 'howler';
 import type { GameInfo } from '../../core/machine-api';
 import type { AppConfig, ArcadeApi, MenuCommand } from '../../preload/api';
 import { games, type CoreGame } from './emu/core-bridge';
 import { Emulator } from './emu/emulator';
+import { SAMPLE_DEMO } from './emu/sample-demo';
 import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
 import { AudioOutput } from './audio/audio-output';
@@ -411,6 +413,31 @@ export class App {
       listStates: () => app.api.listStates(app.current!),
       setVideo: (v: Partial<AppConfig['video']>) => { app.config.video = { ...app.config.video, ...v }; app.applyVideo(); },
       backToLibrary: () => app.backToLibrary(),
+      /** the built-in samples demo machine (not in the library), in the running player */
+      playSampleDemo: async () => {
+        await app.emu!.start(SAMPLE_DEMO, [], []);
+        app.audio.setVolume(app.config.volume, app.config.muted);
+        return app.emu!.info;
+      },
+      samples: () => ({ ...app.emu!.samples.stats }),
+      setVolume: (volume: number, muted: boolean) => app.audio.setVolume(volume, muted),
+      /** RMS of what reaches Howler.masterGain's output over the analyser's last 8192 frames */
+      masterLevel: () => {
+        const ctx = app.audio.ctx!;
+        const w = window as unknown as { __arcadeAnalyser?: AnalyserNode };
+        if (!w.__arcadeAnalyser) {
+          const an = ctx.createAnalyser();
+          an.fftSize = 8192;
+          an.smoothingTimeConstant = 0;
+          Howler.masterGain.connect(an);
+          w.__arcadeAnalyser = an;
+        }
+        const buf = new Float32Array(8192);
+        w.__arcadeAnalyser.getFloatTimeDomainData(buf);
+        let sum = 0;
+        for (const v of buf) sum += v * v;
+        return Math.sqrt(sum / buf.length);
+      },
     };
     (window as unknown as { __arcadeTest: typeof hooks }).__arcadeTest = hooks;
   }

@@ -10,6 +10,7 @@ import { loadRaw, manifests, type RomManifest } from '../../../main/roms-bridge'
 import { GAMES } from '../../../../drivers/index';
 import { createMachine } from '../../../core/machine';
 import { describeGame } from '../../../core/describe';
+import { SAMPLE_DEMO, sampleDemoGame, sampleDemoRoms } from './sample-demo';
 
 export interface CoreGame {
   info: GameInfo;
@@ -46,11 +47,17 @@ export function findGame(name: string): CoreGame | undefined {
 
 /** Audit + load + build: throws an Error whose message tells the user what to do. */
 export function startMachine(name: string, raw: RawSource[], sampleRate: number): { machine: Machine; audit: SetAudit } {
+  // sample-based sounds are played by the page through howler (audio/sample-player.ts), not mixed here
+  const opts = { sampleRate, externalSamples: true };
+  if (name === SAMPLE_DEMO) {
+    const { roms, audit } = sampleDemoRoms();
+    return { machine: createMachine(sampleDemoGame, roms, opts), audit };
+  }
   const def = GAMES.find((g) => g.name === name);
   const manifest = manifests().get(name);
   if (!def || !manifest) throw new Error(`"${name}" is not a supported game.`);
   const { files, audit } = loadRaw(manifest, raw);
-  return { machine: createMachine(def, { manifest, files }, { sampleRate }), audit };
+  return { machine: createMachine(def, { manifest, files }, opts), audit };
 }
 
 /**

@@ -13,6 +13,7 @@ import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { Pacer } from './pacer';
 import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
+import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
@@ -37,6 +38,8 @@ export class Emulator {
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
   onError: ((message: string) => void) | null = null;
+  /** sample-based sounds of the running game, as Howls */
+  readonly samples = new SamplePlayer();
 
   private worker: Worker | null = null;
   private pacer = new Pacer(60);
@@ -50,6 +53,8 @@ export class Emulator {
   private statFrames = 0;
   private statDraws = 0;
   private statEmuStart = 0;
+  /** whether the frames in flight were requested with sound (normal play) */
+  private audible = false;
 
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
@@ -73,6 +78,7 @@ export class Emulator {
     });
     worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
     const s = await started;
+    this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
     const port = this.audio.connect(s.channels);
     if (port) worker.postMessage({ t: 'audioPort', port } satisfies ToWorker, [port]);
@@ -96,6 +102,7 @@ export class Emulator {
         this.frameNumber = m.frameNumber;
         if (this.lastPixels.length !== m.pixels.byteLength) this.lastPixels = new Uint8Array(m.pixels.byteLength);
         this.lastPixels.set(new Uint8Array(m.pixels));
+        if (m.sampleEvents.length) this.samples.handle(m.sampleEvents, this.audible);
         this.screen.present(m.pixels);
         this.worker?.postMessage({ t: 'buffer', buf: m.pixels } satisfies ToWorker, [m.pixels]);
         this.stats.frameMs = m.ms / Math.max(1, m.ran);
@@ -117,6 +124,9 @@ export class Emulator {
       }
       case 'error':
         this.onError?.(m.message);
+        break;
+      case 'started': // a power-on rebuilt the machine: nothing plays
+        this.samples.stopAll();
         break;
       default:
         break;
@@ -149,6 +159,7 @@ export class Emulator {
   private request(n: number, audio: boolean, events?: ScriptEvent[]): void {
     if (!this.worker) return;
     this.busy = true;
+    this.audible = audio;
     const inputs = this.input.sample(this.bindings);
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
@@ -169,6 +180,7 @@ export class Emulator {
   setPaused(p: boolean): void {
     this.paused = p;
     this.audio.setPaused(p);
+    this.samples.setPaused(p || this.fastForward);
     this.pacer.resync();
     this.owed = 0;
   }
@@ -178,6 +190,7 @@ export class Emulator {
     this.fastForward = on;
     // no audio while fast-forwarding (it would pile up); the worklet waits quietly
     this.audio.setPaused(on || this.paused);
+    this.samples.setPaused(on || this.paused);
   }
 
   /** DIP switches flipped while running; also re-applied after a power-on. */
@@ -203,6 +216,7 @@ export class Emulator {
     this.setPaused(true);
     await this.idle();
     this.worker?.postMessage({ t: 'powerOn' } satisfies ToWorker);
+    this.samples.stopAll();
     this.frameNumber = 0;
     return n > 0 ? this.step(n, events) : 0;
   }
@@ -224,6 +238,8 @@ export class Emulator {
 
   async loadState(state: Uint8Array): Promise<void> {
     await this.idle();
+    // the machine re-announces the samples that play in the loaded state with its next frame
+    this.samples.stopAll();
     const m = await this.call<Extract<FromWorker, { t: 'loaded' }>>({ t: 'load', id: this.nextId++, state });
     if (!m.ok) throw new Error(m.message ?? 'The state could not be loaded.');
     this.frameNumber = m.frameNumber;
@@ -254,6 +270,7 @@ export class Emulator {
     this.owed = 0;
     this.info = null;
     this.audio.setPaused(true);
+    this.samples.setBank(null, 0);
     for (const cb of this.waiting.values()) cb({ t: 'error', message: 'stopped', fatal: false });
     this.waiting.clear();
     const w = this.frameWaiters;

@@ -1,5 +1,5 @@
 /** Messages between the player (main thread) and the emulator worker. */
-import type { GameInfo } from '../../../core/machine-api';
+import type { GameInfo, SampleData, SampleEvent } from '../../../core/machine-api';
 import type { RawSource, SetAudit } from '../../../preload/api';
 
 /** One input field value: [port, field, value]. */
@@ -27,8 +27,10 @@ export interface ScriptEvent {
 }
 
 export type FromWorker =
-  | { t: 'started'; info: GameInfo; audit: SetAudit; sampleRate: number; channels: number }
-  | { t: 'frame'; frameNumber: number; pixels: ArrayBuffer; width: number; height: number; ms: number; ran: number }
+  /** `samples`: the game's recorded samples (sent once per start), played by the page through howler */
+  | { t: 'started'; info: GameInfo; audit: SetAudit; sampleRate: number; channels: number; samples: SampleData[] }
+  /** `sampleEvents`: the sample triggers of the frames just run, in order (empty for most games) */
+  | { t: 'frame'; frameNumber: number; pixels: ArrayBuffer; width: number; height: number; ms: number; ran: number; sampleEvents: SampleEvent[] }
   | { t: 'saved'; id: number; state: Uint8Array; pixels: ArrayBuffer; frameNumber: number }
   | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
   | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }

@@ -4,7 +4,7 @@
  * straight to the AudioWorklet over its own MessagePort, so audio never waits for the main thread.
  */
 /// <reference lib="webworker" />
-import type { Machine } from '../../../core/machine-api';
+import type { Machine, SampleEvent } from '../../../core/machine-api';
 import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
@@ -65,21 +65,24 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   machine = m;
   rate = new RateControl(m.audioChannels);
   apply(msg.settings);
-  post({ t: 'started', info: m.info, audit, sampleRate: m.sampleRate, channels: m.audioChannels });
+  post({ t: 'started', info: m.info, audit, sampleRate: m.sampleRate, channels: m.audioChannels, samples: m.sampleBank?.() ?? [] });
 }
 
 function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEvent[] = []): void {
   const m = machine!;
   const t0 = performance.now();
   apply(inputs);
+  const sampleEvents: SampleEvent[] = [];
   for (let i = 0; i < n; i++) {
     m.runFrame();
     if (audio) sendAudio();
+    const se = m.sampleEvents?.();
+    if (se && se.length) for (const e of se) sampleEvents.push(e);
     // script events at frame N apply after frame N is produced (oracle README semantics)
     for (const e of events) if (e.frame === m.frameNumber) apply([[e.port, e.field, e.value]]);
   }
   const buf = pixels();
-  post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n }, [buf]);
+  post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
