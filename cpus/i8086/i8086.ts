@@ -23,6 +23,7 @@ import type { AddressSpace } from '../../src/core/memory';
 import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.timing';
 import { disassembleX86 } from './i8086.dasm';
 import { execNec0F } from './v30';
+import { biuExtra, HAS_MODRM } from './i8086.biu';
 
 export type X86Variant = '8086' | '8088' | 'v20' | 'v30' | '80186' | '80188';
 
@@ -91,6 +92,14 @@ export class I8086 extends Device implements CpuDevice {
   repResume = 0;
   /** repResume as it was when the current instruction started */
   private resuming = 0;
+  /**
+   * Accurate timing (8086 only): time each instruction against the prefetch queue and bus interface
+   * unit model of `i8086.biu.ts` instead of the instruction tables alone. Slower; the conformance
+   * adapter turns it on, machines that need bus-exact timing may too.
+   */
+  biu = false;
+  /** bytes in the prefetch queue when the next instruction starts (-1: as full as it gets, 6 or 5) */
+  queueAtStart = -1;
   /** instructions retired (REP iterations each count once), for benchmarks */
   instructions = 0;
 
@@ -180,7 +189,7 @@ export class I8086 extends Device implements CpuDevice {
       else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) continue;
       if (this.halted !== 0) { this.icount = 0; break; }
       const tf = this.flags & TF;
-      this.step();
+      if (this.biu) this.stepBiu(); else this.step();
       this.instructions++;
       if (tf !== 0 && this.repResume === 0) this.trapPending = 1;
     } while (this.icount > 0);
@@ -586,6 +595,25 @@ export class I8086 extends Device implements CpuDevice {
     let op = this.fetch8();
     if (this.prefixTable[op] !== 0) op = this.prefixes(op);
     this.exec(op);
+  }
+
+  /** `step()` plus the BIU model's clocks (first EU bus cycle and prefetch suspend against the queue). */
+  private stepBiu(): void {
+    const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase, resumed = this.repResume;
+    const program = this.program;
+    const peek = (k: number): number => program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
+    let npre = 0, rep = false;
+    while (npre < 15 && this.prefixTable[peek(npre)] !== 0) { const p = peek(npre++); if (p === 0xf2 || p === 0xf3) rep = true; }
+    const op = peek(npre);
+    const modrm = HAS_MODRM[op] !== 0 ? peek(npre + 1) : 0;
+    const len = this.variant === '8086' ? disassembleX86((base + ip0) & 0xfffff, (a) => program.peek8(a), this.variant, ip0).length : 0;
+    this.step();
+    // REP string ops keep the per-iteration table clocks; the model is fitted to the 8086's queue
+    if (len === 0 || resumed !== 0 || this.repResume !== 0 || (rep && ((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf)))) return;
+    const q0 = this.queueAtStart >= 0 ? this.queueAtStart : (base + ip0) & 1 ? 5 : 6;
+    this.queueAtStart = -1;
+    const flushed = this.sreg[CS] !== cs0 || this.ip !== ((ip0 + len) & 0xffff);
+    this.icount -= biuExtra(q0, npre, len, op, modrm, flushed);
   }
 
   private prefixes(op: number): number {

@@ -1,0 +1,135 @@
+/**
+ * 8086 bus interface unit (BIU) timing model: the 6-byte prefetch queue and its code fetches, and how
+ * they delay the execution unit (EU). Used only on the accurate path (`cpu.biu = true`, which the
+ * conformance adapter sets); the fast path keeps the instruction-table clocks.
+ *
+ * What the model reproduces (bus traces of SingleStepTests/8086, a real P80C86A; Ken Shirriff's and
+ * reenigne's write-ups of the 8086/8088 BIU for the mechanism):
+ * - The queue holds 6 bytes; the BIU starts a word fetch (4 clocks, T1-T4) once 2 bytes are free, two
+ *   clocks after the EU read that freed them (the vectors' README: "it takes two cycles to begin a
+ *   fetch after reading from a full queue"), and keeps fetching back to back while there is room.
+ *   Bytes arrive at T4.
+ * - Instruction bytes leave the queue one per clock: a prefix takes 2 clocks; the ModRM byte follows
+ *   the opcode; a displacement is read when the EA microcode needs it (direct address: opcode + 3;
+ *   with a base register: 4 clocks before the EA is complete).
+ * - The EU asks for the bus 2 clocks before its T1. If a fetch is in its T1-T3 then, the EU's T1
+ *   follows that fetch's T4; if the fetch is in T4, the BIU has already let the request slip and the
+ *   EU's T1 comes 3 clocks after T4 (traces: PUSH at an odd address, ADD [BX],r vs ADD [BP+DI+d16],r).
+ *   A fetch scheduled but not yet in T1 yields to the EU.
+ * - A jump suspends prefetching (microcode SUSP) before flushing the queue; a fetch already on the bus
+ *   must finish first, which delays the EU until its T4.
+ *
+ * Only the EU's first bus cycle and the suspend are timed against the queue (later ones follow at the
+ * instruction's own clocks). Per opcode (ModRM reg for group opcodes, register/memory form apart) the
+ * model needs the microcode position of that first bus request and of the suspend, and the clock count
+ * of the uncontended case: those three numbers are fitted on the vectors by `tools/fit-biu.ts` and
+ * stored in `i8086.biu.params.ts`.
+ */
+import { BIU_PARAMS } from './i8086.biu.params';
+
+/** "no such event" in the parameter tables */
+export const NONE = -128;
+
+/** Opcodes with a ModRM byte (8086 map; 0xD8-0xDF ESC included, 0x0F POP CS not). */
+export const HAS_MODRM = new Uint8Array(256);
+for (let op = 0; op < 256; op++) {
+  const lo = op & 7;
+  if (op < 0x40 && lo < 4) HAS_MODRM[op] = 1;
+  else if (op >= 0x80 && op <= 0x8f) HAS_MODRM[op] = 1;
+  else if (op === 0xc4 || op === 0xc5 || op === 0xc6 || op === 0xc7) HAS_MODRM[op] = 1;
+  else if (op >= 0xd0 && op <= 0xd3) HAS_MODRM[op] = 1;
+  else if (op >= 0xd8 && op <= 0xdf) HAS_MODRM[op] = 1;
+  else if (op === 0xf6 || op === 0xf7 || op === 0xfe || op === 0xff) HAS_MODRM[op] = 1;
+}
+
+/** Opcodes whose ModRM reg field selects the operation (the vectors' `NN.r` files). */
+export const GROUP = new Uint8Array(256);
+for (const op of [0x80, 0x81, 0x82, 0x83, 0xd0, 0xd1, 0xd2, 0xd3, 0xf6, 0xf7, 0xfe, 0xff]) GROUP[op] = 1;
+
+/** Parameter index: opcode, reg (group opcodes only), register form (mod 3 or no ModRM) or memory form. */
+export function biuKey(op: number, modrm: number): number {
+  const reg = GROUP[op] !== 0 ? (modrm >> 3) & 7 : 0;
+  const regForm = HAS_MODRM[op] === 0 || modrm >> 6 === 3 ? 1 : 0;
+  return (((op << 3) | reg) << 1) | regForm;
+}
+
+/** 8086 EA clocks by ModRM (iAPX 86/88 User's Manual), the time the EU spends before a memory operand. */
+export function eaClocks(modrm: number): number {
+  const mod = modrm >> 6, rm = modrm & 7;
+  if (mod === 0 && rm === 6) return 6;
+  const base = rm < 4 ? (rm === 0 || rm === 3 ? 7 : 8) : 5;
+  return base + (mod === 0 ? 0 : 4);
+}
+
+/** Displacement bytes of a ModRM form. */
+export function dispBytes(modrm: number): number {
+  const mod = modrm >> 6;
+  if (mod === 1) return 1;
+  if (mod === 2 || (mod === 0 && (modrm & 7) === 6)) return 2;
+  return 0;
+}
+
+const reads = new Int32Array(16);
+
+/**
+ * Simulates the queue from the first byte of an instruction and returns the clocks the BIU adds.
+ * `q0`: bytes in the queue at the start; `npre`: prefix bytes; `len`: instruction length with
+ * prefixes; `req`: nominal T1 of the EU's first bus cycle (clock from the first byte, NONE if none);
+ * `susp`: clock of the prefetch suspend (NONE if the instruction does not jump).
+ */
+export function biuDelay(q0: number, npre: number, len: number, modrm: number, hasModrm: boolean, req: number, susp: number): number {
+  // queue reads: prefixes every 2 clocks, then opcode, ModRM, displacement, immediates
+  let n = 0;
+  const t0 = npre * 2;
+  for (let i = 0; i < npre; i++) reads[n++] = i * 2;
+  reads[n++] = t0;
+  let rest = len - npre - 1;
+  let t = t0 + 1;
+  if (hasModrm) {
+    reads[n++] = t0 + 1; rest--;
+    const d = dispBytes(modrm);
+    if (d !== 0) {
+      const at = (modrm & 0xc7) === 6 ? t0 + 3 : t0 + 2 + eaClocks(modrm) - 4 - d;
+      for (let i = 0; i < d; i++) reads[n++] = at + i;
+      rest -= d;
+      t = at + d;
+    } else t = t0 + 2;
+  }
+  for (; rest > 0 && n < 16; rest--) reads[n++] = t++;
+
+  const cap = 6;
+  let q = q0, fetch = -1, pending = -1, ri = 0, delay = 0;
+  const r = req === NONE ? -1 : req - 2;
+  const end = Math.max(r, susp === NONE ? -1 : susp);
+  for (let c = 0; c <= end; c++) {
+    if (pending === c) { fetch = c; pending = -1; }
+    if (c === r) {
+      if (fetch >= 0) delay += c < fetch + 3 ? fetch + 4 - req : fetch + 6 - req;
+      else pending = -1;
+    }
+    if (c === susp && fetch >= 0) delay += fetch + 3 - c + 1;
+    if (fetch >= 0 && c === fetch + 3) {
+      q += 2; fetch = -1;
+      if (q <= cap - 2) pending = c + 1;
+    }
+    while (ri < n && reads[ri] === c) {
+      ri++;
+      if (q > 0) q--;
+      if (q <= cap - 2 && fetch < 0 && pending < 0) pending = c + 2;
+    }
+  }
+  return delay;
+}
+
+/** Extra clocks (may be negative: the fitted uncontended count) for one executed instruction. */
+export function biuExtra(q0: number, npre: number, len: number, op: number, modrm: number, flushed: boolean): number {
+  const k = biuKey(op, modrm) * 3;
+  const hasModrm = HAS_MODRM[op] !== 0;
+  const t0 = npre * 2;
+  const a = BIU_PARAMS[k], s = BIU_PARAMS[k + 1], adj = BIU_PARAMS[k + 2];
+  let req: number = NONE;
+  if (a !== NONE) req = t0 + a + (hasModrm && modrm >> 6 !== 3 ? 2 + eaClocks(modrm) : 0);
+  const su = flushed && s !== NONE ? t0 + s : NONE;
+  if (req === NONE && su === NONE) return adj;
+  return adj + biuDelay(q0, npre, len, modrm, hasModrm, req, su);
+}
