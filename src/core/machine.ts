@@ -101,7 +101,11 @@ export class ArcadeMachine implements Machine {
     const clocks = Object.values(hw.devices).map((d) => d.clock ?? 0).filter((c) => c > 0);
     const tps = lcm([...clocks, hw.screen.pixelClock].map((c) => Math.round(c)));
     if (!Number.isSafeInteger(tps) || tps > 2 ** 40) throw new MachineError(`clocks ${clocks.join(', ')} have no usable common time base`);
-    this.scheduler = new Scheduler(tps, hw.quantumHz ?? 6000);
+    // MAME's quantum: the board's maximum (set_maximum_quantum), else 1/60 s (device_scheduler).
+    this.scheduler = new Scheduler(tps, hw.quantumHz ?? 60);
+    // MAME's sound manager flushes its streams every 20 ms from a timer on every machine; it does nothing
+    // we can see but ends timeslices, which decides where CPUs stand when later timers fire.
+    this.scheduler.addSyncTimer('sound manager update', 50);
 
     // Regions and the arena.
     const plan = planArena(hw);

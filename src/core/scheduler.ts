@@ -1,53 +1,94 @@
 /**
- * The scheduler: integer time, CPUs interleaved by quantum, named timers (MAME `schedule.cpp`).
+ * The scheduler: CPUs interleaved in timeslices, named timers, in MAME 0.251's arithmetic (`schedule.cpp`).
  *
- * Time is an integer count of ticks of the machine's time base (`ticksPerSecond`, the least common
- * multiple of every clock in the machine, so each CPU cycle and each pixel is a whole number of ticks).
- * Each CPU keeps its own local time; `runUntil(t)` advances every CPU in slices that end at the next
- * timer or after one quantum, whichever is first, and then fires the timers that are due, in time order
- * (ties in creation order), so a run is fully deterministic.
+ * Devices see time as an integer count of ticks of the machine's time base (`ticksPerSecond`, the least
+ * common multiple of every clock, so each CPU cycle and each pixel is a whole number of ticks). Where the
+ * order of events is decided, the scheduler also keeps MAME's own clock: `attotime`, integer attoseconds
+ * (10^-18 s), with MAME's truncations, because they decide which instruction runs before a timer fires:
+ *
+ * - a CPU's cycle lasts floor(10^18 / clock) as (`HZ_TO_ATTOSECONDS`), so its local time is cycles × that;
+ * - a slice ends at the earliest timer or after one quantum; a CPU that is `delta` as behind the slice end
+ *   runs only if delta ≥ one cycle, and is given floor(floor(delta / 2^s) / d) cycles, where d = the cycle
+ *   length shifted right by s until it is below 2^31 (`device_execute_interface::interface_clock_changed`,
+ *   `device_scheduler::timeslice`): slightly more than delta / period, so a target a few attoseconds short
+ *   of a cycle boundary can still grant that cycle;
+ * - a timer's expiry is whatever its owner computed in attoseconds (the screen's frame is
+ *   floor(10^18 / pixel clock) × htotal × vtotal, see screen.ts); timers due at the same attosecond fire in
+ *   the order they were armed (MAME inserts a timer after the ones with an equal expiry);
+ * - a timer armed from inside a slice that becomes the earliest one stops the running CPU after its
+ *   instruction (`emu_timer::adjust` → `abort_timeslice`), and the slice ends at that CPU's time.
+ *
+ * Attoseconds are BigInt: they exceed 2^53 after 9 ms. They are only touched per slice and per timer, never
+ * per instruction. A timer armed in ticks only gets ticks × floor(10^18 / ticksPerSecond) as.
  *
  * A device that changes another CPU's input line from inside a slice calls `endSlice()` so the change is
  * seen promptly (MAME `abort_timeslice`).
  */
 import type { CpuDevice } from './cpu';
-import type { Device, Serializer } from './device';
+import { Device, type Serializer } from './device';
 import type { TimeSource } from './sound';
+
+/** Attoseconds per second (MAME `ATTOSECONDS_PER_SECOND`). */
+export const AS_PER_SECOND = 1_000_000_000_000_000_000n;
+/** Expiry of a stopped timer (MAME `attotime::never`). */
+const NEVER = 1n << 120n;
+
+/** MAME `HZ_TO_ATTOSECONDS`: the truncated period of an integer frequency. */
+export function hzToAs(hz: number): bigint {
+  return AS_PER_SECOND / BigInt(Math.round(hz));
+}
 
 export class Timer {
   /** absolute tick at which the timer fires; Infinity when stopped */
   when = Infinity;
   /** re-arm period in ticks; 0 = one-shot */
   period = 0;
+  /** the same two in MAME attoseconds (they decide the order of events) */
+  whenAs = NEVER;
+  periodAs = 0n;
   param = 0;
-  /** creation order, for deterministic ties */
+  /** arming order: ties at the same attosecond fire in this order */
+  seq = 0;
   constructor(
     readonly owner: Device,
     readonly name: string,
+    /** creation order (save states) */
     readonly index: number,
     private readonly scheduler: Scheduler,
     readonly callback: (param: number) => void,
   ) {}
 
-  /** Fire after `delay` ticks from now (then every `period` ticks when non-zero). */
-  adjust(delay: number, param = 0, period = 0): void {
-    this.when = this.scheduler.now() + Math.max(0, Math.round(delay));
-    this.param = param;
-    this.period = Math.max(0, Math.round(period));
-    this.scheduler.timerChanged(this);
+  /**
+   * Fire after `delay` ticks from now (then every `period` ticks when non-zero). `delayAs`/`periodAs` give
+   * the same durations as MAME computes them, when they are not ticks × the time base's attosecond period.
+   */
+  adjust(delay: number, param = 0, period = 0, delayAs?: bigint, periodAs?: bigint): void {
+    const d = Math.max(0, Math.round(delay));
+    const p = Math.max(0, Math.round(period));
+    const s = this.scheduler;
+    this.set(s.now() + d, s.nowAs() + (delayAs ?? s.ticksToAs(d)), param, p, periodAs ?? s.ticksToAs(p));
   }
 
-  /** Fire at absolute tick `at`. */
-  adjustAt(at: number, param = 0, period = 0): void {
-    this.when = at;
+  /** Fire at absolute tick `at` (MAME time `atAs` when given). */
+  adjustAt(at: number, param = 0, period = 0, atAs?: bigint, periodAs?: bigint): void {
+    const s = this.scheduler;
+    this.set(at, atAs ?? s.ticksToAs(at), param, period, periodAs ?? s.ticksToAs(period));
+  }
+
+  private set(when: number, whenAs: bigint, param: number, period: number, periodAs: bigint): void {
+    this.when = when;
+    this.whenAs = whenAs;
     this.param = param;
     this.period = period;
+    this.periodAs = period > 0 ? periodAs : 0n;
     this.scheduler.timerChanged(this);
   }
 
   stop(): void {
     this.when = Infinity;
+    this.whenAs = NEVER;
     this.period = 0;
+    this.periodAs = 0n;
   }
 
   get enabled(): boolean {
@@ -65,35 +106,87 @@ interface CpuSlot {
   ticksPerCycle: number;
   /** local time in ticks: how far this CPU has run */
   local: number;
+  /** the same in MAME attoseconds */
+  localAs: bigint;
+  /** cycles per second and attoseconds per cycle (MAME `m_cycles_per_second`, `m_attoseconds_per_cycle`) */
+  clock: number;
+  asPerCycle: bigint;
+  /** MAME's cycle-count division: (delta >> divShift) / divisor */
+  divShift: bigint;
+  divisor: bigint;
   /** held (reset line, bus request, STOP-waiting handled by the core itself) */
   suspended: boolean;
 }
 
+/** Owner of the scheduler's own timers. */
+class SchedulerOwner extends Device {
+  constructor() { super('scheduler', 0); }
+  reset(): void {}
+  serialize(_s: Serializer): void {}
+}
+
 export class Scheduler implements TimeSource {
   private time = 0;
+  private timeAs = 0n;
   private readonly slots: CpuSlot[] = [];
   private readonly timers: Timer[] = [];
   private current: CpuSlot | null = null;
+  /** the timer whose callback is running (MAME: machine time is its expiry meanwhile) */
+  private firing: Timer | null = null;
+  private firingWhen = 0;
+  private firingAs = 0n;
+  private seq = 0;
   /** the end of the slice the CPUs are running towards */
   private sliceEnd = 0;
-  quantum: number;
+  private sliceEndAs = 0n;
+  /** requested quantum (MAME `set_maximum_quantum`; 1/60 s when the board asks for none) */
+  private quantumAsRequested: bigint;
+  private readonly syncTimers: { timer: Timer; periodAs: bigint }[] = [];
+  private owner: SchedulerOwner | null = null;
+  /** ticks → attoseconds for durations given in ticks only: MAME `attotime::from_ticks` on the time base */
+  private readonly asPerTick: bigint;
 
   constructor(
     readonly ticksPerSecond: number,
-    /** default quantum: 1/6000 s like MAME multi-CPU boards ask for, or one frame for single CPU */
-    quantumHz = 6000,
+    /** maximum quantum in Hz (MAME `set_maximum_quantum(attotime::from_hz(hz))`); MAME caps it at 60 Hz */
+    quantumHz = 60,
   ) {
-    this.quantum = Math.max(1, Math.round(ticksPerSecond / quantumHz));
+    this.asPerTick = hzToAs(ticksPerSecond);
+    this.quantumAsRequested = hzToAs(Math.max(60, quantumHz));
   }
 
   setQuantumHz(hz: number): void {
-    this.quantum = Math.max(1, Math.round(this.ticksPerSecond / hz));
+    this.quantumAsRequested = hzToAs(Math.max(60, hz));
+  }
+
+  /**
+   * The quantum in effect (MAME `rebuild_execute_list` + `compute_perfect_interleave`): the requested one,
+   * but never shorter than the "perfect interleave", which is the second-smallest CPU cycle; with a single
+   * CPU that is just under a second, so a lone CPU's slices end at timers only.
+   */
+  get quantumAs(): bigint {
+    if (this.slots.length < 2) {
+      const perfect = AS_PER_SECOND - 1n;
+      return this.quantumAsRequested > perfect ? this.quantumAsRequested : perfect;
+    }
+    return this.quantumAsRequested;
+  }
+
+  /** The quantum in ticks (rounded down). */
+  get quantum(): number {
+    return this.asToTicks(this.quantumAs);
   }
 
   addCpu(cpu: CpuDevice): void {
     const tpc = this.ticksPerSecond / cpu.clock;
     if (!Number.isInteger(tpc)) throw new Error(`${cpu.tag}: clock ${cpu.clock} Hz does not divide the time base ${this.ticksPerSecond} Hz`);
-    this.slots.push({ cpu, ticksPerCycle: tpc, local: this.time, suspended: false });
+    const asPerCycle = hzToAs(cpu.clock);
+    let attos = asPerCycle, shift = 0n;
+    while (attos >= 1n << 31n) { attos >>= 1n; shift++; }
+    this.slots.push({
+      cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
+      asPerCycle, divShift: shift, divisor: attos, suspended: false,
+    });
   }
 
   /** Create a named timer owned by a device. Timers are created when the machine is built, never while running. */
@@ -103,10 +196,38 @@ export class Scheduler implements TimeSource {
     return t;
   }
 
+  /**
+   * A periodic timer that does nothing but end slices, armed at power-on from time 0 with period 1/hz s
+   * (exact attoseconds when hz divides 10^18). MAME's sound manager has one at 50 Hz on every machine
+   * (`sound_manager::m_update_timer`, STREAMS_UPDATE_ATTOTIME = attotime::from_hz(50)).
+   */
+  addSyncTimer(name: string, hz: number): Timer {
+    this.owner ??= new SchedulerOwner();
+    const t = this.timer(this.owner, name, () => {});
+    this.syncTimers.push({ timer: t, periodAs: hzToAs(hz) });
+    return t;
+  }
+
   /** Current time: inside a CPU slice, that CPU's exact time at this bus access. */
   now(): number {
     const c = this.current;
-    return c === null ? this.time : c.local + c.cpu.sliceCycles() * c.ticksPerCycle;
+    if (c !== null) return c.local + c.cpu.sliceCycles() * c.ticksPerCycle;
+    return this.firing !== null ? this.firingWhen : this.time;
+  }
+
+  /** Current MAME time in attoseconds (`device_scheduler::time`). */
+  nowAs(): bigint {
+    const c = this.current;
+    if (c !== null) return c.localAs + BigInt(c.cpu.sliceCycles()) * c.asPerCycle;
+    return this.firing !== null ? this.firingAs : this.timeAs;
+  }
+
+  ticksToAs(ticks: number): bigint {
+    return BigInt(ticks) * this.asPerTick;
+  }
+
+  private asToTicks(as: bigint): number {
+    return Number((as * BigInt(this.ticksPerSecond)) / AS_PER_SECOND);
   }
 
   /** The CPU running now, or null between slices (timer callbacks). */
@@ -116,25 +237,26 @@ export class Scheduler implements TimeSource {
 
   /** Make the running CPU stop after its current instruction (a write changed something others must see). */
   endSlice(): void {
-    if (this.current !== null) {
-      this.current.cpu.endSlice();
-      this.sliceEnd = this.now();
-    }
+    if (this.current !== null) this.current.cpu.endSlice();
   }
 
   timerChanged(t: Timer): void {
-    // A timer armed from inside a slice to fire before the slice's end shortens the slice for
-    // the CPUs that have not run yet; the running CPU is stopped so it does not run past it.
-    if (t.when < this.sliceEnd) {
-      this.sliceEnd = Math.max(t.when, this.time);
-      if (this.current !== null && this.now() >= t.when) this.current.cpu.endSlice();
-    }
+    t.seq = ++this.seq;
+    // MAME: a timer that becomes the head of the list aborts the running CPU's slice; the slice then ends
+    // at that CPU's time and the next one ends at the timer.
+    if (this.current === null || t.whenAs === NEVER) return;
+    for (const o of this.timers) if (o !== t && o.whenAs <= t.whenAs) return;
+    this.current.cpu.endSlice();
   }
 
   suspend(cpu: CpuDevice, suspended: boolean): void {
     const s = this.slots.find((x) => x.cpu === cpu);
     if (!s) throw new Error(`${cpu.tag} is not scheduled`);
-    if (s.suspended && !suspended) s.local = Math.max(s.local, this.now());
+    if (s.suspended && !suspended) {
+      const now = this.now(), nowAs = this.nowAs();
+      if (now > s.local) s.local = now;
+      if (nowAs > s.localAs) s.localAs = nowAs;
+    }
     s.suspended = suspended;
   }
 
@@ -146,54 +268,92 @@ export class Scheduler implements TimeSource {
     return this.slots.find((x) => x.cpu === cpu)?.local ?? this.time;
   }
 
-  private nextTimer(): number {
-    let t = Infinity;
-    for (const tm of this.timers) if (tm.when < t) t = tm.when;
-    return t;
+  /** The earliest armed timer (MAME's list head: earliest expiry, then arming order), or null. */
+  private head(): Timer | null {
+    let best: Timer | null = null;
+    for (const t of this.timers) {
+      if (t.whenAs === NEVER) continue;
+      if (best === null || t.whenAs < best.whenAs || (t.whenAs === best.whenAs && t.seq < best.seq)) best = t;
+    }
+    return best;
   }
 
-  /** Run the machine until time `target` (ticks): CPUs in slices, timers fired when due (inclusive of `target`). */
+  /**
+   * Run the machine until time `target` (ticks), timers due then included. The end is the MAME time of
+   * the earliest timer due exactly at `target` (the screen's frame timer, for `runFrame`), so stopping there
+   * adds no slice boundary MAME does not have; with no such timer it is `target` converted exactly.
+   */
   runUntil(target: number): void {
+    let endAs = -1n;
+    for (const t of this.timers) if (t.when === target && (endAs < 0n || t.whenAs < endAs)) endAs = t.whenAs;
+    if (endAs < 0n) endAs = (BigInt(target) * AS_PER_SECOND) / BigInt(this.ticksPerSecond);
     while (true) {
-      const due = this.nextTimer();
-      if (this.time >= target && due > target) break;
-      // Fire every timer due now, in time then creation order.
-      if (due <= this.time) {
-        this.fireDue();
+      const next = this.head();
+      if (next !== null && next.whenAs <= this.timeAs && next.whenAs <= endAs) {
+        this.fire(next);
         continue;
       }
-      this.sliceEnd = Math.min(target, due, this.time + this.quantum);
-      for (const s of this.slots) {
-        if (s.suspended) {
-          if (s.local < this.sliceEnd) s.local = this.sliceEnd;
-          continue;
-        }
-        // MAME gives a CPU floor(delta / cycle period) cycles, and its attosecond periods are truncated so
-        // a screen-timed target lands a hair before the exact cycle it would hit: a CPU that would end
-        // exactly on the target gets one cycle less. floor((delta - 1) / period) reproduces both (measured
-        // on Pac-Man: otherwise an instruction starting one cycle before VBLANK runs before the frame ends
-        // here but after it in MAME). A CPU with less than one cycle to go waits for the next slice.
-        const budget = Math.floor((this.sliceEnd - s.local - 1) / s.ticksPerCycle);
-        if (budget <= 0) continue;
-        this.current = s;
-        const used = s.cpu.run(budget);
-        this.current = null;
-        s.local += used * s.ticksPerCycle;
-      }
-      this.time = this.sliceEnd;
+      if (this.timeAs >= endAs) break;
+      // MAME timeslice: the target is one quantum ahead, or the next timer if that is earlier.
+      let sliceAs = this.timeAs + this.quantumAs;
+      let slice = -1;
+      if (next !== null && next.whenAs <= sliceAs) { sliceAs = next.whenAs; slice = next.when; }
+      if (endAs <= sliceAs) { sliceAs = endAs; slice = target; }
+      if (slice < 0) slice = Math.max(this.time, this.asToTicks(sliceAs));
+      this.runSlice(sliceAs, slice);
     }
+    if (this.time < target) this.time = target;
   }
 
-  private fireDue(): void {
-    let best: Timer | null = null;
-    for (const tm of this.timers) {
-      if (tm.when <= this.time && (best === null || tm.when < best.when || (tm.when === best.when && tm.index < best.index))) best = tm;
+  private runSlice(targetAs: bigint, target: number): void {
+    this.sliceEndAs = targetAs;
+    this.sliceEnd = target;
+    for (const s of this.slots) {
+      if (s.suspended) {
+        if (s.localAs < this.sliceEndAs) { s.localAs = this.sliceEndAs; s.local = this.sliceEnd; }
+        continue;
+      }
+      const delta = this.sliceEndAs - s.localAs;
+      // A CPU less than one cycle behind the target waits for the next slice.
+      if (delta < s.asPerCycle) continue;
+      const budget = Number((delta >> s.divShift) / s.divisor);
+      this.current = s;
+      const used = s.cpu.run(budget);
+      this.current = null;
+      s.local += used * s.ticksPerCycle;
+      // MAME adds whole seconds separately once a slice reaches a second of cycles.
+      if (used < s.clock) s.localAs += BigInt(used) * s.asPerCycle;
+      else s.localAs += BigInt(Math.floor(used / s.clock)) * AS_PER_SECOND + BigInt(used % s.clock) * s.asPerCycle;
+      // Stopped early (endSlice, a new earliest timer): the others only run up to this CPU's time.
+      if (s.localAs < this.sliceEndAs) {
+        if (s.localAs > this.timeAs) { this.sliceEndAs = s.localAs; this.sliceEnd = s.local; }
+        else { this.sliceEndAs = this.timeAs; this.sliceEnd = this.time; }
+      }
     }
-    if (best === null) return;
-    const when = best.when;
-    if (best.period > 0) best.when = when + best.period;
-    else best.when = Infinity;
-    best.callback(best.param);
+    this.time = Math.max(this.time, this.sliceEnd);
+    this.timeAs = this.sliceEndAs;
+  }
+
+  private fire(t: Timer): void {
+    const when = t.when, whenAs = t.whenAs, seq = t.seq;
+    const periodic = t.period > 0;
+    if (!periodic) t.stop();
+    this.firing = t;
+    this.firingWhen = when;
+    this.firingAs = whenAs;
+    if (when > this.time) this.time = when;
+    try {
+      t.callback(t.param);
+    } finally {
+      this.firing = null;
+    }
+    // A periodic timer the callback did not re-arm goes on one period later, queued behind the timers
+    // armed meanwhile (MAME `schedule_next_period` after the callback).
+    if (periodic && t.seq === seq) {
+      t.when = when + t.period;
+      t.whenAs = whenAs + t.periodAs;
+      t.seq = ++this.seq;
+    }
   }
 
   /** Time of the scheduler (all CPUs have reached at least this, minus overshoot). */
@@ -204,16 +364,24 @@ export class Scheduler implements TimeSource {
   /** Reset time bookkeeping to 0 (power on). Timers are stopped; devices re-arm theirs in reset(). */
   resetTime(): void {
     this.time = 0;
-    for (const s of this.slots) { s.local = 0; s.suspended = false; }
+    this.timeAs = 0n;
+    for (const s of this.slots) { s.local = 0; s.localAs = 0n; s.suspended = false; }
     for (const t of this.timers) t.stop();
+    for (const { timer, periodAs } of this.syncTimers) {
+      const ticks = Math.round(Number(periodAs) * this.ticksPerSecond / 1e18);
+      timer.adjustAt(ticks, 0, ticks, periodAs, periodAs);
+    }
   }
 
   /** Scheduler state: time, CPU local times and suspension, every timer by creation order. */
   serialize(s: Serializer): void {
     this.time = s.f64(this.time);
+    this.timeAs = BigInt(s.str(this.timeAs.toString()));
+    this.seq = s.f64(this.seq);
     s.u32(this.slots.length);
     for (const slot of this.slots) {
       slot.local = s.f64(slot.local);
+      slot.localAs = BigInt(s.str(slot.localAs.toString()));
       slot.suspended = s.bool(slot.suspended);
     }
     const n = s.u32(this.timers.length);
@@ -224,6 +392,9 @@ export class Scheduler implements TimeSource {
       t.when = w < 0 ? Infinity : w;
       t.period = s.f64(t.period);
       t.param = s.i32(t.param);
+      t.whenAs = BigInt(s.str(t.whenAs.toString()));
+      t.periodAs = BigInt(s.str(t.periodAs.toString()));
+      t.seq = s.f64(t.seq);
     }
   }
 

@@ -6,15 +6,24 @@
  * exactly N/60.606061 s and the VBLANK interrupt belonging to frame N is serviced after the frame is
  * recorded (../shared/oracle/README.md, "Frame and time semantics"). The vertical position counts from
  * the first VBLANK line at the frame boundary, so the visible lines are the last ones of each frame.
+ *
+ * In MAME's attoseconds (which order the timers against CPU cycles, see scheduler.ts) a frame lasts
+ * floor(10^18 / pixel clock) × htotal × vtotal and a line a frame / vtotal (`screen_device::set_raw`,
+ * `configure`): on Pac-Man 67584 as short of 1/60.606061 s, so VBLANK comes a hair before the CPU cycle
+ * boundary it falls on in ticks. VBLANK ends (and MAME's scanline-0 timer fires) `vtotal - visible lines`
+ * lines after it starts (`vblank_begin` → `m_vblank_end_timer`).
  */
 import { Device, type Serializer, type WriteLine, unconnected } from './device';
 import type { ScreenDef } from './driver-schema';
-import type { Scheduler, Timer } from './scheduler';
+import { hzToAs, type Scheduler, type Timer } from './scheduler';
 
 export class Screen extends Device {
   readonly pixelTicks: number;
   readonly lineTicks: number;
   readonly frameTicks: number;
+  /** MAME's frame and line periods in attoseconds */
+  readonly frameAs: bigint;
+  readonly lineAs: bigint;
   /** native visible size */
   readonly width: number;
   readonly height: number;
@@ -45,6 +54,8 @@ export class Screen extends Device {
     if (!Number.isInteger(this.pixelTicks)) throw new Error(`screen: pixel clock ${def.pixelClock} does not divide the time base ${tps}`);
     this.lineTicks = this.pixelTicks * def.hTotal;
     this.frameTicks = this.lineTicks * def.vTotal;
+    this.frameAs = hzToAs(def.pixelClock) * BigInt(def.hTotal) * BigInt(def.vTotal);
+    this.lineAs = this.frameAs / BigInt(def.vTotal);
     this.width = def.hVisible[1] - def.hVisible[0] + 1;
     this.height = def.vVisible[1] - def.vVisible[0] + 1;
     this.refreshHz = def.pixelClock / (def.hTotal * def.vTotal);
@@ -57,8 +68,8 @@ export class Screen extends Device {
   /** Power-on: arm the frame timer at the first frame boundary. */
   start(): void {
     this.frameNumber = 0;
-    this.frameTimer.adjustAt(this.frameTicks, 0, this.frameTicks);
-    this.lineTimer?.adjustAt(0, 0, this.lineTicks);
+    this.frameTimer.adjustAt(this.frameTicks, 0, this.frameTicks, this.frameAs, this.frameAs);
+    this.lineTimer?.adjustAt(0, 0, this.lineTicks, 0n, this.lineAs);
   }
 
   reset(): void {
@@ -70,7 +81,7 @@ export class Screen extends Device {
     this.update();
     this.vblankOut(1);
     const vblankLines = this.def.vTotal - this.vblankLine;
-    this.vblankEndTimer.adjust(vblankLines * this.lineTicks);
+    this.vblankEndTimer.adjust(vblankLines * this.lineTicks, 0, 0, BigInt(vblankLines) * this.lineAs);
   }
 
   private lineStart(): void {

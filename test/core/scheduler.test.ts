@@ -19,7 +19,7 @@ function nopCpu(tag: string, clock: number): TinyCpu {
 }
 
 describe('scheduler', () => {
-  it('fires timers in time order, ties in creation order, periodic ones re-armed', () => {
+  it('fires timers in time order, ties in arming order, periodic ones re-armed', () => {
     const s = new Scheduler(1000);
     const o = new Owner();
     const log: string[] = [];
@@ -30,7 +30,8 @@ describe('scheduler', () => {
     a.adjust(10);
     c.adjust(5, 0, 7);
     s.runUntil(20);
-    expect(log).toEqual(['c@5', 'a@10', 'b@10', 'c@12', 'c@19']);
+    // MAME's timer_list_insert puts a timer after every timer with the same expiry: b was armed first.
+    expect(log).toEqual(['c@5', 'b@10', 'a@10', 'c@12', 'c@19']);
   });
 
   it('interleaves two CPUs by quantum and keeps exact cycle totals', () => {
@@ -44,12 +45,16 @@ describe('scheduler', () => {
     fast.run = (b) => { order.push(`fast:${b}`); return origFast(b); };
     slow.run = (b) => { order.push(`slow:${b}`); return origSlow(b); };
     s.runUntil(12_000);
-    // MAME's rule: a CPU gets floor(delta / period) cycles, and a target that falls exactly on a cycle
-    // boundary counts as a hair early (MAME's truncated attosecond periods), so one cycle less.
-    // Slice 1 (6000 ticks): fast floor(5999/2) = 2999, slow floor(5999/6) = 999. The loop is 4 NOPs + JMP
-    // (11 cycles): fast stops at 3000 (272 loops + 4 NOPs, the last NOP starting at 2998), slow at 1001
-    // (its JMP starts at 998). Slice 2: fast floor((12000-6000-1)/2) = 2999, slow floor((12000-6006-1)/6) = 998.
-    expect(order).toEqual(['fast:2999', 'slow:999', 'fast:2999', 'slow:998']);
+    // MAME device_scheduler::timeslice, in attoseconds (as): quantum = from_hz(1000) = 10^15 as; fast's
+    // cycle = floor(10^18 / 3e6) = 333333333333 as, cycle count = (delta >> 8) / 1302083333; slow's cycle =
+    // 10^12 as, count = (delta >> 9) / 1953125000. The loop is 4 NOPs + JMP (11 cycles).
+    // Slice 1 (target 10^15): fast gets 3000 and stops at 3000 (its last NOP starts at 2998), which is
+    // 1000 as short of the target, so MAME moves the target back to fast's time (999999999999000):
+    // slow gets 999 there and stops at 1001 (its JMP starts at 998).
+    // Slice 2 (target 999999999999000 + 10^15): fast 3000; slow (998999999999000 as behind) 998, which
+    // ends it exactly on a loop boundary at 1999 cycles, short of the target: the slice ends there.
+    // Slice 3 (the end, 2·10^15): fast is past it; slow is exactly one cycle behind and gets 1.
+    expect(order).toEqual(['fast:3000', 'slow:999', 'fast:3000', 'slow:998', 'slow:1']);
     // Each CPU ends within one cycle before the target and at most one instruction (≤ 3 cycles) past it.
     expect(s.cpuTime(fast)).toBeGreaterThanOrEqual(12_000 - 2);
     expect(s.cpuTime(fast)).toBeLessThan(12_000 + 3 * 2);
@@ -74,8 +79,9 @@ describe('scheduler', () => {
     s.runUntil(100);
     // NOP, NOP (4 cycles), then STA's write happens after its 4 cycles are counted: at tick 8.
     expect(writeTime).toBe(8);
-    // The other CPU was held to the aborted slice's end first: floor((8 - 1) / 1) = 7 cycles (MAME's rule).
-    expect(budgets[0]).toBe(7);
+    // The other CPU was held to the aborted CPU's time (MAME moves the slice target back to it): 8 cycles of
+    // 10^12 as each are exactly the 8·10^12 as it is behind.
+    expect(budgets[0]).toBe(8);
   });
 
   it('a timer armed inside a slice for an earlier time ends the slice there', () => {
@@ -106,5 +112,50 @@ describe('scheduler', () => {
     s2.serialize(new StateReader(w.bytes()));
     expect(s2.currentTime).toBe(10);
     expect([t2.when, t2.param, t2.period]).toEqual([30, 7, 11]);
+  });
+
+  it("a timer a few attoseconds short of a cycle boundary still gets that cycle when the slice is long (MAME's divisor)", () => {
+    // Pac-Man timing: Z80 3.072 MHz, time base 6.144 MHz. MAME's cycle is floor(10^18 / 3072000) =
+    // 325520833333 as and it counts cycles as (delta >> 8) / 1271565755, i.e. by 325520833280 as, 53 as
+    // short. The first VBLANK is at floor(10^18 / 6144000) · 384 · 264 = 16499999999932416 as, 50688 as
+    // before the end of cycle 50688. Program: NOP (2 cycles) then JMP-to-itself (3), so an instruction
+    // starts at cycle 50687 = 2 + 3·16895.
+    const run = (split: boolean): number => {
+      const s = new Scheduler(6_144_000);
+      const o = new Owner();
+      const space = AddressSpace.flatRam({ name: 'p', addrBits: 16 });
+      space.mem.set(assemble([0, [5, 0x0001]]));
+      const cpu = new TinyCpu('cpu', 3_072_000, space);
+      s.addCpu(cpu);
+      let at = -1;
+      s.timer(o, 'vblank', () => { at = s.cpuTime(cpu); }).adjustAt(101_376, 0, 0, 16_499_999_999_932_416n);
+      // A timer at tick 100800 (= 100800 · 162760416666 as, 50400 as before the end of cycle 50400).
+      if (split) s.timer(o, 'split', () => {}).adjustAt(100_800);
+      s.runUntil(101_376);
+      return at;
+    };
+    // One slice from 0: (16499999999932416 >> 8) / 1271565755 = 50688 cycles, so the JMP starting at 50687
+    // runs before VBLANK and the CPU stands at 50690 cycles (101380 ticks) when it fires.
+    expect(run(false)).toBe(50_690 * 2);
+    // Split at tick 100800: the first slice gets 50400 cycles (ends at 50402 after the JMP at 50399); the
+    // second is 286 cycles minus 50688 as long and gets (delta >> 8) / 1271565755 = 285, ending at 50687:
+    // the JMP at 50687 now runs after VBLANK.
+    expect(run(true)).toBe(50_687 * 2);
+  });
+
+  it('a periodic sync timer ends slices without doing anything (MAME sound manager, 50 Hz)', () => {
+    const s = new Scheduler(1_000_000);
+    const cpu = nopCpu('cpu', 1_000_000);
+    s.addCpu(cpu);
+    const budgets: number[] = [];
+    const r = cpu.run.bind(cpu);
+    cpu.run = (b) => { budgets.push(b); return r(b); };
+    s.addSyncTimer('sync', 50);
+    s.resetTime();
+    s.runUntil(50_000);
+    // A single CPU's quantum is about a second (MAME's perfect interleave); the 20 ms timer at 2·10^16 as
+    // splits the 50 ms run: 20000 cycles, then 20000 minus the overshoot of the slice before, then the rest.
+    expect(budgets.length).toBe(3);
+    expect(budgets[0]).toBe(20_000);
   });
 });
