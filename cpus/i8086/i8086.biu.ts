@@ -46,11 +46,14 @@ for (let op = 0; op < 256; op++) {
 export const GROUP = new Uint8Array(256);
 for (const op of [0x80, 0x81, 0x82, 0x83, 0xd0, 0xd1, 0xd2, 0xd3, 0xf6, 0xf7, 0xfe, 0xff]) GROUP[op] = 1;
 
-/** Parameter index: opcode, reg (group opcodes only), register form (mod 3 or no ModRM) or memory form. */
-export function biuKey(op: number, modrm: number): number {
+/**
+ * Parameter index: opcode, reg (group opcodes only), register form (mod 3 or no ModRM) or memory form,
+ * and whether control was transferred (a taken and a not-taken Jcc run different microcode).
+ */
+export function biuKey(op: number, modrm: number, flushed: boolean): number {
   const reg = GROUP[op] !== 0 ? (modrm >> 3) & 7 : 0;
   const regForm = HAS_MODRM[op] === 0 || modrm >> 6 === 3 ? 1 : 0;
-  return (((op << 3) | reg) << 1) | regForm;
+  return (((((op << 3) | reg) << 1) | regForm) << 1) | (flushed ? 1 : 0);
 }
 
 /** 8086 EA clocks by ModRM (iAPX 86/88 User's Manual), the time the EU spends before a memory operand. */
@@ -123,7 +126,7 @@ export function biuDelay(q0: number, npre: number, len: number, modrm: number, h
 
 /** Extra clocks (may be negative: the fitted uncontended count) for one executed instruction. */
 export function biuExtra(q0: number, npre: number, len: number, op: number, modrm: number, flushed: boolean): number {
-  const k = biuKey(op, modrm) * 3;
+  const k = biuKey(op, modrm, flushed) * 3;
   const hasModrm = HAS_MODRM[op] !== 0;
   const t0 = npre * 2;
   const a = BIU_PARAMS[k], s = BIU_PARAMS[k + 1], adj = BIU_PARAMS[k + 2];

@@ -792,7 +792,11 @@ export class I8086 extends Device implements CpuDevice {
         return;
       }
       case 0x98: r16[AX] = ((r8[0] << 24) >> 24) & 0xffff; this.icount -= t.cbw; return;
-      case 0x99: r16[DX] = r16[AX] & 0x8000 ? 0xffff : 0; this.icount -= t.cwd; return;
+      case 0x99:
+        // 8086 microcode: one more clock when AX is negative (vectors 99)
+        if (r16[AX] & 0x8000) { r16[DX] = 0xffff; this.icount -= t.cwd + (this.intel86 ? 1 : 0); }
+        else { r16[DX] = 0; this.icount -= t.cwd; }
+        return;
       case 0x9a: {
         const ip = this.fetch16();
         const cs = this.fetch16();
@@ -874,7 +878,8 @@ export class I8086 extends Device implements CpuDevice {
       case 0xd6:
         // SALC: AL = CF ? 0xff : 0 (undocumented on Intel parts, vectors D6; SETALC in MAME's nec core)
         r8[0] = this.flags & CF ? 0xff : 0;
-        this.icount -= t.salc;
+        // 8086: one clock less when CF is clear (vectors D6)
+        this.icount -= t.salc - (this.intel86 && (this.flags & CF) === 0 ? 1 : 0);
         return;
       case 0xd7: r8[0] = this.rd8(this.dsBase(), (r16[BX] + r8[0]) & 0xffff); this.icount -= t.xlat; return;
       case 0xd8: case 0xd9: case 0xda: case 0xdb: case 0xdc: case 0xdd: case 0xde: case 0xdf:
@@ -1194,6 +1199,7 @@ export class I8086 extends Device implements CpuDevice {
     } else {
       r8[0] &= 0x0f;
       this.flags &= ~(AF | CF);
+      if (this.intel86) this.icount--; // 8086 microcode: the no-adjust path is 1 clock longer (vectors 37/3F)
     }
     this.flags = (this.flags & ~(SF | ZF | PF)) | SZP8[r8[0]];
     this.icount -= this.t.aaa;
@@ -1208,6 +1214,7 @@ export class I8086 extends Device implements CpuDevice {
     } else {
       r8[0] &= 0x0f;
       this.flags &= ~(AF | CF);
+      if (this.intel86) this.icount--; // 8086 microcode: the no-adjust path is 1 clock longer (vectors 37/3F)
     }
     this.flags = (this.flags & ~(SF | ZF | PF)) | SZP8[r8[0]];
     this.icount -= this.t.aaa;
