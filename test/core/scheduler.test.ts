@@ -85,7 +85,7 @@ describe('scheduler', () => {
   });
 
   it('a timer armed inside a slice for an earlier time ends the slice there', () => {
-    const s = new Scheduler(1_000_000, 10); // quantum 100000 ticks
+    const s = new Scheduler(1_000_000, 10); // one CPU: MAME's quantum is then about a second
     const o = new Owner();
     const cpu = nopCpu('cpu', 1_000_000);
     s.addCpu(cpu);
@@ -95,7 +95,8 @@ describe('scheduler', () => {
     space.mapHandler(0x9000, 0x90ff, { write: () => t.adjust(50) });
     space.mem.set(assemble([[3, 0x9000], 0, 0, [5, 4]]));
     s.runUntil(1000);
-    // Armed at tick 4 for +50: fires at 54, not at the end of the 100000-tick quantum.
+    // Armed at tick 4 for +50, it becomes the earliest timer, so the CPU stops after the STA (MAME
+    // emu_timer::adjust → abort_timeslice) and the timer fires at 54, not at the end of the quantum.
     expect(fired).toEqual([54]);
   });
 
