@@ -23,7 +23,7 @@ import type { AddressSpace } from '../../src/core/memory';
 import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.timing';
 import { disassembleX86 } from './i8086.dasm';
 import { execNec0F } from './v30';
-import { biuExtra, HAS_MODRM } from './i8086.biu';
+import { biuExtra, HAS_MODRM, wideOperand } from './i8086.biu';
 
 export type X86Variant = '8086' | '8088' | 'v20' | 'v30' | '80186' | '80188';
 
@@ -613,7 +613,7 @@ export class I8086 extends Device implements CpuDevice {
     const q0 = this.queueAtStart >= 0 ? this.queueAtStart : (base + ip0) & 1 ? 5 : 6;
     this.queueAtStart = -1;
     const flushed = this.sreg[CS] !== cs0 || this.ip !== ((ip0 + len) & 0xffff);
-    this.icount -= biuExtra(q0, npre, len, op, modrm, flushed);
+    this.icount -= biuExtra(q0, npre, len, op, modrm, flushed, wideOperand(op) && (this.eaOff & 1) !== 0);
   }
 
   private prefixes(op: number): number {
