@@ -24,6 +24,7 @@ export class Screen extends Device {
   /** MAME's frame and line periods in attoseconds */
   readonly frameAs: bigint;
   readonly lineAs: bigint;
+  readonly pixelAs: bigint;
   /** native visible size */
   readonly width: number;
   readonly height: number;
@@ -56,6 +57,7 @@ export class Screen extends Device {
     this.frameTicks = this.lineTicks * def.vTotal;
     this.frameAs = hzToAs(def.pixelClock) * BigInt(def.hTotal) * BigInt(def.vTotal);
     this.lineAs = this.frameAs / BigInt(def.vTotal);
+    this.pixelAs = this.lineAs / BigInt(def.hTotal);
     this.width = def.hVisible[1] - def.hVisible[0] + 1;
     this.height = def.vVisible[1] - def.vVisible[0] + 1;
     this.refreshHz = def.pixelClock / (def.hTotal * def.vTotal);
@@ -93,16 +95,25 @@ export class Screen extends Device {
     return this.frameNumber * this.frameTicks;
   }
 
-  /** Current beam line, counting like the hardware (VBLANK begins at `vblankLine`). */
+  /**
+   * Current beam line, counting like the hardware (VBLANK begins at `vblankLine`). As MAME computes it
+   * (`screen_device::vpos`): attoseconds since VBLANK started plus half a pixel (round to the nearest
+   * pixel), divided by the line period.
+   */
   vpos(): number {
-    const t = this.scheduler.now() - this.frameStart();
-    const line = Math.floor(t / this.lineTicks);
-    return (this.vblankLine + line) % this.def.vTotal;
+    const v = Number(this.sinceVblankAs() / this.lineAs);
+    return (this.vblankLine + v) % this.def.vTotal;
   }
 
+  /** Current beam pixel within the line (MAME `screen_device::hpos`, rounded to the nearest pixel). */
   hpos(): number {
-    const t = this.scheduler.now() - this.frameStart();
-    return Math.floor((t % this.lineTicks) / this.pixelTicks);
+    const d = this.sinceVblankAs();
+    return Number((d % this.lineAs) / this.pixelAs);
+  }
+
+  /** Attoseconds since the current VBLANK started, plus half a pixel. */
+  private sinceVblankAs(): bigint {
+    return this.scheduler.nowAs() - BigInt(this.frameNumber) * this.frameAs + this.pixelAs / 2n;
   }
 
   inVblank(): boolean {

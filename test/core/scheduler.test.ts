@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Device, type Serializer } from '../../src/core/device';
 import { AddressSpace } from '../../src/core/memory';
 import { Scheduler } from '../../src/core/scheduler';
+import { Screen } from '../../src/core/screen';
 import { StateReader, StateWriter } from '../../src/core/serializer';
 import { TinyCpu, assemble } from './support/tiny-cpu';
 
@@ -158,5 +159,23 @@ describe('scheduler', () => {
     // splits the 50 ms run: 20000 cycles, then 20000 minus the overshoot of the slice before, then the rest.
     expect(budgets.length).toBe(3);
     expect(budgets[0]).toBe(20_000);
+  });
+
+  it("the beam position is MAME's: time since VBLANK plus half a pixel (screen_device::vpos/hpos)", () => {
+    // Pixel clock 1 MHz (10^12 as per pixel), 10×10 frame, 8 visible lines; CPU at 4 MHz (2.5·10^11 as per
+    // cycle), 4 ticks per pixel. Program: NOP (2 cycles), STA 0x9000 (its write comes after its 4 cycles).
+    const s = new Scheduler(4_000_000);
+    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 10, hVisible: [0, 9], vVisible: [0, 7], update: 'x.y' }, s, false);
+    const space = AddressSpace.flatRam({ name: 'p', addrBits: 16 });
+    space.mem.set(assemble([0, [3, 0x9000], 0, [5, 0x0004]]));
+    const seen: number[][] = [];
+    space.mapHandler(0x9000, 0x90ff, { write: () => { seen.push([screen.vpos(), screen.hpos()]); } });
+    const cpu = new TinyCpu('cpu', 4_000_000, space);
+    s.addCpu(cpu);
+    screen.start();
+    s.runUntil(20);
+    // The write is at cycle 6 = 1.5·10^12 as after VBLANK started (line 8): + half a pixel = 2·10^12 as,
+    // so MAME reports pixel 2 of line 8 (truncating the time alone would say pixel 1).
+    expect(seen[0]).toEqual([8, 2]);
   });
 });
