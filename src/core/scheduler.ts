@@ -38,6 +38,16 @@ export function hzToAs(hz: number): bigint {
   return AS_PER_SECOND / BigInt(Math.round(hz));
 }
 
+/**
+ * MAME `device_t::clocks_to_attotime` / `attotime::from_ticks`: `cycles` of a `clock` Hz device, for timers
+ * whose MAME duration is counted in that device's clock (pass it as `delayAs`/`periodAs`).
+ */
+export function clocksToAs(cycles: number, clock: number): bigint {
+  const hz = Math.round(clock);
+  if (cycles < hz) return BigInt(cycles) * hzToAs(hz);
+  return BigInt(Math.floor(cycles / hz)) * AS_PER_SECOND + BigInt(cycles % hz) * hzToAs(hz);
+}
+
 export class Timer {
   /** absolute tick at which the timer fires; Infinity when stopped */
   when = Infinity;

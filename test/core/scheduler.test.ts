@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Device, type Serializer } from '../../src/core/device';
 import { AddressSpace } from '../../src/core/memory';
-import { Scheduler } from '../../src/core/scheduler';
+import { Scheduler, clocksToAs } from '../../src/core/scheduler';
 import { Screen } from '../../src/core/screen';
 import { StateReader, StateWriter } from '../../src/core/serializer';
 import { TinyCpu, assemble } from './support/tiny-cpu';
@@ -177,5 +177,11 @@ describe('scheduler', () => {
     // The write is at cycle 6 = 1.5·10^12 as after VBLANK started (line 8): + half a pixel = 2·10^12 as,
     // so MAME reports pixel 2 of line 8 (truncating the time alone would say pixel 1).
     expect(seen[0]).toEqual([8, 2]);
+  });
+
+  it('converts device clocks to attoseconds as MAME does (truncated period, whole seconds split off)', () => {
+    expect(clocksToAs(3, 3_072_000)).toBe(3n * 325_520_833_333n);
+    // attotime::from_ticks: 3072001 cycles = 1 s + 1 cycle, not 3072001 truncated periods.
+    expect(clocksToAs(3_072_001, 3_072_000)).toBe(1_000_000_000_000_000_000n + 325_520_833_333n);
   });
 });
