@@ -23,7 +23,7 @@ import type { AddressSpace } from '../../src/core/memory';
 import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.timing';
 import { disassembleX86 } from './i8086.dasm';
 import { execNec0F } from './v30';
-import { biuExtra, HAS_MODRM, wideOperand } from './i8086.biu';
+import { biuExtra, HAS_MODRM, insnLength, wideOperand } from './i8086.biu';
 
 export type X86Variant = '8086' | '8088' | 'v20' | 'v30' | '80186' | '80188';
 
@@ -100,6 +100,7 @@ export class I8086 extends Device implements CpuDevice {
   biu = false;
   /** bytes in the prefetch queue when the next instruction starts (-1: as full as it gets, 6 or 5) */
   queueAtStart = -1;
+  private readonly biuBytes = new Uint8Array(20);
   /** instructions retired (REP iterations each count once), for benchmarks */
   instructions = 0;
 
@@ -597,21 +598,29 @@ export class I8086 extends Device implements CpuDevice {
     this.exec(op);
   }
 
-  /** `step()` plus the BIU model's clocks (first EU bus cycle and prefetch suspend against the queue). */
+  /** `step()` plus the BIU model's clocks (first EU bus cycles and prefetch suspend against the queue). */
   private stepBiu(): void {
-    const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase, resumed = this.repResume;
-    const program = this.program;
-    const peek = (k: number): number => program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
-    let npre = 0, rep = false;
-    while (npre < 15 && this.prefixTable[peek(npre)] !== 0) { const p = peek(npre++); if (p === 0xf2 || p === 0xf3) rep = true; }
-    const op = peek(npre);
-    const modrm = HAS_MODRM[op] !== 0 ? peek(npre + 1) : 0;
-    const len = this.variant === '8086' ? disassembleX86((base + ip0) & 0xfffff, (a) => program.peek8(a), this.variant, ip0).length : 0;
+    if (this.variant !== '8086' || this.repResume !== 0) { this.queueAtStart = -1; this.step(); return; }
+    const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase, program = this.program, b = this.biuBytes;
+    let npre = 0, rep = false, k = 0;
+    for (; k < 16; k++) {
+      const v = program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
+      b[k] = v;
+      if (k === npre) {
+        if (this.prefixTable[v] === 0) { k++; break; }
+        npre++;
+        if (v === 0xf2 || v === 0xf3) rep = true;
+      }
+    }
+    for (let j = k; j < k + 2 && j < 16; j++) b[j] = program.peek8((base + ((ip0 + j) & 0xffff)) & 0xfffff);
+    const op = b[npre];
+    const modrm = HAS_MODRM[op] !== 0 ? b[npre + 1] : 0;
+    const len = insnLength(b, npre);
     this.step();
-    // REP string ops keep the per-iteration table clocks; the model is fitted to the 8086's queue
-    if (len === 0 || resumed !== 0 || this.repResume !== 0 || (rep && ((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf)))) return;
     const q0 = this.queueAtStart >= 0 ? this.queueAtStart : (base + ip0) & 1 ? 5 : 6;
     this.queueAtStart = -1;
+    // REP string ops keep the per-iteration table clocks
+    if (this.repResume !== 0 || (rep && ((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf)))) return;
     const flushed = this.sreg[CS] !== cs0 || this.ip !== ((ip0 + len) & 0xffff);
     this.icount -= biuExtra(q0, npre, len, op, modrm, flushed, wideOperand(op) && (this.eaOff & 1) !== 0);
   }

@@ -11,7 +11,7 @@ import { I8086, type X86Variant } from '../../cpus/i8086/i8086';
 
 const image = resolve(__dirname, '../..', process.env.ARCADE_SHARED_BENCH ?? '../shared/bench', 'workloads/8086/sieve_crc.bin');
 
-function runWorkload(variant: X86Variant, iters: number) {
+function runWorkload(variant: X86Variant, iters: number, biu = false) {
   const program = AddressSpace.flatRam({ name: 'program', addrBits: 20, endian: 'little' });
   const bin = new Uint8Array(readFileSync(image));
   bin[0x10] = iters & 0xff;
@@ -20,6 +20,7 @@ function runWorkload(variant: X86Variant, iters: number) {
   const io = new AddressSpace({ name: 'io', addrBits: 16 }, new Uint8Array(0));
   let done = false;
   const cpu: I8086 = new I8086('maincpu', 8_000_000, program, io, variant);
+  cpu.biu = biu;
   io.mapHandler(0x0000, 0x00ff, { write: (port) => { if (port === 0xe0) { done = true; cpu.endSlice(); } } });
   let cycles = 0;
   for (let slices = 0; !done && slices < 10_000; slices++) cycles += cpu.run(100_000);
@@ -35,6 +36,10 @@ describe('shared 8086 workload on every variant', () => {
   it.each(['8086', '8088', 'v20', 'v30', '80186', '80188'] as X86Variant[])('%s computes the documented results', (variant) => {
     expect(runWorkload(variant, 1)).toMatchObject({ done: true, sum: 61593, count: 564, crc: 61029 });
     expect(runWorkload(variant, 16)).toMatchObject({ done: true, sum: 23688, count: 564, crc: 26166 });
+  });
+
+  it('8086 on the accurate path (BIU / prefetch-queue model) computes the same results', () => {
+    expect(runWorkload('8086', 1, true)).toMatchObject({ done: true, sum: 61593, count: 564, crc: 61029 });
   });
 
   it('an 8088 needs more clocks than an 8086, a V30 fewer (8-bit bus word penalty; NEC timings)', () => {
