@@ -19,11 +19,13 @@
  * - A jump suspends prefetching (microcode SUSP) before flushing the queue; a fetch already on the bus
  *   must finish first, which delays the EU until its T4.
  *
- * Only the EU's first bus cycle and the suspend are timed against the queue (later ones follow at the
- * instruction's own clocks). Per opcode (ModRM reg for group opcodes, register/memory form apart) the
- * model needs the microcode position of that first bus request and of the suspend, and the clock count
- * of the uncontended case: those three numbers are fitted on the vectors by `tools/fit-biu.ts` and
- * stored in `i8086.biu.params.ts`.
+ * The EU's first two bus cycles (operand read, write-back) and the suspend are timed against the
+ * queue; later ones follow at the instruction's own clocks. Per opcode (ModRM reg for group opcodes,
+ * register and memory forms, jumped or not apart) the model needs the microcode positions of those
+ * requests, of the suspend and of late immediate-byte reads, and the uncontended count's difference
+ * from the instruction table: they are fitted on the vectors by `tools/fit-biu.ts` and stored in
+ * `i8086.biu.params.ts` (the mechanism is modelled; the positions are measured, not read from the
+ * microcode ROM).
  */
 import { BIU_PARAMS } from './i8086.biu.params';
 

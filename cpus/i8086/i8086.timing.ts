@@ -12,8 +12,8 @@
  *   figures are the register/memory base values, EA included as on that chip). guess: verify against
  *   the data sheet before relying on 80186 cycle exactness; no board we target uses an 80186.
  *
- * The conformance vectors (real 8086) show that real counts also depend on the prefetch queue, which
- * this instruction-stepped core does not model, so these tables give the data-sheet count only.
+ * The conformance vectors (real 8086) show that real counts also depend on the prefetch queue; these
+ * tables give the data-sheet count, and the accurate path adds the queue model of i8086.biu.ts.
  */
 
 export interface X86Timing {

@@ -11,8 +11,9 @@
  * Bus: `program` is a 20-bit little-endian space; `io` a 16-bit port space. Word accesses use
  * `read16/write16` except at offset 0xffff, where the 8086 wraps inside the segment.
  *
- * Not emulated: the prefetch queue (cycle counts are data-sheet counts; self-modifying code within
- * 6 bytes of IP sees the new bytes at once), the 8080 emulation mode of the V20/V30 (BRKEM is
+ * Timing: table clocks by default; `biu = true` (8086) adds the prefetch-queue / bus interface unit
+ * model of i8086.biu.ts. Not emulated: the queue's contents (self-modifying code within 6 bytes of IP
+ * sees the new bytes at once), the 8080 emulation mode of the V20/V30 (BRKEM is
  * treated as an undefined opcode), the 80186's integrated peripherals (timers, DMA, interrupt
  * controller, chip selects: separate devices if a board needs them), the V20/V30 BRKXA/RETXA
  * extended addressing (V33 only anyway), LOCK and the bus arbitration pins.
