@@ -106,7 +106,8 @@ export interface HardwareDef {
   screen: ScreenDef;
   /** speaker name → { sound device tag → gain } */
   speakers: Record<string, Record<string, number>>;
-  /** interleave for multi-CPU boards (MAME `set_perfect_quantum`/`quantum_time`); default 6000 Hz */
+  /** maximum slice length in Hz (MAME `set_maximum_quantum`); default MAME's 1/60 s. Multi-CPU boards whose
+   *  MAME driver asks for a finer interleave set it (often 6000). */
   quantumHz?: number;
   /** RAM shares hashed by golden tests and shown in the debugger: name → share */
   memory?: Record<string, string>;

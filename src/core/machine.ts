@@ -23,7 +23,8 @@ import { StateReader, StateWriter } from './serializer';
 import { isSoundDevice, type SoundStream } from './sound';
 
 export const STATE_MAGIC = 'ARCADE-STATE';
-export const STATE_VERSION = 1;
+// 2: scheduler times kept in MAME attoseconds and the 50 Hz sound-manager timer
+export const STATE_VERSION = 2;
 
 export interface LoadedRoms {
   manifest: RomManifest;
