@@ -1058,6 +1058,8 @@ export class I8086 extends Device implements CpuDevice {
       default: base = t.outsRep; per = t.outsPer; break;
     }
     if (this.resuming === 0) this.icount -= base;
+    // 8086 microcode: a REP with CX = 0 skips 2 clocks of the set-up (vectors A4-AF with CX = 0)
+    if (this.intel86 && this.resuming === 0 && this.r16[CX] === 0) this.icount += 2;
     const compares = op === 0xa6 || op === 0xa7 || op === 0xae || op === 0xaf;
     const rep = this.rep;
     const r16 = this.r16;
@@ -1086,7 +1088,8 @@ export class I8086 extends Device implements CpuDevice {
         if (rep === REP_C ? c === 0 : c !== 0) return;
       } else if (compares) {
         const z = this.flags & ZF;
-        if (rep === REP_Z ? z === 0 : z !== 0) return;
+        // 8086: leaving on the Z condition with CX left is 1 clock shorter than running CX out (vectors A6/A7/AE/AF)
+        if (rep === REP_Z ? z === 0 : z !== 0) { if (this.intel86 && r16[CX] !== 0) this.icount++; return; }
       }
       if (r16[CX] === 0) return;
       this.instructions++;

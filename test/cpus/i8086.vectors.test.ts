@@ -37,7 +37,7 @@ describe('8086 conformance vectors', () => {
     expect(bad).toEqual([]);
   });
 
-  it('keeps the cycle-exact share of the timing model (measured 97.8% with the BIU model)', () => {
+  it('keeps the cycle-exact share of the timing model (measured 98.2% with the BIU model)', () => {
     const meta = loadMetadata(dir);
     const { cpu, mem } = flat8086();
     let match = 0, total = 0;
@@ -50,6 +50,6 @@ describe('8086 conformance vectors', () => {
       }
     }
     expect(total).toBeGreaterThan(60000);
-    expect(match / total).toBeGreaterThan(0.975);
+    expect(match / total).toBeGreaterThan(0.98);
   });
 });
