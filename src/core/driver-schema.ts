@@ -33,7 +33,8 @@ export interface MapEntry {
   read?: ReadRef;
   /** handler for writes (with `ram`, called after the byte is stored: a write hook) */
   write?: WriteRef;
-  /** 16-bit handlers for 16-bit buses (`'tag.method'`, offset in bytes) */
+  /** 16-bit handlers for 16-bit buses (`'tag.method'`, offset in bytes; writes get `(offset, data, mask)`
+   *  with MAME's mem_mask). An entry with only 16-bit handlers also serves byte accesses through its lanes. */
   read16?: string;
   write16?: string;
   /** reads give the open-bus value and writes are dropped (documented holes) */

@@ -12,6 +12,8 @@ import { AddressSpace, hex } from './memory';
 
 export type ReadHandler = (offset: number) => number;
 export type WriteHandler = (offset: number, data: number) => void;
+/** 16-bit write: `mask` marks the byte lanes written (0xff00, 0x00ff or 0xffff), as MAME's mem_mask. */
+export type Write16Handler = (offset: number, data: number, mask: number) => void;
 
 /** How the builder resolves names used in maps. */
 export interface MapResolver {
@@ -24,7 +26,7 @@ export interface MapResolver {
   read(ref: ReadRef): ReadHandler;
   write(ref: string): WriteHandler;
   read16(ref: string): ReadHandler;
-  write16(ref: string): WriteHandler;
+  write16(ref: string): Write16Handler;
 }
 
 interface Compiled {
@@ -35,12 +37,38 @@ interface Compiled {
   /** arena base for RAM/ROM entries (address start maps here), or -1 */
   base: number;
   writable: boolean;
+  /** byte handlers (made from the 16-bit ones when an entry only has those) */
   read: ReadHandler | null;
   write: WriteHandler | null;
   read16: ReadHandler | null;
-  write16: WriteHandler | null;
+  write16: Write16Handler | null;
   /** covers whole pages: can be mapped directly for this direction */
   pageUniform: boolean;
+}
+
+/** Does the entry answer reads / take writes? (ROM owns its writes: they are dropped.) */
+function reads(c: Compiled): boolean {
+  return (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true;
+}
+function writes(c: Compiled): boolean {
+  return c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
+}
+
+/**
+ * Byte access to a device that only has 16-bit handlers: read the word and take the byte's lane;
+ * write the byte into its lane with the lane's mask (MAME's mem_mask).
+ */
+function byteRead(r16: ReadHandler, bigEndian: boolean): ReadHandler {
+  return (o) => {
+    const w = r16(o & ~1);
+    return ((o & 1) === (bigEndian ? 1 : 0) ? w : w >>> 8) & 0xff;
+  };
+}
+function byteWrite(w16: Write16Handler, bigEndian: boolean): WriteHandler {
+  return (o, d) => {
+    const low = (o & 1) === (bigEndian ? 1 : 0);
+    w16(o & ~1, low ? d & 0xff : (d & 0xff) << 8, low ? 0x00ff : 0xff00);
+  };
 }
 
 function matches(c: Compiled, a: number): boolean {
@@ -71,14 +99,13 @@ export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver)
       writable = true;
     }
     const aligned = (start & offMask) === 0 && ((end + 1) & offMask) === 0 && (mirror & offMask) === 0;
-    return {
-      entry: e, start, end, mirror, base, writable,
-      read: e.read !== undefined && base < 0 ? r.read(e.read) : null,
-      write: e.write !== undefined ? r.write(e.write) : null,
-      read16: e.read16 !== undefined ? r.read16(e.read16) : null,
-      write16: e.write16 !== undefined ? r.write16(e.write16) : null,
-      pageUniform: aligned && e.bank === undefined,
-    };
+    const read16 = e.read16 !== undefined && base < 0 ? r.read16(e.read16) : null;
+    const write16 = e.write16 !== undefined ? r.write16(e.write16) : null;
+    let read = e.read !== undefined && base < 0 ? r.read(e.read) : null;
+    let write = e.write !== undefined ? r.write(e.write) : null;
+    if (read === null && read16 !== null) read = byteRead(read16, space.bigEndian);
+    if (write === null && write16 !== null && !writable) write = byteWrite(write16, space.bigEndian);
+    return { entry: e, start, end, mirror, base, writable, read, write, read16, write16, pageUniform: aligned && e.bank === undefined };
   });
 
   // Banks map whole pages and are patched by AddressSpace.setBank.
@@ -102,10 +129,8 @@ export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver)
       const c = compiled[i];
       if (c.entry.bank !== undefined) continue;
       if (!touches(c, pageStart, pageSize)) continue;
-      const reads = (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true;
-      const writes = c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
-      if (reads) { rdAny = true; rdLast = i; if (!c.pageUniform) rdFine = true; }
-      if (writes) { wrAny = true; wrLast = i; if (!c.pageUniform || (c.writable && c.write !== null)) wrFine = true; }
+      if (reads(c)) { rdAny = true; rdLast = i; if (!c.pageUniform) rdFine = true; }
+      if (writes(c)) { wrAny = true; wrLast = i; if (!c.pageUniform || (c.writable && c.write !== null)) wrFine = true; }
     }
     if (!rdAny && !wrAny) continue;
     // When no fine-grained entry touches the page, every touching entry covers it whole, so the last one
@@ -117,10 +142,10 @@ export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver)
         space.rdBase[p] = o;
       } else if (!rdFine && last.read !== null) {
         const h = last.read, c = last;
-        space.mapHandler(pageStart, pageStart + pageSize - 1, { read: (a) => h((a & ~c.mirror) - c.start), read16: last.read16 ? wrap16r(last) : undefined });
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { read: (a) => h((a & ~c.mirror) - c.start), read16: wrap16r(last) });
       } else {
         fillTable(rdTable, compiled, pageStart, 'r');
-        space.mapHandler(pageStart, pageStart + pageSize - 1, { ...decodedRead(space, compiled, rdTable.slice()) });
+        space.mapHandler(pageStart, pageStart + pageSize - 1, decodedRead(space, compiled, rdTable.slice()));
       }
     }
     if (wrAny) {
@@ -129,22 +154,23 @@ export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver)
         space.wrBase[p] = last.base + ((pageStart & ~last.mirror) - last.start);
       } else if (!wrFine && last.base < 0 && last.write !== null) {
         const h = last.write, c = last;
-        space.mapHandler(pageStart, pageStart + pageSize - 1, { write: (a, d) => h((a & ~c.mirror) - c.start, d), write16: last.write16 ? wrap16w(last) : undefined });
+        space.mapHandler(pageStart, pageStart + pageSize - 1, { write: (a, d) => h((a & ~c.mirror) - c.start, d), write16: wrap16w(last) });
       } else {
         fillTable(wrTable, compiled, pageStart, 'w');
-        space.mapHandler(pageStart, pageStart + pageSize - 1, { write: decodedWrite(space, compiled, wrTable.slice()) });
+        space.mapHandler(pageStart, pageStart + pageSize - 1, decodedWrite(space, compiled, wrTable.slice()));
       }
     }
   }
 }
 
-function wrap16r(c: Compiled) {
-  const h = c.read16!;
-  return (a: number) => h((a & ~c.mirror) - c.start);
+/** The entry's 16-bit handler as a space-level function (address → entry offset), or undefined. */
+function wrap16r(c: Compiled): ((a: number) => number) | undefined {
+  const h = c.read16;
+  return h === null ? undefined : (a) => h((a & ~c.mirror) - c.start);
 }
-function wrap16w(c: Compiled) {
-  const h = c.write16!;
-  return (a: number, d: number) => h((a & ~c.mirror) - c.start, d);
+function wrap16w(c: Compiled): ((a: number, d: number) => void) | undefined {
+  const h = c.write16;
+  return h === null ? undefined : (a, d) => h((a & ~c.mirror) - c.start, d, 0xffff);
 }
 
 /** Does entry `c` match any address of the page? (exact for mirrors, by walking the page when needed) */
@@ -164,15 +190,12 @@ function fillTable(table: Int16Array, compiled: Compiled[], pageStart: number, d
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i];
     if (c.entry.bank !== undefined) continue;
-    const active = dir === 'r'
-      ? (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true
-      : c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
-    if (!active) continue;
+    if (!(dir === 'r' ? reads(c) : writes(c))) continue;
     for (let k = 0; k < table.length; k++) if (matches(c, pageStart + k)) table[k] = i;
   }
 }
 
-function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Array): { read: (a: number) => number; peek: (a: number) => number } {
+function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Array): { read: (a: number) => number; read16: (a: number) => number; peek: (a: number) => number } {
   const mem = () => space.mem;
   const fns: ((a: number) => number)[] = compiled.map((c) => {
     if (c.base >= 0) return (a: number) => mem()[c.base + ((a & ~c.mirror) - c.start)];
@@ -180,10 +203,18 @@ function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Arra
     return () => space.openBus;
   });
   const offMask = space.offMask;
+  const read = (a: number): number => {
+    const e = table[a & offMask];
+    return e >= 0 ? fns[e](a) : space.openBus;
+  };
   return {
-    read: (a) => {
+    read,
+    // A word access reaches an entry's 16-bit handler once; other entries are read byte by byte.
+    read16: (a) => {
       const e = table[a & offMask];
-      return e >= 0 ? fns[e](a) : space.openBus;
+      const h = e >= 0 ? compiled[e].read16 : null;
+      if (h !== null && table[(a + 1) & offMask] === e) return h((a & ~compiled[e].mirror) - compiled[e].start);
+      return space.bigEndian ? (read(a) << 8) | read(a + 1) : read(a) | (read(a + 1) << 8);
     },
     peek: (a) => {
       const e = table[a & offMask];
@@ -192,7 +223,7 @@ function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Arra
   };
 }
 
-function decodedWrite(space: AddressSpace, compiled: Compiled[], table: Int16Array): (a: number, d: number) => void {
+function decodedWrite(space: AddressSpace, compiled: Compiled[], table: Int16Array): { write: (a: number, d: number) => void; write16: (a: number, d: number) => void } {
   const fns: ((a: number, d: number) => void)[] = compiled.map((c) => {
     const h = c.write;
     if (c.writable) {
@@ -204,8 +235,18 @@ function decodedWrite(space: AddressSpace, compiled: Compiled[], table: Int16Arr
     return () => {};
   });
   const offMask = space.offMask;
-  return (a, d) => {
+  const write = (a: number, d: number): void => {
     const e = table[a & offMask];
     if (e >= 0) fns[e](a, d);
+  };
+  return {
+    write,
+    write16: (a, d) => {
+      const e = table[a & offMask];
+      const h = e >= 0 && !compiled[e].writable ? compiled[e].write16 : null;
+      if (h !== null && table[(a + 1) & offMask] === e) { h((a & ~compiled[e].mirror) - compiled[e].start, d, 0xffff); return; }
+      if (space.bigEndian) { write(a, d >>> 8); write(a + 1, d & 0xff); }
+      else { write(a, d & 0xff); write(a + 1, d >>> 8); }
+    },
   };
 }

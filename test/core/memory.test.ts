@@ -17,7 +17,7 @@ function build(map: MapEntry[], opts: { bits?: number; endian?: 'big' | 'little'
     read: (ref) => (typeof ref === 'object' && 'port' in ref ? () => 0x5a : typeof ref === 'object' ? () => ref.value : (o) => { log.push(`r ${ref} ${o.toString(16)}`); return 0x42; }),
     write: (ref) => (o, d) => log.push(`w ${ref} ${o.toString(16)}=${d.toString(16)}`),
     read16: (ref) => (o) => { log.push(`r16 ${ref} ${o.toString(16)}`); return 0x1234; },
-    write16: (ref) => (o, d) => log.push(`w16 ${ref} ${o.toString(16)}=${d.toString(16)}`),
+    write16: (ref) => (o, d, mask) => log.push(`w16 ${ref} ${o.toString(16)}=${d.toString(16)}${mask === 0xffff ? '' : ` mask ${mask.toString(16)}`}`),
   };
   for (let i = 0; i < 0x10000; i++) arena[i] = i & 0xff ^ (i >> 8);
   compileSpace(space, { bits: opts.bits ?? 16, map, endian: opts.endian }, r);
@@ -100,5 +100,29 @@ describe('address space compiled from a declarative map', () => {
   it('rejects entries outside the space or with address bits inside their mirror', () => {
     expect(() => build([{ at: [0x0000, 0x1ffff], ram: 'x' }])).toThrow(/outside/);
     expect(() => build([{ at: [0x8000, 0x8fff], mirror: 0x8000, ram: 'x' }])).toThrow(/inside its mirror/);
+  });
+
+  it('a device with only 16-bit handlers serves byte accesses through its byte lanes (MAME mem_mask)', () => {
+    const be = build([
+      { at: [0x000000, 0x000fff], ram: 'ram' },
+      { at: [0x100000, 0x100fff], read16: 'io.r', write16: 'io.w' },           // a whole page
+      { at: [0x200000, 0x20000f], read16: 'fine.r', write16: 'fine.w' },       // shares a page
+      { at: [0x200010, 0x20001f], read: 'byte.r', write: 'byte.w' },
+    ], { bits: 24, endian: 'big' });
+    expect(be.space.read8(0x100002)).toBe(0x12); // high byte at the even address (big-endian)
+    expect(be.space.read8(0x100003)).toBe(0x34);
+    be.space.write8(0x100004, 0xab);
+    be.space.write8(0x100005, 0xcd);
+    expect(be.space.read16(0x200002)).toBe(0x1234);
+    be.space.write16(0x200006, 0xbeef);
+    expect(be.space.read16(0x200010)).toBe(0x4242); // a byte device read twice for a word
+    expect(be.log).toEqual([
+      'r16 io.r 2', 'r16 io.r 2', 'w16 io.w 4=ab00 mask ff00', 'w16 io.w 4=cd mask ff',
+      'r16 fine.r 2', 'w16 fine.w 6=beef', 'r byte.r 0', 'r byte.r 1',
+    ]);
+    const le = build([{ at: [0x1000, 0x1fff], read16: 'io.r', write16: 'io.w' }], { bits: 20, endian: 'little' });
+    expect(le.space.read8(0x1000)).toBe(0x34); // low byte at the even address (little-endian)
+    le.space.write8(0x1001, 0x56);
+    expect(le.log).toEqual(['r16 io.r 0', 'w16 io.w 0=5600 mask ff00']);
   });
 });
