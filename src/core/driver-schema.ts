@@ -9,6 +9,7 @@ import type { Device } from './device';
 import type { InputPorts } from './input';
 import type { AddressSpace } from './memory';
 import type { Scheduler, Timer } from './scheduler';
+import type { SetIdentity } from './roms/manifest';
 import type { Screen } from './screen';
 
 /** `'tag.method'`, an input port, a constant, or the literal 'nop'. */
@@ -110,18 +111,10 @@ export interface HardwareDef {
   /** maximum slice length in Hz (MAME `set_maximum_quantum`); default MAME's 1/60 s. Multi-CPU boards whose
    *  MAME driver asks for a finer interleave set it (often 6000). */
   quantumHz?: number;
-  /** RAM shares hashed by golden tests and shown in the debugger: name → share */
-  memory?: Record<string, string>;
 }
 
-export interface GameDefinition {
-  name: string;
-  parent?: string;
-  title: string;
-  year: string;
-  maker: string;
-  /** driver family name (the manifest's `driver`) */
-  driver: string;
+/** One game set on a board; its identity must equal its manifest's (checked by validate.ts). */
+export interface GameDefinition extends SetIdentity {
   hw: HardwareDef;
   inputs: InputPorts;
   /** monitor orientation, degrees clockwise (MAME ROT90 for Pac-Man) */

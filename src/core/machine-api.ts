@@ -4,9 +4,11 @@
  *
  *   const game = findGame('pacdemo');                       // drivers/index.ts registry + manifest
  *   const { files } = loadSet(manifest, sources);            // src/core/roms (audit + bytes)
- *   const m = createMachine(game, files, { sampleRate: 48000 });
+ *   const m = createMachine(game, { manifest, files }, { sampleRate: 48000 });  // src/core/machine.ts
  *   m.setInput('IN0', 'Coin 1', 1); m.runFrame(); m.frameBuffer; m.audio();
  */
+
+import type { SetIdentity } from './roms/manifest';
 
 /** One input field, with MAME's port tag and field name so input scripts drive MAME and Arcade alike. */
 export interface InputFieldInfo {
@@ -33,13 +35,7 @@ export interface ChipInfo {
   kind: 'cpu' | 'audio' | 'video' | 'other';
 }
 
-export interface GameInfo {
-  name: string;
-  parent?: string;
-  title: string;
-  year: string;
-  maker: string;
-  driver: string;
+export interface GameInfo extends SetIdentity {
   homebrew: boolean;
   /** output size as shown (after rotation), like MAME snapshots */
   width: number;

@@ -27,13 +27,19 @@ export interface RomEntry {
   optional?: boolean;
 }
 
-export interface RomManifest {
+/** What names a game set, shared by its manifest, its driver entry and the machine's `GameInfo`. */
+export interface SetIdentity {
+  /** MAME short name */
   name: string;
   parent?: string;
   title: string;
   year: string;
   maker: string;
+  /** driver family (MAME source file name without .cpp) */
   driver: string;
+}
+
+export interface RomManifest extends SetIdentity {
   roms: RomEntry[];
   status?: Record<string, unknown>;
   homebrew?: boolean;
