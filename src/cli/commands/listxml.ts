@@ -18,7 +18,7 @@ function settingXml(kind: 'dip' | 'conf', f: InputFieldInfo): string[] {
   const out = [`\t\t<${tag} name="${esc(f.name)}" tag=":${f.port}" mask="${f.mask}">`];
   if (f.location) {
     const [sw, bits] = f.location.split(':');
-    bits.split(',').forEach((b, i) => out.push(`\t\t\t<${kind === 'dip' ? 'diplocation' : 'conflocation'} name="${esc(sw)}" number="${b}"${i === 0 ? '' : ''}/>`));
+    for (const b of bits.split(',')) out.push(`\t\t\t<${kind === 'dip' ? 'diplocation' : 'conflocation'} name="${esc(sw)}" number="${b}"/>`);
   }
   for (const s of f.settings ?? []) out.push(`\t\t\t<${value} name="${esc(s.name)}" value="${s.value}"${s.value === f.defaultValue ? ' default="yes"' : ''}/>`);
   out.push(`\t\t</${tag}>`);
