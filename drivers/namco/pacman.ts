@@ -140,7 +140,7 @@ export const pacmanInputs: InputPorts = {
     bit(0x02, 'P1_JOYSTICK_LEFT', { ways: 4 }),
     bit(0x04, 'P1_JOYSTICK_RIGHT', { ways: 4 }),
     bit(0x08, 'P1_JOYSTICK_DOWN', { ways: 4 }),
-    config('Rack Test (Cheat)', 0x10, 'Off', { Off: 0x10, On: 0x00 }),
+    dip('Rack Test (Cheat)', 0x10, 'Off', { Off: 0x10, On: 0x00 }, 'SW:7'), // MAME 0.251 lists it at SW:7
     bit(0x20, 'COIN1'),
     bit(0x40, 'COIN2'),
     bit(0x80, 'SERVICE1'),
@@ -150,17 +150,18 @@ export const pacmanInputs: InputPorts = {
     bit(0x02, 'P2_JOYSTICK_LEFT', { ways: 4 }),
     bit(0x04, 'P2_JOYSTICK_RIGHT', { ways: 4 }),
     bit(0x08, 'P2_JOYSTICK_DOWN', { ways: 4 }),
-    config('Service Mode', 0x10, 'Off', { Off: 0x10, On: 0x00 }, 'SERVICE_MODE'),
+    dip('Service Mode', 0x10, 'Off', { Off: 0x10, On: 0x00 }, undefined, 'SERVICE_MODE'), // MAME PORT_SERVICE: a switch with no location
     bit(0x20, 'START1'),
     bit(0x40, 'START2'),
     config('Cabinet', 0x80, 'Upright', { Upright: 0x80, Cocktail: 0x00 }),
   ]),
   DSW1: port([
-    dip('Coinage', 0x03, '1 Coin/1 Credit', { 'Free Play': 0x00, '1 Coin/1 Credit': 0x01, '1 Coin/2 Credits': 0x02, '2 Coins/1 Credit': 0x03 }, 'SW:1,2'),
+    dip('Coinage', 0x03, '1 Coin/1 Credit', { '2 Coins/1 Credit': 0x03, '1 Coin/1 Credit': 0x01, '1 Coin/2 Credits': 0x02, 'Free Play': 0x00 }, 'SW:1,2'),
     dip('Lives', 0x0c, '3', { '1': 0x00, '2': 0x04, '3': 0x08, '5': 0x0c }, 'SW:3,4'),
     dip('Bonus Life', 0x30, '10000', { '10000': 0x00, '15000': 0x10, '20000': 0x20, None: 0x30 }, 'SW:5,6'),
-    dip('Difficulty', 0x40, 'Normal', { Hard: 0x00, Normal: 0x40 }, 'SW:7'),
-    dip('Ghost Names', 0x80, 'Normal', { Alternate: 0x00, Normal: 0x80 }, 'SW:8'),
+    // MAME 0.251 declares these two as configuration settings, not DIP switches.
+    config('Difficulty', 0x40, 'Normal', { Normal: 0x40, Hard: 0x00 }),
+    config('Ghost Names', 0x80, 'Normal', { Normal: 0x80, Alternate: 0x00 }),
   ]),
   // No switches: MAME declares the port empty and it reads 0x00 (measured).
   DSW2: port([]),

@@ -66,9 +66,9 @@ export function bit(mask: number, type: string, opts: { name?: string; activeHig
   return { name, mask, type, kind: 'digital', activeLow: !opts.activeHigh, ways: opts.ways };
 }
 
-/** A DIP switch with named settings; `def` names the default setting. */
-export function dip(name: string, mask: number, def: string, settings: Record<string, number>, location?: string): FieldDef {
-  return setting('dip', 'DIPSWITCH', name, mask, def, settings, location);
+/** A DIP switch with named settings; `def` names the default setting. `type` SERVICE_MODE marks MAME's PORT_SERVICE. */
+export function dip(name: string, mask: number, def: string, settings: Record<string, number>, location?: string, type = 'DIPSWITCH'): FieldDef {
+  return setting('dip', type, name, mask, def, settings, location);
 }
 
 /** A configuration switch (cabinet type, service mode toggle, rack test). */

@@ -15,7 +15,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 function settingXml(kind: 'dip' | 'conf', f: InputFieldInfo): string[] {
   const tag = kind === 'dip' ? 'dipswitch' : 'configuration';
   const value = kind === 'dip' ? 'dipvalue' : 'confsetting';
-  const out = [`\t\t<${tag} name="${esc(f.name)}" tag=":${f.port}" mask="${f.mask}">`];
+  const out = [`\t\t<${tag} name="${esc(f.name)}" tag="${f.port}" mask="${f.mask}">`];
   if (f.location) {
     const [sw, bits] = f.location.split(':');
     for (const b of bits.split(',')) out.push(`\t\t\t<${kind === 'dip' ? 'diplocation' : 'conflocation'} name="${esc(sw)}" number="${b}"/>`);
@@ -41,20 +41,25 @@ export function listXml(sets: string[]): string {
       const dump = r.status ? ` status="${r.status}"` : '';
       lines.push(`\t\t<rom name="${esc(r.name)}"${merge} size="${r.size}" crc="${r.crc32}" sha1="${r.sha1}" region="${esc(r.region)}" offset="${r.offset.toString(16)}"${dump}/>`);
     }
-    for (const c of info.chips) lines.push(`\t\t<chip type="${c.kind === 'audio' ? 'audio' : 'cpu'}" tag=":${c.tag}" name="${esc(c.type)}" clock="${Math.round(c.clock)}"/>`);
-    lines.push(`\t\t<display tag=":screen" type="raster" rotate="${info.rotate}" width="${info.rotate % 180 ? info.height : info.width}" height="${info.rotate % 180 ? info.width : info.height}" refresh="${info.refreshHz.toFixed(6)}"/>`);
-    lines.push(`\t\t<sound channels="1"/>`);
+    for (const c of info.chips) if (c.kind === 'cpu') lines.push(`\t\t<chip type="cpu" tag="${c.tag}" name="${esc(c.type)}" clock="${Math.round(c.clock)}"/>`);
+    for (const c of info.chips) if (c.kind === 'audio') lines.push(`\t\t<chip type="audio" tag="${c.tag}" name="${esc(c.type)}" clock="${Math.round(c.clock)}"/>`);
+    // MAME lists the native raster size; `rotate` turns it for the monitor.
+    const [w, h] = info.rotate % 180 ? [info.height, info.width] : [info.width, info.height];
+    lines.push(`\t\t<display tag="screen" type="raster" rotate="${info.rotate}" width="${w}" height="${h}" refresh="${info.refreshHz.toFixed(6)}"/>`);
+    lines.push(`\t\t<sound channels="${info.chips.some((c) => c.kind === 'audio') ? 1 : 0}"/>`);
     const digital = info.inputs.filter((f) => f.kind === 'digital');
-    const players = new Set(digital.map((f) => /^P(\d)/.exec(f.name)?.[1]).filter(Boolean)).size;
+    const players = [...new Set(digital.map((f) => /^P(\d) /.exec(f.name)?.[1]).filter((p): p is string => p !== undefined))].sort();
     const coins = digital.filter((f) => f.type.startsWith('COIN')).length;
-    const ways = info.inputs.find((f) => f.type.includes('JOYSTICK'))?.type ? 4 : 0;
-    lines.push(`\t\t<input players="${players}" coins="${coins}">`);
-    if (ways) lines.push(`\t\t\t<control type="joy" player="1" buttons="0" ways="${ways}"/>`);
-    lines.push('\t\t</input>');
-    for (const f of info.inputs) {
-      if (f.kind === 'dip') lines.push(...settingXml('dip', f));
-      else if (f.kind === 'config') lines.push(...settingXml('conf', f));
+    lines.push(`\t\t<input players="${players.length}" coins="${coins}">`);
+    for (const p of players) {
+      const joy = info.inputs.filter((f) => f.type.startsWith(`P${p}_JOYSTICK`));
+      if (joy.length) lines.push(`\t\t\t<control type="joy" player="${p}" ways="${joy.length === 2 ? 2 : joy.length >= 4 ? 4 : 8}"/>`);
     }
+    lines.push('\t\t</input>');
+    // As MAME: every DIP switch, then every configuration setting, each in port-tag order.
+    const byPort = [...info.inputs].sort((a, b) => (a.port < b.port ? -1 : a.port > b.port ? 1 : 0));
+    for (const f of byPort) if (f.kind === 'dip') lines.push(...settingXml('dip', f));
+    for (const f of byPort) if (f.kind === 'config') lines.push(...settingXml('conf', f));
     lines.push(`\t\t<driver status="${Object.values(info.status).some(Boolean) ? 'imperfect' : 'good'}" emulation="good" savestate="supported"/>`);
     lines.push('\t</machine>');
   }
