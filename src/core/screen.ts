@@ -64,14 +64,14 @@ export class Screen extends Device {
     this.vblankLine = def.vVisible[1] + 1;
     this.frameTimer = scheduler.timer(this, 'frame', () => this.frameEnd());
     this.vblankEndTimer = scheduler.timer(this, 'vblankEnd', () => this.vblankOut(0));
-    this.lineTimer = wantsScanlines ? scheduler.timer(this, 'scanline', () => this.lineStart()) : null;
+    this.lineTimer = wantsScanlines ? scheduler.timer(this, 'scanline', (line) => this.lineStart(line)) : null;
   }
 
   /** Power-on: arm the frame timer at the first frame boundary. */
   start(): void {
     this.frameNumber = 0;
     this.frameTimer.adjustAt(this.frameTicks, 0, this.frameTicks, this.frameAs, this.frameAs);
-    this.lineTimer?.adjustAt(0, 0, this.lineTicks, 0n, this.lineAs);
+    if (this.lineTimer) this.armLine(this.def.vVisible[0]);
   }
 
   reset(): void {
@@ -86,8 +86,21 @@ export class Screen extends Device {
     this.vblankEndTimer.adjust(vblankLines * this.lineTicks, 0, 0, BigInt(vblankLines) * this.lineAs);
   }
 
-  private lineStart(): void {
-    this.scanlineOut?.(this.vpos());
+  /**
+   * The scanline callback runs at the start of each visible line only, then re-arms for the next
+   * visible line, wrapping to the first one of the next frame (MAME `screen_device::scanline_update_callback`).
+   */
+  private lineStart(line: number): void {
+    this.scanlineOut?.(line);
+    this.armLine(line + 1 > this.def.vVisible[1] ? this.def.vVisible[0] : line + 1);
+  }
+
+  /** Arm the scanline timer for the start of `line`, in this frame if it is still ahead, else the next. */
+  private armLine(line: number): void {
+    const k = (line - this.vblankLine + this.def.vTotal) % this.def.vTotal; // lines after VBLANK start
+    let frame = this.frameNumber;
+    if (frame * this.frameTicks + k * this.lineTicks <= this.scheduler.now()) frame++;
+    this.lineTimer!.adjustAt(frame * this.frameTicks + k * this.lineTicks, line, 0, BigInt(frame) * this.frameAs + BigInt(k) * this.lineAs);
   }
 
   /** Tick at which the current frame started. */

@@ -185,3 +185,20 @@ describe('scheduler', () => {
     expect(clocksToAs(3_072_001, 3_072_000)).toBe(1_000_000_000_000_000_000n + 325_520_833_333n);
   });
 });
+
+describe('screen scanline callback', () => {
+  it('runs at the start of each visible line only, in order, where vpos() reads that line', async () => {
+    const { Screen } = await import('../../src/core/screen');
+    const s = new Scheduler(1_000_000);
+    // 10 pixels a line, 12 lines (visible 2..9), 1 MHz pixel clock: a line is 10 ticks, a frame 120.
+    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 12, hVisible: [0, 7], vVisible: [2, 9], update: 'x.y' }, s, true);
+    const seen: string[] = [];
+    screen.scanlineOut = (line) => seen.push(`${line}@${s.now()}:${screen.vpos()}`);
+    screen.start();
+    s.runUntil(2 * 120);
+    // VBLANK starts at line 10 at tick 0 (the frame boundary); line 2 starts 4 lines later, at tick 40.
+    const expected: string[] = [];
+    for (const f of [0, 1]) for (let line = 2; line <= 9; line++) expected.push(`${line}@${f * 120 + (line + 2) * 10}:${line}`);
+    expect(seen).toEqual(expected);
+  });
+});
