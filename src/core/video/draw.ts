@@ -16,22 +16,26 @@
 import type { Bitmap, PriorityBitmap, Rect } from './bitmap';
 import type { GfxSet } from './gfx';
 
+/** The element's on-screen area after clipping, filled by `clipElement` (a reused scratch: no allocation). */
+const area = { x0: 0, x1: 0, y0: 0, y1: 0 };
+
+/** Clip a w×h element at (sx, sy) to `clip ∩ dst` into `area`; false when nothing is left to draw. */
+function clipElement(dst: Bitmap, w: number, h: number, sx: number, sy: number, clip: Rect): boolean {
+  area.x0 = Math.max(sx, clip.minX, 0);
+  area.x1 = Math.min(sx + w - 1, clip.maxX, dst.width - 1);
+  area.y0 = Math.max(sy, clip.minY, 0);
+  area.y1 = Math.min(sy + h - 1, clip.maxY, dst.height - 1);
+  return area.x1 >= area.x0 && area.y1 >= area.y0;
+}
+
 /** Draw element `code` of `gfx` in colour `color` at (sx, sy). `transMask` 0 = opaque. */
 export function drawGfx(
   dst: Bitmap, gfx: GfxSet, code: number, color: number, flipX: boolean, flipY: boolean,
   sx: number, sy: number, clip: Rect, transMask: number,
 ): void {
   const w = gfx.width, h = gfx.height;
-  let x0 = sx, x1 = sx + w - 1, y0 = sy, y1 = sy + h - 1;
-  if (clip.minX > x0) x0 = clip.minX;
-  if (clip.maxX < x1) x1 = clip.maxX;
-  if (clip.minY > y0) y0 = clip.minY;
-  if (clip.maxY < y1) y1 = clip.maxY;
-  if (x0 < 0) x0 = 0;
-  if (y0 < 0) y0 = 0;
-  if (x1 >= dst.width) x1 = dst.width - 1;
-  if (y1 >= dst.height) y1 = dst.height - 1;
-  if (x1 < x0 || y1 < y0) return;
+  if (!clipElement(dst, w, h, sx, sy, clip)) return;
+  const { x0, x1, y0, y1 } = area;
 
   code %= gfx.total;
   if (code < 0) code += gfx.total;
@@ -68,16 +72,8 @@ export function drawGfxTable(
   sx: number, sy: number, clip: Rect, trans: Uint8Array,
 ): void {
   const w = gfx.width, h = gfx.height;
-  let x0 = sx, x1 = sx + w - 1, y0 = sy, y1 = sy + h - 1;
-  if (clip.minX > x0) x0 = clip.minX;
-  if (clip.maxX < x1) x1 = clip.maxX;
-  if (clip.minY > y0) y0 = clip.minY;
-  if (clip.maxY < y1) y1 = clip.maxY;
-  if (x0 < 0) x0 = 0;
-  if (y0 < 0) y0 = 0;
-  if (x1 >= dst.width) x1 = dst.width - 1;
-  if (y1 >= dst.height) y1 = dst.height - 1;
-  if (x1 < x0 || y1 < y0) return;
+  if (!clipElement(dst, w, h, sx, sy, clip)) return;
+  const { x0, x1, y0, y1 } = area;
   code %= gfx.total;
   if (code < 0) code += gfx.total;
   const pen0 = gfx.colorBase + color * gfx.granularity;
@@ -107,16 +103,8 @@ export function drawGfxPrio(
   sx: number, sy: number, clip: Rect, transMask: number, primask: number,
 ): void {
   const w = gfx.width, h = gfx.height;
-  let x0 = sx, x1 = sx + w - 1, y0 = sy, y1 = sy + h - 1;
-  if (clip.minX > x0) x0 = clip.minX;
-  if (clip.maxX < x1) x1 = clip.maxX;
-  if (clip.minY > y0) y0 = clip.minY;
-  if (clip.maxY < y1) y1 = clip.maxY;
-  if (x0 < 0) x0 = 0;
-  if (y0 < 0) y0 = 0;
-  if (x1 >= dst.width) x1 = dst.width - 1;
-  if (y1 >= dst.height) y1 = dst.height - 1;
-  if (x1 < x0 || y1 < y0) return;
+  if (!clipElement(dst, w, h, sx, sy, clip)) return;
+  const { x0, x1, y0, y1 } = area;
   code %= gfx.total;
   if (code < 0) code += gfx.total;
   const mask = transMask >>> 0;
