@@ -10,7 +10,7 @@
  * - the code wraps modulo the element count, as MAME's `gfx_element` does;
  * - drawing is clipped to `clip ∩ bitmap`.
  *
- * No allocation: the clip is resolved into locals, and the inner loops walk typed arrays with a
+ * No allocation: the clip is resolved into a reused scratch area, and the inner loops walk typed arrays with a
  * fixed step (+1 or −1 for flipX).
  */
 import type { Bitmap, PriorityBitmap, Rect } from './bitmap';
