@@ -197,6 +197,23 @@ export function moveq(c: M68000, op: number): void {
 }
 
 /** ADDX/SUBX: Dy,Dx np (+n4 .l) ; -(Ay),-(Ax): n2 nr nr np nw */
+/**
+ * Reads the -(An) operand of ADDX/SUBX and leaves An decremented. A long is read low word first and An
+ * is written after both reads; A7 steps by 2 for bytes to keep the stack word aligned.
+ */
+function readPredecrement(c: M68000, reg: number, sz: number): number {
+  if (sz === 2) {
+    const a = c.r[8 + reg];
+    const lo = c.rd16(a - 2);
+    const hi = c.rd16((a - 4) | 0);
+    c.r[8 + reg] = (a - 4) | 0;
+    return (hi << 16) | lo;
+  }
+  const a = (c.r[8 + reg] - (sz === 1 || reg === 7 ? 2 : 1)) | 0;
+  c.r[8 + reg] = a;
+  return c.rdSz(a, sz);
+}
+
 function extOp(c: M68000, op: number, subtract: number): void {
   const sz = stdSize(op), ry = op & 7, rx = (op >> 9) & 7;
   if ((op & 8) === 0) {
@@ -207,35 +224,11 @@ function extOp(c: M68000, op: number, subtract: number): void {
     c.setD(rx, sz, r);
     return;
   }
-  const step = sz === 2 ? 4 : sz === 1 || ry === 7 ? 2 : 1;
   c.cycles += 2;
   c.aeAdj = 0;
-  let as: number, s: number;
-  if (sz === 2) {
-    // long source read: low word first; An is written after both reads
-    as = c.r[8 + ry];
-    const lo = c.rd16(as - 2);
-    as = (as - 4) | 0;
-    s = (c.rd16(as) << 16) | lo;
-    c.r[8 + ry] = as;
-  } else {
-    as = (c.r[8 + ry] - step) | 0;
-    c.r[8 + ry] = as;
-    s = c.rdSz(as, sz);
-  }
-  const dstep = sz === 2 ? 4 : sz === 1 || rx === 7 ? 2 : 1;
-  let ad: number, d: number;
-  if (sz === 2) {
-    ad = c.r[8 + rx];
-    const lo = c.rd16(ad - 2);
-    ad = (ad - 4) | 0;
-    d = (c.rd16(ad) << 16) | lo;
-    c.r[8 + rx] = ad;
-  } else {
-    ad = (c.r[8 + rx] - dstep) | 0;
-    c.r[8 + rx] = ad;
-    d = c.rdSz(ad, sz);
-  }
+  const s = readPredecrement(c, ry, sz);
+  const d = readPredecrement(c, rx, sz);
+  const ad = c.r[8 + rx];
   const r = subtract ? c.sub(sz, s, d, c.x, 0, 1) : c.add(sz, s, d, c.x, 1);
   c.aeAdj = -2;
   if (sz === 2) {
