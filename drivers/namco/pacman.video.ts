@@ -43,6 +43,17 @@ const NATIVE_H = 224;
 /** sprite clip, native: x 2*8 .. 34*8-1 (upright rows 2-33) */
 const SPRITE_CLIP = rect(16, 271, 0, 223);
 
+/** What the video hardware reads: graphics ROM, colour PROMs, the RAM shares and the screen it draws to. */
+export interface PacmanVideoMemory {
+  gfx: Uint8Array;
+  proms: Uint8Array;
+  videoram: Uint8Array;
+  colorram: Uint8Array;
+  spriteram: Uint8Array;
+  spriteram2: Uint8Array;
+  screen: Screen;
+}
+
 export class PacmanVideo extends Device {
   private readonly tiles: GfxSet;
   private readonly sprites: GfxSet;
@@ -55,17 +66,18 @@ export class PacmanVideo extends Device {
   private readonly output: ScreenOutput;
   private flip = 0;
 
-  constructor(
-    tag: string,
-    gfx: Uint8Array,
-    proms: Uint8Array,
-    private readonly videoram: Uint8Array,
-    private readonly colorram: Uint8Array,
-    private readonly spriteram: Uint8Array,
-    private readonly spriteram2: Uint8Array,
-    screen: Screen,
-  ) {
+  private readonly videoram: Uint8Array;
+  private readonly colorram: Uint8Array;
+  private readonly spriteram: Uint8Array;
+  private readonly spriteram2: Uint8Array;
+
+  constructor(tag: string, mem: PacmanVideoMemory) {
     super(tag, 0);
+    const { gfx, proms, screen } = mem;
+    this.videoram = mem.videoram;
+    this.colorram = mem.colorram;
+    this.spriteram = mem.spriteram;
+    this.spriteram2 = mem.spriteram2;
     this.tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
     this.sprites = decodeGfx(gfx, 0x1000, SPRITE_LAYOUT, 0x1000);
     this.tiles.colorBase = this.sprites.colorBase = 0;

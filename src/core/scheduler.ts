@@ -79,6 +79,16 @@ export class Timer {
     this.set(s.now() + d, s.nowAs() + (delayAs ?? s.ticksToAs(d)), param, p, periodAs ?? s.ticksToAs(p));
   }
 
+  /**
+   * Fire after `cycles` cycles of a `clock` Hz device (then every `cycles` when `periodic`): the one unit
+   * device timers use (MAME `attotime::from_ticks(cycles, clock)`; the attoseconds stay in here).
+   */
+  afterClocks(cycles: number, clock: number, param = 0, periodic = false): void {
+    const ticks = (cycles * this.scheduler.ticksPerSecond) / clock;
+    const as = clocksToAs(cycles, clock);
+    this.adjust(ticks, param, periodic ? ticks : 0, as, periodic ? as : undefined);
+  }
+
   /** Fire at absolute tick `at` (MAME time `atAs` when given). */
   adjustAt(at: number, param = 0, period = 0, atAs?: bigint, periodAs?: bigint): void {
     const s = this.scheduler;
@@ -126,6 +136,19 @@ interface CpuSlot {
   divisor: bigint;
   /** held (reset line, bus request, STOP-waiting handled by the core itself) */
   suspended: boolean;
+  /** MAME `minimum_quantum`: the cycle period × the core's shortest instruction */
+  minQuantumAs: bigint;
+}
+
+/** Cores may say how many cycles their shortest instruction takes (MAME `execute_min_cycles`); default 1. */
+interface MinCycles {
+  readonly minCycles?: number;
+}
+
+/** A temporary quantum (MAME `quantum_slot`): `requested` attoseconds until `expire`. */
+interface Quantum {
+  requested: bigint;
+  expire: bigint;
 }
 
 /** Owner of the scheduler's own timers. */
@@ -152,6 +175,8 @@ export class Scheduler implements TimeSource {
   /** requested quantum (MAME `set_maximum_quantum`; 1/60 s when the board asks for none) */
   private quantumAsRequested: bigint;
   private readonly syncTimers: { timer: Timer; periodAs: bigint }[] = [];
+  /** temporary quanta (boost_interleave) */
+  private readonly boosts: Quantum[] = [];
   private owner: SchedulerOwner | null = null;
   /** ticks → attoseconds for durations given in ticks only: MAME `attotime::from_ticks` on the time base */
   private readonly asPerTick: bigint;
@@ -170,16 +195,51 @@ export class Scheduler implements TimeSource {
   }
 
   /**
-   * The quantum in effect (MAME `rebuild_execute_list` + `compute_perfect_interleave`): the requested one,
-   * but never shorter than the "perfect interleave", which is the second-smallest CPU cycle; with a single
-   * CPU that is just under a second, so a lone CPU's slices end at timers only.
+   * The quantum in effect (MAME `device_scheduler::timeslice` over its quantum list): the smallest of the
+   * requested one and the temporary ones not yet expired (`boostInterleave`), each never shorter than the
+   * "perfect interleave" (`compute_perfect_interleave`): the second-smallest CPU minimum quantum. With a
+   * single CPU that is just under a second, so a lone CPU's slices end at timers only.
    */
   get quantumAs(): bigint {
-    if (this.slots.length < 2) {
-      const perfect = AS_PER_SECOND - 1n;
-      return this.quantumAsRequested > perfect ? this.quantumAsRequested : perfect;
+    const minimum = this.perfectInterleaveAs();
+    let q = this.quantumAsRequested;
+    for (const b of this.boosts) if (this.timeAs < b.expire && b.requested < q) q = b.requested;
+    return q > minimum ? q : minimum;
+  }
+
+  /** MAME `compute_perfect_interleave`: the second-smallest minimum quantum of the CPUs. */
+  private perfectInterleaveAs(): bigint {
+    let smallest = -1n, perfect = AS_PER_SECOND - 1n;
+    for (const s of this.slots) {
+      const q = s.minQuantumAs;
+      if (smallest < 0n) smallest = q;
+      else if (q < smallest) { perfect = smallest; smallest = q; }
+      else if (q < perfect) perfect = q;
     }
-    return this.quantumAsRequested;
+    return perfect;
+  }
+
+  /**
+   * MAME `boost_interleave(timeslice, duration)`: for `durationAs` from now, slices last at most `sliceAs`
+   * (0 = the perfect interleave). Drivers call it after a CPU writes a latch another CPU must answer quickly.
+   */
+  boostInterleave(sliceAs: bigint, durationAs: bigint): void {
+    if (sliceAs >= AS_PER_SECOND) return;
+    const now = this.nowAs();
+    for (let i = this.boosts.length - 1; i >= 0; i--) if (now >= this.boosts[i].expire) this.boosts.splice(i, 1);
+    const expire = now + durationAs;
+    const same = this.boosts.find((b) => b.requested === sliceAs);
+    if (same) { if (expire > same.expire) same.expire = expire; }
+    else this.boosts.push({ requested: sliceAs, expire });
+    // A shorter quantum takes effect at the next slice; end this one so it does not run a whole quantum.
+    this.endSlice();
+  }
+
+  /** MAME `set_perfect_quantum(cpu)`: slices never longer than that CPU's minimum quantum, permanently. */
+  setPerfectQuantum(cpu: CpuDevice): void {
+    const s = this.slots.find((x) => x.cpu === cpu);
+    if (!s) throw new Error(`${cpu.tag} is not scheduled`);
+    this.quantumAsRequested = s.minQuantumAs;
   }
 
   /** The quantum in ticks (rounded down). */
@@ -193,9 +253,10 @@ export class Scheduler implements TimeSource {
     const asPerCycle = hzToAs(cpu.clock);
     let attos = asPerCycle, shift = 0n;
     while (attos >= 1n << 31n) { attos >>= 1n; shift++; }
+    const minCycles = (cpu as CpuDevice & MinCycles).minCycles ?? 1;
     this.slots.push({
       cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
-      asPerCycle, divShift: shift, divisor: attos, suspended: false,
+      asPerCycle, divShift: shift, divisor: attos, suspended: false, minQuantumAs: asPerCycle * BigInt(minCycles),
     });
   }
 
@@ -376,6 +437,7 @@ export class Scheduler implements TimeSource {
     this.time = 0;
     this.timeAs = 0n;
     for (const s of this.slots) { s.local = 0; s.localAs = 0n; s.suspended = false; }
+    this.boosts.length = 0;
     for (const t of this.timers) t.stop();
     for (const { timer, periodAs } of this.syncTimers) {
       const ticks = Math.round(Number(periodAs) * this.ticksPerSecond / 1e18);
@@ -393,6 +455,15 @@ export class Scheduler implements TimeSource {
       slot.local = s.f64(slot.local);
       slot.localAs = BigInt(s.str(slot.localAs.toString()));
       slot.suspended = s.bool(slot.suspended);
+    }
+    const boosts = s.u32(this.boosts.length);
+    if (boosts > 64) throw new Error(`state has ${boosts} interleave boosts`);
+    if (s.loading) this.boosts.length = boosts;
+    for (let i = 0; i < boosts; i++) {
+      const b = this.boosts[i] ?? { requested: 0n, expire: 0n };
+      b.requested = BigInt(s.str(b.requested.toString()));
+      b.expire = BigInt(s.str(b.expire.toString()));
+      this.boosts[i] = b;
     }
     const n = s.u32(this.timers.length);
     if (n !== this.timers.length) throw new Error(`state has ${n} timers, machine has ${this.timers.length}`);
