@@ -15,28 +15,10 @@
 import { Device, type Serializer } from '../../src/core/device';
 import type { Screen } from '../../src/core/screen';
 import {
-  Bitmap, decodeGfx, drawGfx, DRAW_OPAQUE, type GfxLayout, type GfxSet, lookupTable, PACMAN_PALETTE_SPEC,
-  paletteFromProm, rect, resolveIndirect, ScreenOutput, step, Tilemap, type TileInfo, transMasks,
+  Bitmap, decodeGfx, drawGfx, DRAW_OPAQUE, type GfxSet, lookupTable, paletteFromProm, rect, resolveIndirect,
+  ScreenOutput, Tilemap, type TileInfo, transMasks,
 } from '../../src/core/video';
-
-/** MAME's pacman tilelayout: 2 planes packed in one byte (bit offsets 0 and 4), right half first. */
-export const TILE_LAYOUT: GfxLayout = {
-  width: 8, height: 8, total: 256, planes: 2, planeOffset: [0, 4],
-  xOffset: [64, 65, 66, 67, 0, 1, 2, 3], yOffset: step(0, 8, 8), charIncrement: 128,
-};
-
-export const SPRITE_LAYOUT: GfxLayout = {
-  width: 16, height: 16, total: 64, planes: 2, planeOffset: [0, 4],
-  xOffset: [64, 65, 66, 67, 128, 129, 130, 131, 192, 193, 194, 195, 0, 1, 2, 3],
-  yOffset: [...step(0, 8, 8), ...step(256, 8, 8)], charIncrement: 512,
-};
-
-/** Native tile (col 0-35, row 0-27) → video RAM offset (MAME `pacman_scan_rows`). */
-export function pacmanTileIndex(col: number, row: number): number {
-  const r = row + 2;
-  const c = col - 2;
-  return c & 0x20 ? r + ((c & 0x1f) << 5) : c + (r << 5);
-}
+import { PACMAN_PALETTE_SPEC, pacmanTileIndex, SPRITE_LAYOUT, TILE_LAYOUT } from './pacman.gfx';
 
 const NATIVE_W = 288;
 const NATIVE_H = 224;
