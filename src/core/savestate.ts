@@ -53,9 +53,13 @@ export function writeState(id: StateIdentity, writeBody: (w: StateWriter) => voi
 export function openState(bytes: Uint8Array, id: StateIdentity): StateReader {
   const magic = new TextEncoder().encode(STATE_MAGIC);
   const head = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const magicOk = bytes.length >= 4 + magic.length + 2 && head.getUint32(0, true) === magic.length &&
-    magic.every((b, i) => bytes[4 + i] === b);
-  if (!magicOk) throw new SaveStateError('not an Arcade save state (no ARCADE-STATE header); choose a file saved by Arcade');
+  const prefix = new Uint8Array(4 + magic.length);
+  new DataView(prefix.buffer).setUint32(0, magic.length, true);
+  prefix.set(magic, 4);
+  const minimum = prefix.length + 2 + 4; // magic, version, checksum
+  if (!prefix.every((b, i) => i >= bytes.length || bytes[i] === b) || bytes.length === 0)
+    throw new SaveStateError('not an Arcade save state (no ARCADE-STATE header); choose a file saved by Arcade');
+  if (bytes.length < minimum) throw new SaveStateError(`this save state is damaged (cut short after ${bytes.length} bytes); it cannot be loaded`);
   const version = head.getUint16(4 + magic.length, true);
   if (version !== STATE_VERSION) {
     throw new SaveStateError(version > 0 && version < STATE_VERSION

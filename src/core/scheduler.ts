@@ -423,6 +423,7 @@ export class Scheduler implements TimeSource {
       if (!s.loading) continue;
       if (t.when !== Infinity) this.checkTicksAs(s, t.when, t.whenAs, what);
       this.checkTicksAs(s, t.period, t.periodAs, `${what} period`);
+      if ((t.period > 0) !== (t.periodAs > 0n)) throw new StateFormatError(`${what} period: ${t.period} ticks and ${t.periodAs} attoseconds disagree`);
       if (t.periodAs !== 0n && t.periodAs < MIN_PERIOD_AS) throw new StateFormatError(`${what} period ${t.periodAs} attoseconds is shorter than any hardware timer`);
     }
   }
