@@ -386,12 +386,12 @@ export class ArcadeMachine implements Machine {
     this.screen.serialize(s);
     for (const [name, share] of [...this.shares.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const got = s.str(name);
-      if (got !== name) throw new SaveStateError(`memory '${name}' expected, state has '${got}'`);
+      if (got !== name) throw new SaveStateError(`this save state is damaged (memory '${name}' expected where the state has another name); it cannot be loaded`);
       s.block(share);
     }
     for (const tag of [...this.devices.keys()].sort()) {
       const got = s.str(tag);
-      if (got !== tag) throw new SaveStateError(`device '${tag}' expected, state has '${got}'`);
+      if (got !== tag) throw new SaveStateError(`this save state is damaged (device '${tag}' expected where the state has another name); it cannot be loaded`);
       this.devices.get(tag)!.serialize(s);
     }
     // Banks are derived state of the board device, rebuilt in postLoad.

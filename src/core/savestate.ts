@@ -73,18 +73,24 @@ export function openState(bytes: Uint8Array, id: StateIdentity): StateReader {
   try {
     r.str(''); r.u16(0);
     const set = r.str('');
-    if (set !== id.set) throw new SaveStateError(`this save state is for '${set}', not '${id.set}'; load it with that game`);
+    if (set !== id.set) throw new SaveStateError(`this save state is for '${printable(set)}', not '${id.set}'; load it with that game`);
     const n = r.u32(0);
     if (n !== id.roms.length) throw new SaveStateError(`this save state was made with a different ROM set (${n} files, this one has ${id.roms.length})`);
     for (let i = 0; i < n; i++) {
       const name = r.str(''), hash = r.str('');
       if (name !== id.roms[i][0] || hash !== id.roms[i][1])
-        throw new SaveStateError(`this save state was made with different ROMs (${name} differs); load it with the ROMs it was saved with`);
+        throw new SaveStateError(`this save state was made with different ROMs (${printable(name)} differs); load it with the ROMs it was saved with`);
     }
   } catch (e) {
     throw asSaveStateError(e);
   }
   return r;
+}
+
+/** A name read from a (possibly damaged) file, safe to show on one line. */
+function printable(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
 
 /** Any failure while reading a state, as the one documented error type. */
