@@ -1,5 +1,5 @@
 /**
- * The save-state container (ARCHITECTURE.md §3, format in docs/savestate.md): what surrounds the
+ * The save-state container (ARCHITECTURE.md §3; the format is documented in docs/savestate.md): what surrounds the
  * devices' own serialized state.
  *
  *   str  magic "ARCADE-STATE"      (u32 length + UTF-8 bytes)

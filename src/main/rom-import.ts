@@ -4,9 +4,9 @@
  * app's ROM folder) and the web build (web-api.ts, zips in IndexedDB). No Node or Electron import.
  *
  * Rules:
- * - The file's own name is only a hint: a zip is filed under the set whose files it holds, matched by
- *   CRC32 first (as MAME matches renamed files), then by name and size. `Pac-Man [!].zip` holding
- *   Pac-Man's ROMs is Pac-Man's.
+ * - A zip named after a set that holds any of its files is that set's. Any other zip is filed under the
+ *   set whose files it holds, matched by CRC32 first (as MAME matches renamed files), then by name and
+ *   size: `Pac-Man [!].zip` holding Pac-Man's ROMs is Pac-Man's.
  * - A zip never silently replaces a better one: when the set already has an imported zip that has
  *   more of its files right, the new one is refused with the reason, and the old one is kept.
  * - Every message names the file and says what to do, in words for players.
@@ -80,9 +80,10 @@ export function importTarget(fileName: string, bytes: Uint8Array, sets: Readonly
   let byNames: { name: string; n: number } | undefined;
   for (const m of sets.values()) {
     const s = score(m, entries);
-    // Exact CRC matches count most, then name and size; the file's own name breaks ties (a clone and
-    // its parent share files).
-    const key = s.crc * 1_000_000 + s.named * 1000 + (m.name === hint ? 1 : 0);
+    // A zip named after a set whose files it holds (by CRC, or by name and size) is that set's, as in
+    // MAME, even when its checksums differ (another revision, a hack, a homebrew build). Otherwise exact
+    // CRC matches count most, then name and size.
+    const key = s.crc + s.named > 0 && m.name === hint ? Infinity : s.crc * 1_000_000 + s.named * 1000;
     if (s.crc + s.named > 0 && (!best || key > best.key)) best = { name: m.name, key };
     if (s.namesOnly > 0 && (!byNames || s.namesOnly > byNames.n)) byNames = { name: m.name, n: s.namesOnly };
   }

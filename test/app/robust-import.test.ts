@@ -72,7 +72,8 @@ describe('importing zips never loses a better set', () => {
 describe('matching and messages', () => {
   it('a wrongly named zip is matched by CRC, as MAME does (Pac-Man [!].zip, renamed files)', () => {
     expect(importTarget('Pac-Man [!].zip', zipSync({ 'x.rom': A, 'y.rom': B }), SETS)).toBe('parent');
-    expect(importTarget('parent.zip', zipSync({ 'a.bin': A, 'z.rom': C }), SETS)).toBe('clone'); // its CRCs say clone
+    expect(importTarget('download.zip', zipSync({ 'a.bin': A, 'z.rom': C }), SETS)).toBe('clone'); // its CRCs say clone
+    expect(importTarget('parent.zip', zipSync({ 'a.bin': A, 'z.rom': C }), SETS)).toBe('parent'); // named after a set it fits
   });
 
   it('right names with wrong sizes: says so, not "holds no file of any supported game"', () => {
