@@ -13,6 +13,9 @@
  */
 import type { Bitmap, Rect } from './bitmap';
 
+/** See `ScreenOutput.renderChanged`. */
+const WHOLE_FRAMES = 7;
+
 export type Rotation = 0 | 90 | 180 | 270;
 
 export interface Orientation {
@@ -112,43 +115,94 @@ export class ScreenOutput {
     return out;
   }
 
-  /** The pens last converted by `renderChanged` (same layout as the source bitmap), or null when the
-   *  next call must convert everything. */
-  private previous: Uint16Array | null = null;
+  /** The pens last converted by `renderChanged` (32-bit view, same layout as the source bitmap), the
+   *  32-bit view of that source, and per output row whether it must be converted; previous = null when
+   *  the next call must convert everything. */
+  private previous: Uint32Array | null = null;
+  private source32: Uint32Array | null = null;
+  private rowChanged: Uint8Array | null = null;
+  private wordChanged: Uint8Array | null = null;
+  /** Frames left to convert whole without comparing (after a frame that changed ≥ 3/4 of its rows). */
+  private wholeFrames = 0;
 
   /** Make the next `renderChanged` convert every pixel (after a palette change or a state load). */
   invalidate(): void {
     this.previous = null;
+    this.wholeFrames = 0;
   }
 
   /**
-   * Like `render`, but only converts the pixels whose pen differs from the previous call: most of an
-   * arcade frame is unchanged from the last one, and skipping the palette lookup and the store for
-   * those pixels saves a quarter of the conversion when little changed; when everything changed it
-   * costs about as much as `render`.
+   * Like `render`, but only converts the output rows where some pen differs from the previous call:
+   * most of an arcade frame is unchanged from the last one. One sequential pass compares the pens two
+   * at a time through 32-bit views (and keeps the new ones); then every output row that holds a changed
+   * pixel is converted whole. After a frame that changed at least 3/4 of its rows, the next
+   * WHOLE_FRAMES frames skip the comparison and convert everything (as busy games do every frame),
+   * then it is tried again. Either way the frame is exact.
    * The caller promises that `palette` has not changed since the last call, or calls `invalidate()`.
    */
   renderChanged(src: Bitmap, palette: Uint32Array): Uint32Array {
-    const px = src.pixels;
+    const px = src.pixels, sw = src.width;
+    if (this.source32 === null || this.source32.buffer !== px.buffer || this.source32.byteOffset !== px.byteOffset
+      || this.source32.length !== px.length >>> 1) {
+      // Bitmaps with odd rows or an unaligned start have no row-aligned 32-bit view: convert them whole.
+      if ((sw & 1) !== 0 || (px.byteOffset & 3) !== 0) return this.render(src, palette);
+      this.source32 = new Uint32Array(px.buffer, px.byteOffset, px.length >>> 1);
+      this.previous = null;
+    }
+    const cur = this.source32;
     const prev = this.previous;
-    if (prev === null || prev.length !== px.length) {
-      this.previous = px.slice();
+    if (prev === null || prev.length !== cur.length) {
+      this.previous = cur.slice();
+      return this.render(src, palette);
+    }
+    if (this.wholeFrames > 0) {
+      // Recent frames changed almost everywhere: comparing would only add to converting.
+      this.wholeFrames--;
+      prev.set(cur);
       return this.render(src, palette);
     }
     this.checkSource(src);
-    const out = this.frame, W = this.width, H = this.height;
-    const su = this.perColumn, sv = this.perRow;
-    let rowSource = this.walkStart, d = 0;
-    for (let v = 0; v < H; v++, rowSource += sv) {
-      const end = d + W;
-      for (let s = rowSource; d < end; d++, s += su) {
-        const p = px[s];
-        if (p !== prev[s]) {
-          prev[s] = p;
-          out[d] = palette[p];
+    const vis = this.visible, W = this.width, H = this.height;
+    const changed = this.rowChanged ?? (this.rowChanged = new Uint8Array(H));
+    changed.fill(0);
+    const words = sw >>> 1, w0 = vis.minX >>> 1, nw = (vis.maxX >>> 1) - w0 + 1;
+    if (this.swapXY) {
+      // Output rows are native columns: collect changed word columns, then map them to rows.
+      const cols = this.wordChanged ?? (this.wordChanged = new Uint8Array(nw));
+      cols.fill(0);
+      for (let y = vis.minY; y <= vis.maxY; y++) {
+        const base = y * words + w0;
+        for (let i = 0; i < nw; i++) {
+          const c = cur[base + i];
+          if (c !== prev[base + i]) { prev[base + i] = c; cols[i] = 1; }
         }
       }
+      for (let i = 0; i < nw; i++) {
+        if (cols[i] === 0) continue;
+        for (let x = ((w0 + i) << 1) - vis.minX, k = 0; k < 2; k++, x++) {
+          if (x >= 0 && x < H) changed[this.mirrorY ? H - 1 - x : x] = 1;
+        }
+      }
+    } else {
+      for (let y = vis.minY; y <= vis.maxY; y++) {
+        const base = y * words + w0;
+        let any = 0;
+        for (let i = 0; i < nw; i++) {
+          const c = cur[base + i];
+          if (c !== prev[base + i]) { prev[base + i] = c; any = 1; }
+        }
+        if (any) { const v = y - vis.minY; changed[this.mirrorY ? H - 1 - v : v] = 1; }
+      }
     }
+    const out = this.frame, su = this.perColumn, sv = this.perRow;
+    let rowSource = this.walkStart, rows = 0;
+    for (let v = 0, d = 0; v < H; v++, rowSource += sv, d += W) {
+      if (changed[v] === 0) continue;
+      rows++;
+      const end = d + W;
+      for (let s = rowSource, o = d; o < end; o++, s += su) out[o] = palette[px[s]];
+    }
+    if (rows * 4 >= H * 3) this.wholeFrames = WHOLE_FRAMES;
     return out;
   }
 }
