@@ -14,11 +14,12 @@ mame=/usr/games/mame
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/rp" && ln -s "$romdir" "$work/rp/$machine"
 ulimit -c 0
-( env "$@" SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 300 "$mame" "$machine" -rompath "$work/rp" \
+env "$@" SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy timeout 300 "$mame" "$machine" -rompath "$work/rp" \
   -noreadconfig -nowriteconfig -noplugins -skip_gameinfo -video none -sound none -nothrottle \
   -homepath "$work" -cfg_directory "$work/cfg" -nvram_directory "$work/nvram" -nonvram_save -noautosave -nocheat \
   -state_directory "$work/sta" -input_directory "$work/inp" -diff_directory "$work/diff" \
-  -debug -debugger none -autoboot_delay 0 -autoboot_script "$script" > "$work/mame.log" 2>&1 ) 2>/dev/null
+  -debug -debugger none -autoboot_delay 0 -autoboot_script "$script" > "$work/mame.log" 2>&1 &
+wait $!   # (as a background job, so the shell does not report MAME's crash at Lua teardown)
 rc=$?
 if [ $rc -ne 0 ] && [ $rc -ne 139 ]; then cat "$work/mame.log" >&2; echo "mame-debug: MAME exited with status $rc" >&2; exit 4; fi
 exit 0

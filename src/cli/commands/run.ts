@@ -4,9 +4,10 @@
  * written, then the input events of frame N are applied (the oracle's order), so the CPU sees them
  * during frame N+1.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { Debugger } from '../../core/debug/debugger';
 import { InputError, parseInputScript, type InputEvent } from '../../core/input';
 import { SaveStateError } from '../../core/machine-api';
 import { intOption, parseArgs } from '../args';
@@ -38,6 +39,7 @@ export const command: Command = {
   summary: 'Run a game headless: PNG snapshots, WAV audio, input scripts and save states.',
   usage: `arcade run SET [--rompath P] [--frames N] [--snap LIST] [--snap-every N] [--snapdir D]
                 [--wavwrite F] [--inputs F] [--savestate F] [--loadstate F] [--samplerate HZ]
+                [--trace TAG=FILE[,TAG=FILE…]]
 
   --frames N       run until frame N (absolute; default 60)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
@@ -47,9 +49,11 @@ export const command: Command = {
   --samplerate HZ  audio rate (default 48000)
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
-  --loadstate F    start from a saved state (frames continue from the state's frame)`,
+  --loadstate F    start from a saved state (frames continue from the state's frame)
+  --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
+                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'frames', 'snap', 'snap-every', 'snapdir', 'wavwrite', 'inputs', 'savestate', 'loadstate', 'samplerate'] });
+    const p = parseArgs(args, { values: ['rompath', 'frames', 'snap', 'snap-every', 'snapdir', 'wavwrite', 'inputs', 'savestate', 'loadstate', 'samplerate', 'trace'] });
     const set = p.positional[0];
     if (!set) throw new CliError('name a set to run (see `arcade list`)', 2);
     const frames = intOption(p, 'frames', 60, 1);
@@ -82,6 +86,7 @@ export const command: Command = {
     const apply = (frame: number) => { for (const e of events) if (e.frame === frame) machine.setInput(e.port, e.field, e.value); };
     if (start === 0) apply(0);
 
+    const traces = p.values.trace ? openTraces(machine as Parameters<typeof openTraces>[0], p.values.trace) : null;
     if (snaps.size || every) mkdirSync(snapdir, { recursive: true });
     const wav = p.values.wavwrite ? new WavWriter(p.values.wavwrite, sampleRate, 2) : null;
     const progress = progressLine(`${set}`);
@@ -89,7 +94,8 @@ export const command: Command = {
     let written = 0;
     try {
       for (let f = start + 1; f <= frames; f++) {
-        machine.runFrame();
+        if (traces) traces.dbg.runFrame();
+        else machine.runFrame();
         wav?.write(machine.audio(), machine.audioChannels);
         if (snaps.has(f) || (every > 0 && f % every === 0)) {
           writeFileSync(join(snapdir, `frame_${String(f).padStart(6, '0')}.png`), framePng(machine.frameBuffer, width, height));
@@ -100,6 +106,7 @@ export const command: Command = {
       }
     } finally {
       wav?.close();
+      traces?.close();
       progress.clear();
     }
     if (p.values.savestate) writeFileSync(p.values.savestate, machine.saveState());
@@ -107,3 +114,27 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** `--trace maincpu=FILE,…`: a debugger with a MAME-format tracer per CPU, each writing its file through a buffer. */
+function openTraces(machine: ConstructorParameters<typeof Debugger>[0], spec: string): { dbg: Debugger; close(): void } {
+  const dbg = new Debugger(machine);
+  const files: { fd: number; chunks: string[]; size: number }[] = [];
+  const flush = (f: { fd: number; chunks: string[]; size: number }) => { writeSync(f.fd, f.chunks.join('')); f.chunks.length = 0; f.size = 0; };
+  for (const part of spec.split(',')) {
+    const m = /^([^=]+)=(.+)$/.exec(part.trim());
+    if (!m) throw new CliError(`--trace: '${part}' is not TAG=FILE (e.g. maincpu=trace.txt)`, 2);
+    if (!dbg.cpus.some((c) => c.tag === m[1])) throw new CliError(`--trace: no CPU '${m[1]}' (have: ${dbg.cpus.map((c) => c.tag).join(', ')})`, 2);
+    let fd: number;
+    try { fd = openSync(m[2], 'w'); } catch (e) { throw new CliError(`--trace: cannot write ${m[2]}: ${(e as Error).message}`); }
+    const f = { fd, chunks: [] as string[], size: 0 };
+    files.push(f);
+    dbg.trace((text) => { f.chunks.push(text); if (++f.size >= 4096) flush(f); }, m[1]);
+  }
+  return {
+    dbg,
+    close() {
+      for (const c of dbg.cpus) dbg.trace(null, c.tag);
+      for (const f of files) { flush(f); closeSync(f.fd); }
+    },
+  };
+}
