@@ -17,6 +17,7 @@
  * is deterministic), once to find the target boundary and once to stop there.
  */
 import type { CpuDevice } from '../cpu';
+import type { InputEvent } from '../input';
 import type { ArcadeMachine } from '../machine';
 import type { AddressSpace } from '../memory';
 import { compileExpression, ExpressionError, type Compiled, type ExpressionContext } from './expression';
@@ -112,8 +113,8 @@ interface Replay {
 }
 
 const HISTORY = 256;
-/** frames `go` runs at most when nothing stops it (10 minutes of a 60 Hz machine) */
-export const GO_FRAME_LIMIT = 36000;
+/** frames `go` runs at most when nothing stops it (a minute of a 60 Hz machine) */
+export const GO_FRAME_LIMIT = 3600;
 
 export class Debugger implements StepHooks {
   readonly cpus: CpuInfo[] = [];
@@ -140,6 +141,8 @@ export class Debugger implements StepHooks {
   private attached = false;
   /** breakpoint/watchpoint actions run by the console when they hit */
   onAction: ((command: string) => void) | null = null;
+  /** input events applied after their frame completes (the oracle's order), e.g. from `--inputs` */
+  inputScript: InputEvent[] = [];
   /** keep a snapshot every N frames, at most M of them */
   snapshotEvery = 10;
   snapshotCount = 60;
@@ -278,7 +281,7 @@ export class Debugger implements StepHooks {
 
   private readonly extraSymbols = new Map<string, () => number>([
     ['frame', () => this.machine.frameNumber],
-    ['beamy', () => this.machine.screen.vpos()],
+    ['beamy', () => this.beamY()],
     ['wpaddr', () => this.watchHit?.addr ?? 0],
     ['wpdata', () => this.watchHit?.data ?? 0],
   ]);
@@ -565,10 +568,18 @@ export class Debugger implements StepHooks {
       return false;
     }
     if (this.replay !== null || m.frameNumber <= this.replayInputsUntil) this.applyLoggedInputs(m.frameNumber);
+    else for (const e of this.inputScript) if (e.frame === m.frameNumber) m.setInput(e.port, e.field, e.value);
     return true;
   }
 
   get lastStop(): StopInfo | null { return this.stop; }
+
+  /** The beam's line at the focused CPU's time (MAME `beamy`: lines since VBLANK started). */
+  beamY(): number {
+    const m = this.machine, sc = m.screen;
+    const t = this.machine.scheduler.cpuTime(this.cpus[this.focus].cpu) - m.frameNumber * sc.frameTicks;
+    return Math.floor(t / sc.lineTicks);
+  }
 
   /** True when stopped inside a frame (a run command goes on from there). */
   get isStopped(): boolean { return this.machine.scheduler.isPaused; }
