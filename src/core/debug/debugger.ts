@@ -574,11 +574,11 @@ export class Debugger implements StepHooks {
 
   get lastStop(): StopInfo | null { return this.stop; }
 
-  /** The beam's line at the focused CPU's time (MAME `beamy`: lines since VBLANK started). */
+  /** The beam's line at the focused CPU's time (MAME `beamy`, as Screen.vpos counts it: VBLANK begins at its first line). */
   beamY(): number {
     const m = this.machine, sc = m.screen;
-    const t = this.machine.scheduler.cpuTime(this.cpus[this.focus].cpu) - m.frameNumber * sc.frameTicks;
-    return Math.floor(t / sc.lineTicks);
+    const t = m.scheduler.cpuTime(this.cpus[this.focus].cpu) - m.frameNumber * sc.frameTicks;
+    return (sc.vblankLine + Math.floor(t / sc.lineTicks)) % sc.def.vTotal;
   }
 
   /** True when stopped inside a frame (a run command goes on from there). */
