@@ -362,11 +362,13 @@ export class ArcadeMachine implements Machine {
     this.softReset();
   }
 
-  runFrame(): void {
+  /** Runs one frame; false when a debugger break stopped it midway (the next call goes on from there). */
+  runFrame(): boolean {
     const target = (this.screen.frameNumber + 1) * this.screen.frameTicks;
-    this.scheduler.runUntil(target);
+    if (!this.scheduler.runUntil(target)) return false;
     for (const st of this.streams) st.advanceTo(target, this.scheduler.ticksPerSecond);
     this.mixer.mixFrame(this.screen.frameTicks);
+    return true;
   }
 
   audio(): Float32Array {
