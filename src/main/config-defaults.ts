@@ -15,6 +15,29 @@ export const DEFAULT_HOTKEYS: Record<string, string> = {
   loadState: 'F7',
   fullscreen: 'F11',
   fps: 'F10',
+  // MAME steps a paused game one frame with Shift+P; one key without a modifier is easier to hold
+  frameAdvance: 'Period',
+  rewind: 'Backspace',
+  record: 'F8',
+};
+
+/** Gamepad hot keys (standard mapping): none by default, so no button a game uses is taken. */
+export const DEFAULT_PAD_HOTKEYS: Record<string, string> = {};
+
+/** Every hot-key action with the words the Settings → Hotkeys tab shows. */
+export const HOTKEY_ACTIONS: Record<string, string> = {
+  pause: 'Pause / resume',
+  frameAdvance: 'Next frame (while paused)',
+  rewind: 'Rewind (hold)',
+  fastForward: 'Fast forward (hold)',
+  reset: 'Reset',
+  saveState: 'Save state',
+  loadState: 'Load state',
+  record: 'Record inputs / stop',
+  screenshot: 'Screenshot',
+  fullscreen: 'Full screen',
+  fps: 'Show speed and FPS',
+  library: 'Back to the library',
 };
 
 export function defaultConfig(): AppConfig {
@@ -28,6 +51,8 @@ export function defaultConfig(): AppConfig {
     window: { width: 1280, height: 800, maximized: false, fullscreen: false },
     games: {},
     hotkeys: { ...DEFAULT_HOTKEYS },
+    padHotkeys: { ...DEFAULT_PAD_HOTKEYS },
+    player: { rewindSeconds: 30, runAhead: 0 },
   };
 }
 
@@ -36,7 +61,7 @@ export function sanitizeConfig(raw: unknown): AppConfig {
   const cfg = defaultConfig();
   if (typeof raw !== 'object' || raw === null) return cfg;
   const r = raw as Record<string, unknown>;
-  for (const key of ['firstRunDone', 'muted', 'volume', 'video', 'games', 'hotkeys'] as const) {
+  for (const key of ['firstRunDone', 'muted', 'volume', 'video', 'games', 'hotkeys', 'padHotkeys', 'player'] as const) {
     if (!(key in r)) continue;
     try {
       Object.assign(cfg, configPatch({ [key]: r[key] }));
