@@ -6,7 +6,7 @@ import { Howler } from 'howler';
 import type { GameInfo } from '../../core/machine-api';
 import type { AppConfig, ArcadeApi, MenuCommand } from '../../preload/api';
 import { games, type CoreGame } from './emu/core-bridge';
-import { Emulator } from './emu/emulator';
+import { Emulator, StartAborted } from './emu/emulator';
 import { SAMPLE_DEMO } from './emu/sample-demo';
 import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
@@ -181,7 +181,9 @@ export class App {
       }
       this.show('player');
       this.player!.setTitle(game.info.title);
+      const token = ++this.playToken;
       const set = await this.api.loadRomSet(name);
+      if (token !== this.playToken) return; // left for the library meanwhile
       const settings = this.config.games[name] ?? { bindings: {}, dips: {} };
       await this.emu!.start(name, set.sources, this.dipValues(game.info, settings.dips));
       this.emu!.bindings = bindingsFor(game.info.inputs, settings);
@@ -193,6 +195,7 @@ export class App {
       this.player!.poke();
       if (this.emu!.audit?.status === 'badChecksum') toast(this.emu!.audit.message, 'info', 6000);
     } catch (e) {
+      if (e instanceof StartAborted) return; // Esc during start-up: the library is already showing
       this.emu?.stop();
       this.show('library');
       toast(`Cannot start ${game?.info.title ?? name}: ${(e as Error).message}`, 'error', 10000);
@@ -214,7 +217,11 @@ export class App {
     if (this.player) this.player.showFps = v.showFps;
   }
 
+  /** bumped when a game starts or the player leaves, so a start still loading knows it is stale */
+  private playToken = 0;
+
   private backToLibrary(): void {
+    this.playToken++;
     const emu = this.emu;
     const name = this.current;
     // the last frame becomes the game's card picture in the library — only from a verified set: a bad

@@ -20,6 +20,11 @@ import EmuWorker from './worker.ts?worker';
 
 export const FAST_FORWARD_SPEED = 4;
 
+/** The player left while the game was still starting: not an error to show. */
+export class StartAborted extends Error {
+  override name = 'StartAborted';
+}
+
 export interface EmuStats {
   emulatedFps: number;
   displayFps: number;
@@ -66,8 +71,12 @@ export class Emulator {
 
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
+  /** rejects a start still in progress when the player leaves (Esc during start-up) */
+  private abortStart: ((e: Error) => void) | null = null;
+
   async start(name: string, sources: RawSource[], settings: InputValue[]): Promise<GameInfo> {
     this.stop();
+    this.frameNumber = 0;
     await this.audio.init();
     this.audio.resume();
     // vite's worker import: a module worker under the dev server, a classic (IIFE) worker in builds,
@@ -76,6 +85,7 @@ export class Emulator {
     this.worker = worker;
     const sampleRate = this.audio.ctx?.sampleRate ?? 48000;
     const started = new Promise<Extract<FromWorker, { t: 'started' }>>((resolve, reject) => {
+      this.abortStart = reject;
       worker.onmessage = (ev: MessageEvent<FromWorker>) => {
         const m = ev.data;
         if (m.t === 'started') resolve(m);
@@ -85,7 +95,7 @@ export class Emulator {
       worker.onerror = (e) => reject(new Error(e.message || 'The emulator failed to start.'));
     });
     worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
-    const s = await started;
+    const s = await started.finally(() => { this.abortStart = null; });
     this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
     const port = this.audio.connect(s.channels);
@@ -162,8 +172,10 @@ export class Emulator {
       else this.request(this.owed, !this.fastForward);
       this.owed = 0;
     }
-    // half-second windows: short enough to be right soon after a pause or a dialog
-    if (now - this.statT0 >= 500) {
+    // half-second windows: short enough to be right soon after a pause or a dialog; nothing is
+    // measured while paused (the readout says so instead of showing 0 fps)
+    if (this.paused) this.resetStats();
+    else if (now - this.statT0 >= 500) {
       const secs = (now - this.statT0) / 1000;
       if (this.statT0 > 0) {
         this.stats.emulatedFps = this.statFrames / secs;
@@ -375,6 +387,8 @@ export class Emulator {
   }
 
   stop(): void {
+    this.abortStart?.(new StartAborted());
+    this.abortStart = null;
     cancelAnimationFrame(this.raf);
     this.raf = 0;
     if (this.worker) {

@@ -110,7 +110,7 @@ export class PlayerView {
     this.fps.hidden = !this.showFps;
     if (this.showFps) {
       const s = this.emu.stats;
-      this.fps.textContent = Number.isNaN(s.emulatedFps)
+      this.fps.textContent = this.emu.paused ? `paused · ${audioLine}` : Number.isNaN(s.emulatedFps)
         ? `measuring… · ${audioLine}`
         : `${s.emulatedFps.toFixed(1)} fps · ${s.speedPercent.toFixed(0)}% · ${s.frameMs.toFixed(1)} ms/frame · ${audioLine}`;
     }
