@@ -55,6 +55,26 @@ describe('rewind', () => {
     for (let f = m.frameNumber - 50; f <= 420; f++) expect(again[f]).toBe(seen[f]);
   });
 
+  it('steps back frame by frame from a cache, then settles the machine where it stopped', () => {
+    const m = machine();
+    const h = new FrameHistory({ maxFrames: 600, keyInterval: 8 });
+    const seen = play(m, 420, (_f, p, fl, v) => h.input(m, p, fl, v), () => h.frameDone(m));
+    let loads = 0;
+    const load = m.loadState.bind(m);
+    m.loadState = (b: Uint8Array) => { loads++; load(b); };
+    for (let f = 419; f >= 320; f--) {
+      const s = h.rewindStep(m, f)!;
+      expect(s.frame).toBe(f);
+      expect(hash(s.picture)).toBe(seen[f]);
+    }
+    expect(loads).toBeLessThanOrEqual(Math.ceil(100 / 8) + 1); // one replay per keyframe interval
+    expect(h.settle(m)).toBe(320);
+    expect(m.frameNumber).toBe(320);
+    expect(hash(m.frameBuffer)).toBe(seen[320]);
+    const again = play(m, 420, (_f, p, fl, v) => h.input(m, p, fl, v), () => h.frameDone(m));
+    for (let f = 321; f <= 420; f++) expect(again[f]).toBe(seen[f]);
+  });
+
   it('reaches back only as far as it keeps, and never past power-on', () => {
     const m = machine();
     const h = new FrameHistory({ maxFrames: 60, keyInterval: 8 });

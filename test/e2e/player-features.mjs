@@ -274,6 +274,27 @@ export async function libraryChecks({ page, hook, check, assert, RESULTS, SET })
     return `${before} → ${after}`;
   });
 
+  await check('gamepad in a dialog: the d-pad moves the focus, B closes it', async () => {
+    await page.locator('.topbar [aria-label="Settings"]').click();
+    await page.locator('dialog.modal[open]').waitFor({ timeout: 5000 });
+    const pad = async (button) => {
+      await page.evaluate((b) => {
+        const mk = (p) => ({ id: 'e2e pad', index: 0, connected: true, mapping: 'standard', axes: [0, 0, 0, 0],
+          buttons: Array.from({ length: 17 }, (_, i) => ({ pressed: p === i, touched: p === i, value: p === i ? 1 : 0 })) });
+        navigator.getGamepads = () => [mk(b), null, null, null];
+        setTimeout(() => { navigator.getGamepads = () => [mk(-1), null, null, null]; }, 120);
+      }, button);
+      await page.waitForTimeout(300);
+    };
+    const before = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 60));
+    await pad(13);
+    const after = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 60));
+    assert(after !== before, 'the d-pad did not move the focus in the dialog');
+    await pad(1);
+    assert(await page.locator('dialog.modal[open]').count() === 0, 'pad B did not close the dialog');
+    return `focus ${before} → ${after}; B closed Settings`;
+  });
+
   await check('toasts do not cover the library\'s details title', async () => {
     await page.evaluate(() => { document.querySelectorAll('.toast').forEach((t) => t.remove()); });
     await page.locator(`.card[data-set="${SET}"]`).click();

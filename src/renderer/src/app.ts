@@ -404,8 +404,10 @@ export class App {
 
   private openSettings(tab?: string): void {
     const game = this.current ? this.coreGames.find((g) => g.info.name === this.current)?.info ?? null : null;
-    const wasPaused = this.emu?.paused ?? true;
-    this.emu?.setPaused(true);
+    // only a running game is paused behind the dialog (from the library there is none)
+    const emu = this.emu?.running ? this.emu : null;
+    const wasPaused = emu?.paused ?? true;
+    emu?.setPaused(true);
     settingsDialog({
       config: this.config,
       game,
@@ -424,7 +426,7 @@ export class App {
         const all = g.inputs.filter((f) => f.kind === 'dip' || f.kind === 'config').map((f) => [f.port, f.name, dips[fieldKey(f)] ?? f.defaultValue] as InputValue);
         this.emu?.setDips(all);
       },
-    }, tab, () => { if (this.emu?.running) this.emu.setPaused(wasPaused); });
+    }, tab, () => { if (emu?.running) emu.setPaused(wasPaused); });
   }
 
   private menu(c: MenuCommand): void {
@@ -499,7 +501,8 @@ export class App {
     const pads = new GamepadHotkeys(this.input);
     const poll = (): void => {
       requestAnimationFrame(poll);
-      if (document.querySelector('dialog[open]')) return;
+      const dlg = document.querySelector<HTMLDialogElement>('dialog[open]');
+      if (dlg) { pads.navigate((key) => dialogKey(dlg, key)); return; }
       if (this.view === 'player') pads.poll(this.config.padHotkeys, (a) => this.hotkey(a, false), (a) => this.hotkeyUp(a));
       else if (this.view === 'library') pads.navigate((key) => this.library.onKey(new KeyboardEvent('keydown', { key })));
     };
@@ -597,4 +600,14 @@ function downloadText(name: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+/** A gamepad in a dialog: the d-pad walks the focus through its controls, A presses, B closes. */
+function dialogKey(dlg: HTMLDialogElement, key: string): void {
+  const items = [...dlg.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, [tabindex="0"]')].filter((e) => e.offsetParent !== null);
+  const i = items.indexOf(document.activeElement as HTMLElement);
+  if (key === 'ArrowDown' || key === 'ArrowRight') items[(i + 1) % items.length]?.focus();
+  else if (key === 'ArrowUp' || key === 'ArrowLeft') items[(i - 1 + items.length) % items.length]?.focus();
+  else if (key === 'Enter') (document.activeElement as HTMLElement | null)?.click();
+  else if (key === 'Escape') dlg.dispatchEvent(new Event('cancel'));
 }

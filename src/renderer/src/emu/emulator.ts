@@ -111,7 +111,9 @@ export class Emulator {
     this.rewinding = false;
     this.recording = false;
     this.playingBack = false;
+    this.fastForward = false;
     this.audio.setPaused(false);
+    this.samples.setPaused(false);
     this.sendOptions();
     this.loop();
     return s.info;

@@ -56,6 +56,8 @@ export class FrameHistory {
   clear(): void {
     this.keyframes = [];
     this.changes = [];
+    this.pending = -1;
+    this.cache = null;
   }
 
   /** An input change the player applied just now (before frame `m.frameNumber + 1` runs). */
@@ -95,19 +97,70 @@ export class FrameHistory {
     if (k < 0) return -1;
     const key = this.keyframes[k];
     m.loadState(key.state);
+    this.replay(m, key.frame, t);
+    this.forgetAfter(t);
+    return t;
+  }
+
+  /**
+   * One step of a continuous rewind, cheap enough for 60 steps a second: the pictures of a whole
+   * keyframe interval are made by one replay and then shown from a cache, one per step, while the
+   * machine stays put. `settle()` moves the machine to the frame last shown before play resumes.
+   * Returns the frame shown and its picture, or null when nothing older is kept.
+   */
+  rewindStep(m: Machine, target: number): { frame: number; picture: Uint32Array } | null {
+    const now = this.pending >= 0 ? this.pending : m.frameNumber;
+    const t = Math.min(now - 1, Math.max(target, this.earliest()));
+    if (!Number.isFinite(t) || t < this.earliest() || t >= now) return null;
+    const c = this.cache;
+    if (!c || t < c.from || t >= c.from + c.pictures.length) {
+      let k = this.keyframes.length - 1;
+      while (k >= 0 && this.keyframes[k].frame >= t) k--;
+      if (k < 0) return null;
+      const key = this.keyframes[k];
+      m.loadState(key.state);
+      const pictures: Uint32Array[] = [];
+      this.replay(m, key.frame, t, () => pictures.push(m.frameBuffer.slice()));
+      this.cache = { from: key.frame + 1, pictures };
+    }
+    this.pending = t;
+    return { frame: t, picture: this.cache!.pictures[t - this.cache!.from] };
+  }
+
+  /** After rewind steps: put the machine at the frame last shown and forget the future. -1: nothing to do. */
+  settle(m: Machine): number {
+    const t = this.pending;
+    this.pending = -1;
+    this.cache = null;
+    if (t < 0) return -1;
+    if (m.frameNumber === t) this.forgetAfter(t);
+    else this.rewindTo(m, t);
+    return t;
+  }
+
+  private pending = -1;
+  private cache: { from: number; pictures: Uint32Array[] } | null = null;
+
+  /** Runs frames `from`..`to - 1` → frame `to`, applying the logged inputs; `each` after every frame. */
+  private replay(m: Machine, from: number, to: number, each?: () => void): void {
     let i = 0;
-    while (i < this.changes.length && this.changes[i].frame < key.frame) i++;
-    for (let f = key.frame; f < t; f++) {
+    while (i < this.changes.length && this.changes[i].frame < from) i++;
+    for (let f = from; f < to; f++) {
       for (; i < this.changes.length && this.changes[i].frame === f; i++) {
         const c = this.changes[i];
         m.setInput(c.port, c.field, c.value);
       }
       m.runFrame();
+      each?.();
     }
-    this.keyframes.length = k + 1;
+  }
+
+  private forgetAfter(t: number): void {
+    let k = this.keyframes.length;
+    while (k > 0 && this.keyframes[k - 1].frame > t) k--;
+    this.keyframes.length = k;
     // changes made after frame t was produced belong to the abandoned future
     this.changes = this.changes.filter((c) => c.frame < t);
-    return t;
   }
 
   /** Memory held by the keyframes, in bytes (docs/app.md quotes it for 30 s of Pac-Man). */

@@ -72,6 +72,7 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
   machine = m;
   history.clear();
+  rewoundTo = -1;
   if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
   rate = new RateControl(m.audioChannels);
   apply(msg.settings);
@@ -114,20 +115,34 @@ function playbackInputs(p: { events: ScriptEvent[]; next: number }): void {
 function rewind(frames: number): void {
   const m = machine!;
   const t0 = performance.now();
-  const reached = history.rewindTo(m, m.frameNumber - frames);
-  if (reached >= 0) {
+  const shownNow = rewoundTo >= 0 ? rewoundTo : m.frameNumber;
+  const step = history.rewindStep(m, shownNow - frames);
+  if (step) rewoundTo = step.frame;
+  const frameNumber = rewoundTo >= 0 ? rewoundTo : m.frameNumber;
+  const buf = pixels(step?.picture);
+  post({ t: 'frame', frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: 0,
+    sampleEvents: [], rewound: step !== null, rewindable: Math.max(0, frameNumber - history.earliest()) }, [buf]);
+}
+
+/** The frame a rewind left on screen (the machine itself moves there when play resumes), or -1. */
+let rewoundTo = -1;
+
+/** Before anything but another rewind step: the machine goes to the frame the rewind showed. */
+function settleRewind(): void {
+  if (rewoundTo < 0 || !machine) return;
+  rewoundTo = -1;
+  const t = history.settle(machine);
+  if (t >= 0) {
     // the machine's inputs are the replayed ones now; the next request re-sends the live state
     current.clear();
-    recorder.truncate(reached);
+    recorder.truncate(t);
   }
-  const buf = pixels();
-  post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: 0,
-    sampleEvents: [], rewound: reached >= 0, rewindable: Math.max(0, m.frameNumber - history.earliest()) }, [buf]);
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   try {
+    if (msg.t !== 'rewind' && msg.t !== 'buffer' && msg.t !== 'audioPort' && msg.t !== 'options') settleRewind();
     switch (msg.t) {
       case 'start':
         boot(msg);

@@ -187,7 +187,7 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
       h('label', null, 'Rewind (hold Backspace)', h('select', { class: 'select', 'data-setting': 'rewind', on: { change: (e) => upd({ rewindSeconds: Number((e.target as HTMLSelectElement).value) }) } },
         ...[[0, 'Off'], [10, '10 seconds'], [30, '30 seconds'], [60, '1 minute'], [300, '5 minutes']].map(([v, t]) =>
           h('option', { value: String(v), selected: p.rewindSeconds === v }, String(t))))),
-      h('p', { class: 'hint' }, 'Rewind keeps a save state every 8 frames: about 1.3 MB for 30 seconds of Pac-Man, more for bigger boards.'),
+      h('p', { class: 'hint' }, 'Rewind keeps a save state every 8 frames: about 1 MB for 30 seconds of Pac-Man, more for bigger boards.'),
       h('label', null, 'Run-ahead', h('select', { class: 'select', 'data-setting': 'runAhead', on: { change: (e) => upd({ runAhead: Number((e.target as HTMLSelectElement).value) }) } },
         ...[[0, 'Off'], [1, '1 frame'], [2, '2 frames']].map(([v, t]) => h('option', { value: String(v), selected: p.runAhead === v }, String(t))))),
       h('p', { class: 'hint' }, 'Run-ahead shows each frame as it will look 1–2 frames later, hiding the game\'s own input lag (RetroArch\'s technique). It costs that many extra frames of emulation each frame; use 1 unless the game reacts late.'),
