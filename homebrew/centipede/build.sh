@@ -10,7 +10,7 @@ out="${1:-$root/homebrew/cendemo}"
 command -v ca65 >/dev/null && command -v ld65 >/dev/null || { echo "build.sh: ca65/ld65 not found (apt-get install cc65)" >&2; exit 1; }
 mkdir -p "$out"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
-ca65 -o "$tmp/cendemo.o" -l "$tmp/cendemo.lst" "$here/cendemo.s"
+ca65 -g -o "$tmp/cendemo.o" -l "$tmp/cendemo.lst" "$here/cendemo.s"
 ld65 -C "$here/cendemo.cfg" -o "$tmp/cendemo.bin" -m "$tmp/cendemo.map" -Ln "$tmp/cendemo.lbl" "$tmp/cendemo.o"
 size=$(stat -c %s "$tmp/cendemo.bin")
 [ "$size" -eq 8192 ] || { echo "build.sh: program image is $size bytes, expected 8192" >&2; exit 1; }

@@ -97,6 +97,9 @@ export interface ScreenDef {
   vblank?: string | string[];
   /** per-scanline callback 'tag.method'(line) at the start of each line, for raster effects */
   scanline?: string;
+  /** MAME `set_refresh_hz` boards (no raw timing): the frame lasts exactly HZ_TO_ATTOSECONDS(refreshHz),
+   *  lines and pixels are that divided by vTotal and hTotal (Centipede: 60 Hz, 256 × 256) */
+  refreshHz?: number;
 }
 
 export interface HardwareDef {
