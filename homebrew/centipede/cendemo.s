@@ -373,6 +373,7 @@ title_enter:
         sta music_t
         jsr clear_screen
         jsr hide_all
+        jsr load_scores ; the table as the EAROM holds it
         ldx #<txt_title
         ldy #>txt_title
         jsr print_list
@@ -842,7 +843,7 @@ save_scores:
         rts
 
 default_scores:
-        .byte $00, $50, $00,  $00, $40, $00,  $00, $30, $00,  $00, $20, $00,  $00, $10, $00
+        .byte $00, $05, $00,  $00, $04, $00,  $00, $03, $00,  $00, $02, $00,  $00, $01, $00
 
 ; Insert the score into the table if it beats an entry; save to the EAROM.
 enter_score:
@@ -1101,14 +1102,44 @@ random: lda rng
         rts
 
 ; ---- strings -----------------------------------------------------------------------------------------
-        .charmap ' ', 0
+        .charmap ' ', 42     ; a blank tile other than 0, which ends strings
         .charmap '-', 37
-        .repeat 10, i
-        .charmap '0' + i, 1 + i
-        .endrepeat
-        .repeat 26, i
-        .charmap 'A' + i, 11 + i
-        .endrepeat
+        .charmap '0', 1
+        .charmap '1', 2
+        .charmap '2', 3
+        .charmap '3', 4
+        .charmap '4', 5
+        .charmap '5', 6
+        .charmap '6', 7
+        .charmap '7', 8
+        .charmap '8', 9
+        .charmap '9', 10
+        .charmap 'A', 11
+        .charmap 'B', 12
+        .charmap 'C', 13
+        .charmap 'D', 14
+        .charmap 'E', 15
+        .charmap 'F', 16
+        .charmap 'G', 17
+        .charmap 'H', 18
+        .charmap 'I', 19
+        .charmap 'J', 20
+        .charmap 'K', 21
+        .charmap 'L', 22
+        .charmap 'M', 23
+        .charmap 'N', 24
+        .charmap 'O', 25
+        .charmap 'P', 26
+        .charmap 'Q', 27
+        .charmap 'R', 28
+        .charmap 'S', 29
+        .charmap 'T', 30
+        .charmap 'U', 31
+        .charmap 'V', 32
+        .charmap 'W', 33
+        .charmap 'X', 34
+        .charmap 'Y', 35
+        .charmap 'Z', 36
 
 txt_title:
         .byte 5, 4
