@@ -180,6 +180,9 @@ export class CentipedeBoard extends Device {
   reset(): void {
     this.cpu.setIrq(0);
     this.earomControl(0, 0);
+    // the LS259 clears on reset: coin counters off, both start LEDs lit (active low)
+    this.outputs.fill(0);
+    this.outputs[3] = this.outputs[4] = 1;
     if (this.bandTimer.when === Infinity) this.armBand(0); // power-on (a watchdog reset keeps the raster)
   }
 
