@@ -26,8 +26,9 @@
  * an unacknowledged IRQ re-enters after RTI). The same timer draws the picture up to its line (MAME's
  * update_partial for sprite multiplexing), so RAM changes show from the next 16-line band.
  *
- * POKEY timing as MAME runs it: the chip is a second execute device, run after the CPU up to each slice end;
- * a CPU read mid-slice sees it as it stood at the slice start, and every access ends the CPU's slice.
+ * POKEY timing as MAME runs it: the chip is a second execute device (a scheduler slot here too), run after
+ * the CPU up to each slice end; a CPU read mid-slice sees it where it stopped, and every access ends the
+ * CPU's slice; writes land from a zero-delay timer once the chip has caught up.
  *
  * Not emulated: the CPU's slow-down to 0.756 MHz on playfield RAM accesses (MAME does not emulate it
  * either), coin counters and LEDs beyond their outputs, Game Time, the flip of the playfield (MAME 0.251 only
@@ -63,7 +64,10 @@ export class CentipedeBoard extends Device {
   readonly outputs = new Uint8Array(8);
   private readonly bandTimer: Timer;
   private readonly tracks: (() => number)[];
-  private readonly pokeyClockTicks: number;
+  private readonly pokeyTimer: Timer;
+  private readonly pokeySync: Timer;
+  private readonly pokeyQueue = new Uint16Array(4);
+  private pokeyQueued = 0;
 
   constructor(
     private readonly cpu: M6502,
@@ -80,7 +84,8 @@ export class CentipedeBoard extends Device {
   ) {
     super('board', 0);
     this.tracks = tracks;
-    this.pokeyClockTicks = scheduler.ticksPerSecond / pokey.clock;
+    this.pokeyTimer = timer(this, 'pokey write', () => this.pokeyWritten());
+    this.pokeySync = timer(this, 'pokey sync', () => {});
     this.bandTimer = timer(this, '32v', (line) => this.band(line));
   }
 
@@ -134,21 +139,25 @@ export class CentipedeBoard extends Device {
     return this.trackball(1, this.in2());
   }
 
-  /** 0x1000-0x100f: the POKEY as it stood at the start of this slice; the access ends the CPU's slice. */
+  /** 0x1000-0x100f: the POKEY as it stood at the end of its last slice. The read arms a zero-delay timer
+   *  (MAME `synchronize()`): the CPU's slice ends and no slice goes past the read until the chip caught up. */
   pokeyRead(offset: number): number {
-    this.pokey.stream.advanceTo(this.scheduler.sliceStart(), this.scheduler.ticksPerSecond);
-    this.scheduler.endSlice();
+    this.pokeySync.adjust(0, 0, 0, 0n);
     return this.pokey.read(offset);
   }
 
   /**
-   * MAME applies a POKEY write from a timer at the write cycle, after the CPU stopped at the end of that
-   * cycle and the chip ran up to there: the new value counts from the next chip clock.
+   * MAME applies a POKEY write from a zero-delay timer (`synchronize(sync_write)`): the CPU stops after the
+   * instruction, the chip runs up to the CPU, then the write lands. Writes of one instruction queue up.
    */
   pokeyWrite(offset: number, data: number): void {
-    this.pokey.stream.advanceTo(this.scheduler.now() + this.pokeyClockTicks, this.scheduler.ticksPerSecond);
-    this.pokey.write(offset, data);
-    this.scheduler.endSlice();
+    if (this.pokeyQueued < this.pokeyQueue.length) this.pokeyQueue[this.pokeyQueued++] = ((offset & 15) << 8) | (data & 0xff);
+    this.pokeyTimer.adjust(0, 0, 0, 0n);
+  }
+
+  private pokeyWritten(): void {
+    for (let i = 0; i < this.pokeyQueued; i++) this.pokey.writeNow(this.pokeyQueue[i] >> 8, this.pokeyQueue[i] & 0xff);
+    this.pokeyQueued = 0;
   }
 
   /** 0x1600-0x163f: address and data latch. */
@@ -187,6 +196,8 @@ export class CentipedeBoard extends Device {
   }
 
   serialize(s: Serializer): void {
+    s.block(this.pokeyQueue);
+    this.pokeyQueued = s.u8(this.pokeyQueued);
     s.block(this.oldPos);
     s.block(this.sign);
     s.block(this.outputs);

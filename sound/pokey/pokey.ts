@@ -23,6 +23,13 @@
  * does); between prescaler ticks nothing but the polynomial counters moves, so those stretches are
  * skipped in one step.
  *
+ * Scheduling as in MAME 0.251, where the POKEY is an execute device run after the CPU in every timeslice:
+ * `run(budget)` (the scheduler's CPU contract) steps the chip and records its samples, and stops early on
+ * the clock a timer borrow raises an enabled IRQ or the pot scan latches (MAME synchronizes there). A CPU
+ * read therefore sees the chip where the last slice left it; the board applies writes from a zero-delay
+ * timer, after the chip has caught up with the CPU (MAME `synchronize(sync_write)`). Used alone (unit
+ * tests, no scheduler), `write` and the stream step the chip themselves.
+ *
  * Register map (offset & 15):
  *   write: 0 AUDF1 1 AUDC1 2 AUDF2 3 AUDC2 4 AUDF3 5 AUDC3 6 AUDF4 7 AUDC4 8 AUDCTL 9 STIMER 10 SKREST
  *          11 POTGO 13 SEROUT 14 IRQEN 15 SKCTL
@@ -31,6 +38,7 @@
  * Not emulated: the serial port's bit timing (SEROUT sets the MAME-arbitrary 200 µs / 2 ms ready and
  *   complete interrupts; no board here listens), the keyboard scan (no board here has a keyboard).
  */
+import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import { Device, type Serializer, type WriteLine, unconnected } from '../../src/core/device';
 import { SoundStream, type SoundDevice } from '../../src/core/sound';
 
@@ -112,6 +120,11 @@ const POLY5_TABLE = polyTable45(5);
 const POLY9_TABLE = polyTable917(9);
 const POLY17_TABLE = polyTable917(17);
 
+/** Write registers by offset (MAME's state names where it has one). */
+const POKEY_WRITE_REGS = ['AUDF1', 'AUDC1', 'AUDF2', 'AUDC2', 'AUDF3', 'AUDC3', 'AUDF4', 'AUDC4', 'AUDCTL', 'STIMER', 'SKREST', 'POTGO', '', 'SEROUT', 'IRQEN', 'SKCTL'];
+const POKEY_REGISTERS: readonly RegisterInfo[] = ['AUDF1', 'AUDC1', 'AUDF2', 'AUDC2', 'AUDF3', 'AUDC3', 'AUDF4', 'AUDC4', 'AUDCTL', 'SEROUT', 'IRQEN', 'SKCTL']
+  .map((name) => ({ name, bits: 8 }));
+
 /** How the chip's output pin is turned into sound (MAME `pokey_device::output_type`). */
 export type PokeyOutput =
   | { kind: 'linear' }
@@ -126,7 +139,7 @@ function channelConductance(volume: number): number {
   return g;
 }
 
-export class Pokey extends Device implements SoundDevice {
+export class Pokey extends Device implements SoundDevice, CpuDevice {
   readonly chipName = 'Atari C012294 POKEY';
   readonly streams: SoundStream[];
   readonly stream: SoundStream;
@@ -171,6 +184,16 @@ export class Pokey extends Device implements SoundDevice {
   private readonly levels: Float32Array;
   private readonly lowPass: number;
 
+  /** samples produced by `run` and not yet taken by the stream; a stream ahead of the chip holds the level */
+  private produced = new Float32Array(4096);
+  private producedCount = 0;
+  private owed = 0;
+  /** true once the scheduler drives the chip (`run` was called) */
+  private scheduled = false;
+  private cyc = 0;
+  private end = 0;
+  private syncRaised = false;
+
   constructor(tag: string, clock: number, output: PokeyOutput = { kind: 'linear' }) {
     super(tag, clock);
     this.levels = new Float32Array(0x10000);
@@ -193,7 +216,7 @@ export class Pokey extends Device implements SoundDevice {
       }
       this.lowPass = 1;
     }
-    this.stream = new SoundStream(clock, 1, (o, start, count) => this.render(o[0], start, count));
+    this.stream = new SoundStream(clock, 1, (o, start, count) => (this.scheduled ? this.deliver(o[0], start, count) : this.render(o[0], start, count)));
     this.streams = [this.stream];
     this.powerOn();
   }
@@ -226,13 +249,16 @@ export class Pokey extends Device implements SoundDevice {
     }
   }
 
-  /** Register write, applied at the current time (the stream is brought up to it first). */
+  /** Register write, applied at the current time (unscheduled use: the stream is brought up to it first). */
   write(offset: number, data: number): void {
-    this.stream.update();
+    if (!this.scheduled) this.stream.update();
     this.writeNow(offset & 15, data & 0xff);
   }
 
-  private writeNow(reg: number, data: number): void {
+  /** Apply a register write to the chip as it stands now. */
+  writeNow(reg: number, data: number): void {
+    reg &= 15;
+    data &= 0xff;
     switch (reg) {
       case 0: case 2: case 4: case 6:
         this.audf[reg >> 1] = data;
@@ -311,8 +337,10 @@ export class Pokey extends Device implements SoundDevice {
 
   // ---- the clock ---------------------------------------------------------------------------------
 
+  /** MAME `reset_channel`: reload the counter from AUDF and drop a borrow in progress. */
   private reload(ch: number): void {
     this.counter[ch] = this.audf[ch] ^ 0xff;
+    this.borrow[ch] = 0;
   }
 
   /** Count one clock on channel `ch`; on the wrap to 0 the borrow starts (`delay` clocks to reload). */
@@ -325,6 +353,7 @@ export class Pokey extends Device implements SoundDevice {
       if (this.irqen & mask) {
         this.irqst |= mask;
         this.updateIrq();
+        this.syncRaised = true; // MAME synchronizes here: the chip's slice ends after this clock
       }
     }
   }
@@ -417,8 +446,13 @@ export class Pokey extends Device implements SoundDevice {
 
   private stepPot(): void {
     this.potCounter++;
+    let latched = 0;
     for (let pot = 0; pot < 8; pot++)
-      if (this.potx[pot] < this.potCounter || this.potCounter === POT_MAX) this.allpot |= 1 << pot;
+      if (this.potx[pot] < this.potCounter || this.potCounter === POT_MAX) latched |= 1 << pot;
+    if (latched !== 0) {
+      this.allpot |= latched;
+      this.syncRaised = true; // MAME: the latch reaches ALLPOT through a synchronize
+    }
   }
 
   /** Serial-port timers, counted in input clocks (they run whatever SKCTL says, as MAME's timers do). */
@@ -479,6 +513,77 @@ export class Pokey extends Device implements SoundDevice {
       buf[i++] = y;
     }
     this.filtered = y;
+  }
+
+  // ---- execution (the scheduler's CPU contract, MAME's device_execute_interface) ------------------------
+
+  /** Step up to `budget` clocks; stop after a clock that synchronized (IRQ or pot latch). */
+  run(budget: number): number {
+    this.scheduled = true;
+    this.cyc = 0;
+    this.end = budget;
+    if (this.producedCount + budget > this.produced.length) {
+      const next = new Float32Array(Math.max(this.produced.length * 2, this.producedCount + budget));
+      next.set(this.produced.subarray(0, this.producedCount));
+      this.produced = next;
+    }
+    if (this.seroutReady > 0 || this.seroutComplete > 0) this.stepSerial(budget);
+    const levels = this.levels, k = this.lowPass, buf = this.produced;
+    let y = this.filtered, i = this.producedCount;
+    while (this.cyc < this.end) {
+      const quiet = this.quietClocks(this.end - this.cyc);
+      if (quiet > 0) {
+        this.skip(quiet);
+        const v = levels[this.outRaw];
+        for (const stop = i + quiet; i < stop; i++) { y += (v - y) * k; buf[i] = y; }
+        this.cyc += quiet;
+        continue;
+      }
+      this.syncRaised = false;
+      this.step();
+      y += (levels[this.outRaw] - y) * k;
+      buf[i++] = y;
+      this.cyc++;
+      if (this.syncRaised) break;
+    }
+    this.filtered = y;
+    // a stream that already took samples the chip had not made yet (it held the level) is paid back here
+    const pay = Math.min(this.owed, i - this.producedCount);
+    if (pay > 0) { buf.copyWithin(this.producedCount, this.producedCount + pay, i); i -= pay; this.owed -= pay; }
+    this.producedCount = i;
+    return this.cyc;
+  }
+
+  /** The stream takes the chip's samples; if it asks for more than were made, it holds the level. */
+  private deliver(out: Float32Array, start: number, count: number): void {
+    const n = Math.min(count, this.producedCount);
+    out.set(this.produced.subarray(0, n), start);
+    if (n < count) {
+      out.fill(this.filtered, start + n, start + count);
+      this.owed += count - n;
+    }
+    this.produced.copyWithin(0, n, this.producedCount);
+    this.producedCount -= n;
+  }
+
+  endSlice(): void { this.end = this.cyc; }
+  sliceCycles(): number { return this.cyc; }
+  setIrq(_state: number): void {}
+  setNmi(_state: number): void {}
+  pcValue(): number { return 0; }
+  registerInfo(): readonly RegisterInfo[] { return POKEY_REGISTERS; }
+  getRegister(name: string): number {
+    const v = this.registers()[name.toUpperCase()];
+    if (v === undefined) throw new Error(`pokey: no register '${name}'`);
+    return v;
+  }
+  setRegister(name: string, value: number): void {
+    const reg = POKEY_WRITE_REGS.indexOf(name.toUpperCase());
+    if (reg < 0) throw new Error(`pokey: no register '${name}'`);
+    this.writeNow(reg, value);
+  }
+  disassemble(_addr: number, _peek: (addr: number) => number): Disassembly {
+    return { text: '', length: 1 };
   }
 
   // ---- device ------------------------------------------------------------------------------------
@@ -544,6 +649,10 @@ export class Pokey extends Device implements SoundDevice {
     this.outRaw = s.u16(this.outRaw);
     this.filtered = s.f64(this.filtered);
     this.irqLine = s.u8(this.irqLine);
+    this.owed = s.u32(this.owed);
+    this.producedCount = s.u32(this.producedCount);
+    if (this.producedCount > this.produced.length) this.produced = new Float32Array(this.producedCount);
+    s.block(this.produced.subarray(0, this.producedCount));
     this.stream.serializeTiming(s);
   }
 
