@@ -39,9 +39,11 @@ import { Device, type Serializer } from '../../src/core/device';
 import { Er2055 } from '../../src/core/devices/er2055';
 import { Ls259 } from '../../src/core/devices/ls259';
 import { Watchdog } from '../../src/core/devices/watchdog';
-import { defineHardware, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
+import { ScanlineTimer } from '../../src/core/devices/scanline-timer';
+import { type BuildContext, defineDevices, defineHardware, type Devices, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
 import { analog, bit, dip, port, type InputPorts } from '../../src/core/input';
-import type { Scheduler, Timer } from '../../src/core/scheduler';
+import { ASSERT_LINE, CLEAR_LINE, OutputLine } from '../../src/core/line';
+import type { Timer } from '../../src/core/scheduler';
 import type { Screen } from '../../src/core/screen';
 import { Pokey } from '../../sound/pokey/pokey';
 import { CentipedeVideo } from './centiped.video';
@@ -57,70 +59,53 @@ const BAND = 16;
  * with their direction latches, the EAROM wiring and the POKEY's place in the schedule.
  */
 export class CentipedeBoard extends Device {
+  /** the 6502's IRQ input */
+  readonly irq = new OutputLine();
   /** trackball positions last seen and direction bits, X/Y of player 1 then of the cocktail side */
   readonly oldPos = new Uint8Array(4);
   readonly sign = new Uint8Array(4);
   /** coin counters and LEDs (LS259 Q0-Q4), for the front end */
   readonly outputs = new Uint8Array(8);
-  private readonly bandTimer: Timer;
+  private readonly screen: Screen;
+  private readonly in0: () => number;
+  private readonly in2: () => number;
   private readonly tracks: (() => number)[];
   private readonly pokeyTimer: Timer;
   private readonly pokeySync: Timer;
   private readonly pokeyQueue = new Uint16Array(4);
   private pokeyQueued = 0;
+  private parts!: { pokey: Pokey; earom: Er2055; video: CentipedeVideo; outlatch: Ls259 };
 
-  constructor(
-    private readonly cpu: M6502,
-    private readonly pokey: Pokey,
-    private readonly earom: Er2055,
-    private readonly video: CentipedeVideo,
-    private readonly outlatch: Ls259,
-    private readonly screen: Screen,
-    private readonly scheduler: Scheduler,
-    private readonly in0: () => number,
-    private readonly in2: () => number,
-    tracks: (() => number)[],
-    timer: (owner: Device, name: string, cb: (line: number) => void) => Timer,
-  ) {
-    super('board', 0);
-    this.tracks = tracks;
-    this.pokeyTimer = timer(this, 'pokey write', () => this.pokeyWritten());
-    this.pokeySync = timer(this, 'pokey sync', () => {});
-    this.bandTimer = timer(this, '32v', (line) => this.band(line));
+  constructor(c: BuildContext) {
+    super(c.tag, 0);
+    this.screen = c.screen;
+    this.in0 = c.port('IN0');
+    this.in2 = c.port('IN2');
+    this.tracks = ['TRACK0_X', 'TRACK0_Y', 'TRACK1_X', 'TRACK1_Y'].map((t) => c.port(t));
+    this.pokeyTimer = c.timer(this, 'pokey write', () => this.pokeyWritten());
+    this.pokeySync = c.timer(this, 'pokey sync', () => {});
   }
 
-  /** MAME `generate_interrupt`: lines 0, 16, … 240. */
-  private band(line: number): void {
-    if (line & BAND) this.cpu.setIrq((line - 1) & 32 ? 1 : 0);
-    if (line === 0) this.video.startFrame();
-    this.video.updateTo(line);
-    this.armBand(line + BAND < this.screen.def.vTotal ? line + BAND : 0);
+  /** The chips the glue talks to (wired in `init`). */
+  attach(parts: { pokey: Pokey; earom: Er2055; video: CentipedeVideo; outlatch: Ls259 }): void {
+    this.parts = parts;
   }
 
-  /** Arm the band timer for the start of `line` (MAME `screen_device::time_until_pos`). */
-  private armBand(line: number): void {
-    const s = this.screen;
-    const k = (line - s.vblankLine + s.def.vTotal) % s.def.vTotal; // lines after VBLANK start
-    let frame = s.frameNumber;
-    const nowAs = this.scheduler.nowAs();
-    // MAME: a position less than half a pixel ahead counts as passed
-    if (BigInt(frame) * s.frameAs + BigInt(k) * s.lineAs <= nowAs + s.pixelAs / 2n) frame++;
-    this.bandTimer.adjustAt(frame * s.frameTicks + k * s.lineTicks, line, 0, BigInt(frame) * s.frameAs + BigInt(k) * s.lineAs);
-  }
-
-  /** 0x1c00-0x1c07: the LS259 takes its data from D7 (MAME `write_d7`). */
-  latchWrite(offset: number, data: number): void {
-    this.outlatch.write(offset, data >> 7);
+  /** MAME `generate_interrupt`, from the 16-line timer (lines 0, 16, … 240). */
+  band(line: number): void {
+    if (line & BAND) this.irq.set((line - 1) & 32 ? ASSERT_LINE : CLEAR_LINE);
+    if (line === 0) this.parts.video.startFrame();
+    this.parts.video.updateTo(line);
   }
 
   /** 0x1800. */
   irqAck(_offset: number, _data: number): void {
-    this.cpu.setIrq(0);
+    this.irq.set(CLEAR_LINE);
   }
 
   /** MAME `read_trackball`: the 4-bit counter and the direction of its last change. */
   private trackball(axis: number, port: number): number {
-    const idx = this.video.flip ? axis + 2 : axis;
+    const idx = this.parts.video.flip ? axis + 2 : axis;
     const pos = this.tracks[idx]() & 0xff;
     if (pos !== this.oldPos[idx]) {
       this.sign[idx] = (pos - this.oldPos[idx]) & 0x80;
@@ -143,7 +128,7 @@ export class CentipedeBoard extends Device {
    *  (MAME `synchronize()`): the CPU's slice ends and no slice goes past the read until the chip caught up. */
   pokeyRead(offset: number): number {
     this.pokeySync.adjust(0, 0, 0, 0n);
-    return this.pokey.read(offset);
+    return this.parts.pokey.read(offset);
   }
 
   /**
@@ -156,25 +141,30 @@ export class CentipedeBoard extends Device {
   }
 
   private pokeyWritten(): void {
-    for (let i = 0; i < this.pokeyQueued; i++) this.pokey.writeNow(this.pokeyQueue[i] >> 8, this.pokeyQueue[i] & 0xff);
+    for (let i = 0; i < this.pokeyQueued; i++) this.parts.pokey.writeNow(this.pokeyQueue[i] >> 8, this.pokeyQueue[i] & 0xff);
     this.pokeyQueued = 0;
   }
 
   /** 0x1600-0x163f: address and data latch. */
   earomWrite(offset: number, data: number): void {
-    this.earom.setAddress(offset & 0x3f);
-    this.earom.setData(data);
+    this.parts.earom.setAddress(offset & 0x3f);
+    this.parts.earom.setData(data);
   }
 
   /** 0x1680: CK = D0, C1 = /D1, C2 = D2, CS1 = D3, /CS2 tied low. */
   earomControl(_offset: number, data: number): void {
-    this.earom.setControl((data >> 3) & 1, 1, (~data >> 1) & 1, (data >> 2) & 1);
-    this.earom.setClock(data & 1);
+    this.parts.earom.setControl((data >> 3) & 1, 1, (~data >> 1) & 1, (data >> 2) & 1);
+    this.parts.earom.setClock(data & 1);
   }
 
   /** 0x1700-0x173f. */
   earomRead(_offset: number): number {
-    return this.earom.data();
+    return this.parts.earom.data();
+  }
+
+  /** 0x1c00-0x1c07: the LS259 takes its data from D7 (MAME `write_d7`). */
+  latchWrite(offset: number, data: number): void {
+    this.parts.outlatch.write(offset, data >> 7);
   }
 
   setCoinCounterLeft(state: number): void { this.outputs[0] = state; }
@@ -187,12 +177,11 @@ export class CentipedeBoard extends Device {
   /** Power-on and watchdog reset (MAME `machine_reset`): IRQ clear, EAROM deselected. The trackball
    *  latches keep their values (MAME sets them in `machine_start` only). */
   reset(): void {
-    this.cpu.setIrq(0);
+    this.irq.set(CLEAR_LINE);
     this.earomControl(0, 0);
     // the LS259 clears on reset: coin counters off, both start LEDs lit (active low)
     this.outputs.fill(0);
     this.outputs[3] = this.outputs[4] = 1;
-    if (this.bandTimer.when === Infinity) this.armBand(0); // power-on (a watchdog reset keeps the raster)
   }
 
   serialize(s: Serializer): void {
@@ -204,69 +193,89 @@ export class CentipedeBoard extends Device {
   }
 }
 
-const mainMap: MapEntry[] = [
-  { at: [0x0000, 0x03ff], ram: 'rambase' },
-  { at: [0x0400, 0x07bf], ram: 'videoram' },
-  { at: [0x07c0, 0x07ff], ram: 'spriteram' },
-  { at: [0x0800, 0x0800], read: { port: 'DSW1' } },
-  { at: [0x0801, 0x0801], read: { port: 'DSW2' } },
-  { at: [0x0c00, 0x0c00], read: 'board.in0Read' },
-  { at: [0x0c01, 0x0c01], read: { port: 'IN1' } },
-  { at: [0x0c02, 0x0c02], read: 'board.in2Read' },
-  { at: [0x0c03, 0x0c03], read: { port: 'IN3' } },
-  { at: [0x1000, 0x100f], read: 'board.pokeyRead', write: 'board.pokeyWrite' },
-  { at: [0x1400, 0x140f], ram: 'paletteram', writeOnly: true, write: 'video.paletteWritten' },
-  { at: [0x1600, 0x163f], read: { value: 0 }, write: 'board.earomWrite' }, // MAME nopr: reads 0
-  { at: [0x1680, 0x1680], write: 'board.earomControl' },
-  { at: [0x1700, 0x173f], read: 'board.earomRead' },
-  { at: [0x1800, 0x1800], write: 'board.irqAck' },
-  { at: [0x1c00, 0x1c07], read: { value: 0 }, write: 'board.latchWrite' },
-  { at: [0x2000, 0x3fff], rom: 'maincpu' },
-  { at: [0x2000, 0x2000], write: 'watchdog.kick', override: true }, // writes only: reads stay ROM
-];
+/** The 6502 program map (MAME `centiped_map`, 14-bit bus: the map repeats every 16 KiB). */
+export function centipedeMap(d: CentipedeDevices): MapEntry[] {
+  return [
+    { at: [0x0000, 0x03ff], ram: 'rambase' },
+    { at: [0x0400, 0x07bf], ram: 'videoram' },
+    { at: [0x07c0, 0x07ff], ram: 'spriteram' },
+    { at: [0x0800, 0x0800], read: { port: 'DSW1' } },
+    { at: [0x0801, 0x0801], read: { port: 'DSW2' } },
+    { at: [0x0c00, 0x0c00], read: d.board.in0Read },
+    { at: [0x0c01, 0x0c01], read: { port: 'IN1' } },
+    { at: [0x0c02, 0x0c02], read: d.board.in2Read },
+    { at: [0x0c03, 0x0c03], read: { port: 'IN3' } },
+    { at: [0x1000, 0x100f], read: d.board.pokeyRead, write: d.board.pokeyWrite },
+    { at: [0x1400, 0x140f], ram: 'paletteram', writeOnly: true, write: d.video.paletteWritten },
+    { at: [0x1600, 0x163f], nop: 'r', write: d.board.earomWrite },
+    { at: [0x1680, 0x1680], write: d.board.earomControl },
+    { at: [0x1700, 0x173f], read: d.board.earomRead },
+    { at: [0x1800, 0x1800], write: d.board.irqAck },
+    { at: [0x1c00, 0x1c07], nop: 'r', write: d.board.latchWrite },
+    { at: [0x2000, 0x3fff], rom: 'maincpu' },
+    { at: [0x2000, 0x2000], write: d.watchdog.kick, override: true }, // writes only: reads stay ROM
+  ];
+}
+
+export const centipedeDevices = defineDevices({
+  maincpu: {
+    clock: CPU_CLOCK,
+    create: (c) => {
+      const cpu = new M6502(c.tag, c.clock, c.space('program'));
+      cpu.mameIrqTiming = true; // our goldens are MAME's: its 6502 takes a timer's IRQ at the next instruction
+      return cpu;
+    },
+    // unmapped reads: MAME gives the last value on the data bus; we give 0 (no program of ours relies on it)
+    spaces: { program: { bits: 14, openBus: 0 } },
+  },
+  pokey: {
+    clock: CPU_CLOCK,
+    create: (c) => new Pokey(c.tag, c.clock, { kind: 'opampLowPass', rFeedback: 3300, capacitance: 0.01e-6, vRef: 5 }),
+  },
+  earom: { create: (c) => new Er2055(c.tag) },
+  video: {
+    create: (c) => new CentipedeVideo(c.tag, c.region('gfx1'), c.share('videoram'), c.share('spriteram'), c.share('paletteram'), c.screen),
+  },
+  outlatch: { create: (c) => new Ls259(c.tag) },
+  board: { create: (c) => new CentipedeBoard(c) },
+  // MAME `TIMER(config, "32v").configure_scanline(..., 0, 16)`
+  v32: { create: (c) => new ScanlineTimer(c, { first: 0, every: BAND }) },
+  watchdog: { create: (c) => new Watchdog(c.tag, 8) },
+});
+
+export type CentipedeDevices = Devices<typeof centipedeDevices>;
 
 export const centipedeHw = defineHardware({
-  devices: {
-    maincpu: {
-      clock: CPU_CLOCK,
-      create: (c) => {
-        const cpu = new M6502(c.tag, c.clock, c.space('program'));
-        cpu.mameIrqTiming = true; // our goldens are MAME's: its 6502 takes a timer's IRQ at the next instruction
-        return cpu;
-      },
-      // 14-bit bus: unmapped reads give the last value on the data bus in MAME; we give 0 (see README)
-      spaces: { program: { bits: 14, map: mainMap, openBus: 0 } },
-    },
-    pokey: {
-      clock: CPU_CLOCK,
-      create: (c) => new Pokey(c.tag, c.clock, { kind: 'opampLowPass', rFeedback: 3300, capacitance: 0.01e-6, vRef: 5 }),
-    },
-    earom: { create: (c) => new Er2055(c.tag) },
-    video: {
-      create: (c) => new CentipedeVideo(c.tag, c.region('gfx1'), c.share('videoram'), c.share('spriteram'), c.share('paletteram'), c.screen),
-    },
-    outlatch: {
-      create: (c) => new Ls259(c.tag),
-      lines: { 'q.0': 'board.setCoinCounterLeft', 'q.1': 'board.setCoinCounterCenter', 'q.2': 'board.setCoinCounterRight',
-        'q.3': 'board.setLed1', 'q.4': 'board.setLed2', 'q.7': 'video.setFlip' },
-    },
-    board: {
-      create: (c) => new CentipedeBoard(c.device<M6502>('maincpu'), c.device<Pokey>('pokey'), c.device<Er2055>('earom'),
-        c.device<CentipedeVideo>('video'), c.device<Ls259>('outlatch'), c.screen, c.scheduler, c.port('IN0'), c.port('IN2'),
-        ['TRACK0_X', 'TRACK0_Y', 'TRACK1_X', 'TRACK1_Y'].map((t) => c.port(t)), c.timer),
-    },
-    watchdog: { create: (c) => new Watchdog(c.tag, 8) },
-  },
+  devices: centipedeDevices,
   regions: {
     maincpu: { size: 0x10000 },
     gfx1: { size: 0x1000 },
     proms: { size: 0x0100 },
   },
-  screen: {
-    pixelClock: PIXEL_CLOCK, refreshHz: 60, hTotal: 256, vTotal: 256, hVisible: [0, 255], vVisible: [0, 239],
-    update: 'video.draw', vblank: 'watchdog.vblank',
+  shares: {
+    rambase: { size: 0x400 },
+    videoram: { size: 0x3c0 },
+    spriteram: { size: 0x40 },
+    paletteram: { size: 0x10 },
   },
-  speakers: { mono: { pokey: 0.5 } },
+  screen: { pixelClock: PIXEL_CLOCK, refreshHz: 60, hTotal: 256, vTotal: 256, hVisible: [0, 255], vVisible: [0, 239] },
+  wire: (d, m) => ({
+    maps: { maincpu: { program: centipedeMap(d) } },
+    lines: [
+      [d.board.irq, m.cpu.maincpu.irq],
+      [d.v32.tick, d.board.band],
+      [d.outlatch.q[0], d.board.setCoinCounterLeft],
+      [d.outlatch.q[1], d.board.setCoinCounterCenter],
+      [d.outlatch.q[2], d.board.setCoinCounterRight],
+      [d.outlatch.q[3], d.board.setLed1],
+      [d.outlatch.q[4], d.board.setLed2],
+      [d.outlatch.q[7], d.video.setFlip],
+      [d.watchdog.resetOut, m.reset],
+    ],
+    screen: { update: d.video.draw, vblank: d.watchdog.vblank },
+    speakers: { mono: [{ from: d.pokey, gain: 0.5 }] },
+    init: () => d.board.attach({ pokey: d.pokey, earom: d.earom, video: d.video, outlatch: d.outlatch }),
+  }),
 });
 
 // ---- inputs (MAME 0.251 `--list-inputs` and -listxml) ----------------------------------------------
