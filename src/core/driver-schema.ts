@@ -102,8 +102,9 @@ export interface ScreenDef {
 export interface HardwareDef {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: Record<string, DeviceDef>;
-  /** ROM/RAM regions the board has, with sizes (the manifest says which files fill them) */
-  regions: Record<string, { size: number; fill?: number }>;
+  /** ROM/RAM regions the board has, with sizes (the manifest says which files fill them). `byteInterleave: 2`:
+   *  each file's bytes go to every second byte from its offset (MAME ROM_LOAD16_BYTE: even/odd ROM pairs). */
+  regions: Record<string, { size: number; fill?: number; byteInterleave?: number }>;
   banks?: Record<string, { region: string; offset: number; size: number; count: number }>;
   screen: ScreenDef;
   /** speaker name → { sound device tag → gain } */
