@@ -4,7 +4,7 @@
 ;
 ; Each frame the 68000 sends one command: 0x01 = tick, 0x10/0x11/0x12 = tick + sound effect
 ; (laser sweep on channel 3 / jump blip on channel 4 with waveform 1 / siren on channel 5 toggled, with
-; tremolo and vibrato; its pitch is stepped by the timer interrupt). The tick advances the tune: melody on
+; tremolo and vibrato; its pitch follows the count of timer interrupts). The tick advances the tune: melody on
 ; channel 0, bass on channel 1, rhythm mode drums (bass drum, snare, hi-hat) on channels 6-8.
 ; The reply is the number of commands received.
 ;
@@ -36,30 +36,17 @@ lastb:	equ	8010h		; last B0-B8 value of channels 0 and 1 (key-off keeps block an
 	jp	init
 
 	ds	0038h - $, 0ffh
-; YM3812 timer 2 interrupt: clear the flag, step the siren pitch if it is on.
-irq:	push	af
+; YM3812 timer 2 interrupt: clear the flag and count it in bc' (the siren's pitch follows the count).
+; The timer is restarted with each command, so its interrupts never meet the command's NMI.
+irq:	ex	af,af'
+	exx
+	inc	bc
 	exx
 	ld	a,04h
-	ld	c,80h			; IRQ reset: status flags cleared, timers keep running
-	call	ymw
-	ld	a,(siren)
-	or	a
-	jr	z,irqdone
-	inc	b			; b' = siren phase, 16 interrupts per pitch
-	ld	a,b
-	and	10h
-	ld	c,40h
-	jr	z,lowpitch
-	ld	c,0a0h
-lowpitch:
-	ld	a,0a5h
-	call	ymw
-	ld	a,0b5h
-	ld	c,20h|(4<<2)|1
-	call	ymw
-irqdone:
-	exx
-	pop	af
+	out	(YMADDR),a
+	ld	a,80h			; IRQ reset: status flags cleared, timers keep running
+	out	(YMDATA),a
+	ex	af,af'
 	ei
 	reti
 
@@ -100,7 +87,7 @@ initlp:	ld	a,(hl)
 	jr	initlp
 initdone:
 	exx
-	ld	b,0			; siren phase
+	ld	bc,0			; timer interrupt count
 	exx
 	ld	a,0ffh
 	ld	(stepfrm),a		; the first tick plays step 0
@@ -118,6 +105,13 @@ main:	halt
 
 ; ---- one command: count it, reply, effect, tick --------------------------------------------------
 command:
+	; restart timer 2 so its interrupts keep clear of the next command (17.4 ms away: 5 + 5 + 5 ms)
+	ld	a,04h
+	ld	c,40h			; stop (timer 1 stays masked)
+	call	ymw
+	ld	a,04h
+	ld	c,42h			; load timer 2 again
+	call	ymw
 	ld	a,(cmdin)
 	ld	b,a
 	ld	(lastcmd),a
@@ -162,6 +156,24 @@ jump:	ld	a,12
 tick:	ld	hl,(ticks)
 	inc	hl
 	ld	(ticks),hl
+	; siren: two pitches, swapped every 16 timer interrupts (80 ms)
+	ld	a,(siren)
+	or	a
+	jr	z,nosiren
+	exx
+	ld	a,c
+	exx
+	and	10h
+	ld	c,40h
+	jr	z,lowpitch
+	ld	c,0a0h
+lowpitch:
+	ld	a,0a5h
+	call	ymw
+	ld	a,0b5h
+	ld	c,20h|(4<<2)|1
+	call	ymw
+nosiren:
 	; laser: F-number falls by 40 per frame, block 5, channel 3
 	ld	a,(fx1time)
 	or	a

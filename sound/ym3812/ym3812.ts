@@ -127,6 +127,8 @@ export class Ym3812 extends Device implements SoundDevice {
 
   // engine
   envCounter = 0;
+  /** samples produced since power-on, mod 2^32 (ymfm `m_total_clocks`: timer B's free-running ×16 divider) */
+  totalClocks = 0;
   modified = 1;
   prepareCount = 0;
   activeChannels = 0x1ff;
@@ -203,8 +205,9 @@ export class Ym3812 extends Device implements SoundDevice {
     const r = this.regs[0x04];
     if (r & 0x80) { this.setResetStatus(0, 0x78); return; }
     this.setResetStatus(0, (r & 0x20 ? STATUS_TIMER_B : 0) | (r & 0x40 ? STATUS_TIMER_A : 0));
-    this.updateTimer(1, (r >> 1) & 1);
-    this.updateTimer(0, r & 1);
+    // timer B's ×16 divider runs freely, so its first period is short by the divider's phase
+    this.updateTimer(1, (r >> 1) & 1, -((this.totalClocks + 1) & 15));
+    this.updateTimer(0, r & 1, 0);
   }
 
   private setResetStatus(set: number, reset: number): void {
@@ -220,9 +223,9 @@ export class Ym3812 extends Device implements SoundDevice {
   }
 
   /** Timer 1 counts (256 - N) × 4 × 72 clocks, timer 2 (256 - N) × 16 × 72; they reload until stopped. */
-  private updateTimer(t: number, enable: number): void {
+  private updateTimer(t: number, enable: number, delta: number): void {
     if (enable && !this.timerRunning[t]) {
-      const period = t === 0 ? 1024 - this.regs[0x02] * 4 : 16 * (256 - this.regs[0x03]);
+      const period = (t === 0 ? 1024 - this.regs[0x02] * 4 : 16 * (256 - this.regs[0x03])) + delta;
       const clocks = period * CLOCKS_PER_SAMPLE;
       // MAME: attotime::from_ticks(clocks, chip clock)
       this.timers[t].adjust((clocks * this.scheduler.ticksPerSecond) / this.clock, t, 0, clocksToAs(clocks, this.clock));
@@ -237,7 +240,7 @@ export class Ym3812 extends Device implements SoundDevice {
     this.stream.update();
     this.setResetStatus(t === 0 ? STATUS_TIMER_A : STATUS_TIMER_B, 0);
     this.timerRunning[t] = 0;
-    this.updateTimer(t, 1);
+    this.updateTimer(t, 1, 0);
   }
 
   // ---- sound generation ------------------------------------------------------------------------
@@ -298,9 +301,10 @@ export class Ym3812 extends Device implements SoundDevice {
     if (state === EG_DECAY && att >= this.sustain[op]) state = EG_SUSTAIN;
     this.envState[op] = state;
     const rate = this.egRate[op * 5 + state];
-    const shifted = (counter << (rate >> 2)) >>> 0;
+    const shift = rate >> 2;
+    const shifted = (counter << shift) >>> 0;
     if ((shifted & 0x7ff) !== 0) return;
-    const inc = INCREMENT[rate * 8 + ((shifted >>> 11) & 7)];
+    const inc = INCREMENT[rate * 8 + ((shifted >>> (shift <= 11 ? 11 : shift)) & 7)];
     if (state === EG_ATTACK) {
       if (rate < 62) att = (att + ((~att * inc) >> 4)) & 0xffff;
     } else {
@@ -325,6 +329,7 @@ export class Ym3812 extends Device implements SoundDevice {
 
   /** One sample: clock everything (ymfm `clock`), then sum the channels (ymfm `output`, rshift 1). */
   private sample(): number {
+    this.totalClocks = (this.totalClocks + 1) >>> 0;
     if (this.modified !== 0 || this.prepareCount++ >= 4096) {
       this.prepare();
       this.modified = 0;
@@ -398,7 +403,8 @@ export class Ym3812 extends Device implements SoundDevice {
       // pre-OPL3 modulator delay: the carrier is modulated by the modulator's previous sample
       return this.volume(op + 3, (this.phase[op + 3] >>> 10) + (this.feedback[ch * 2 + 1] >> 1), am) >> 1;
     }
-    return clamp16(v1 + (this.volume(op + 3, this.phase[op + 3] >>> 10, am) >> 1));
+    // additive: the modulator's previous sample too (MODULATOR_DELAY), both halved
+    return clamp16((this.feedback[ch * 2 + 1] >> 1) + (this.volume(op + 3, this.phase[op + 3] >>> 10, am) >> 1));
   }
 
   /** Channel 6 in rhythm mode: a normal FM pair, except connection 1 drops the modulator from the sum. */
@@ -420,6 +426,7 @@ export class Ym3812 extends Device implements SoundDevice {
     // channels and operators silenced; the envelope counter, LFOs and noise keep running
     this.status = 0;
     this.regs.fill(0);
+    this.regs[0x04] = 0;
     this.modeWrite(0);
     this.feedback.fill(0);
     this.feedbackIn.fill(0);
@@ -438,6 +445,7 @@ export class Ym3812 extends Device implements SoundDevice {
     this.irqState = s.u8(this.irqState);
     s.block(this.timerRunning);
     this.envCounter = s.u32(this.envCounter);
+    this.totalClocks = s.u32(this.totalClocks);
     this.prepareCount = s.u32(this.prepareCount);
     this.lfoAmCounter = s.u16(this.lfoAmCounter);
     this.lfoPmCounter = s.u16(this.lfoPmCounter);
