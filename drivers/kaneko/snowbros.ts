@@ -24,10 +24,12 @@
 import { M68000 } from '../../cpus/m68000/m68000';
 import { Z80 } from '../../cpus/z80/z80';
 import { Device, type Serializer } from '../../src/core/device';
-import { defineHardware, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
+import { GenericLatch8 } from '../../src/core/devices/generic-latch';
+import { ScanlineTimer } from '../../src/core/devices/scanline-timer';
+import { defineDevices, defineHardware, type BuildContext, type Devices, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
 import { bit, dip, port, type InputPorts } from '../../src/core/input';
-import type { Scheduler, Timer } from '../../src/core/scheduler';
-import type { Screen } from '../../src/core/screen';
+import { ASSERT_LINE, CLEAR_LINE, OutputLine, PULSE_LINE } from '../../src/core/line';
+import type { Timer } from '../../src/core/scheduler';
 import { Ym3812 } from '../../sound/ym3812/ym3812';
 import { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
 import { LINES, snowbrosSprites, SnowbrosVideo, VISIBLE, WIDTH } from './snowbros.video';
@@ -37,110 +39,54 @@ const XTAL_12M = 12_000_000;
 const REFRESH_HZ = 57.5;
 /** MAME sets the refresh rate, not a pixel clock; this one gives exactly 57.5 Hz over 256 × 262. */
 const PIXEL_CLOCK = REFRESH_HZ * WIDTH * LINES;
-/** MAME `snowbros_irq`: the scanline that raises each level */
-const IRQ_LINES: Record<number, number> = { 32: 4, 128: 3, 240: 2 };
 /** ../shared/docs/DRIVER-TARGETS.md: once written, the watchdog resets the board 3.0 s after the last write */
 const WATCHDOG_SECONDS = 3;
 
 /**
- * Board glue (MAME's `snowbros_state`): the scanline timer and the three interrupt levels, the two 8-bit
- * latches between the CPUs (MAME `generic_latch_8`, whose writes take effect through a zero-time timer,
- * `synchronize`), the watchdog, the flip-screen register and the input words.
+ * Board glue (MAME's `snowbros_state`): the three interrupt levels raised by the scanline timer and
+ * cleared by their acknowledge writes, the watchdog (time-based, armed by the first write), the
+ * flip-screen register and the input words.
  */
 export class SnowbrosBoard extends Device {
-  /** asserted 68000 levels, bit n = level n */
-  irqLines = 0;
-  line = 0;
-  soundLatch = 0;
-  soundLatchPending = 0;
-  replyLatch = 0;
+  /** 68000 interrupt levels 2, 3 and 4 (MAME `set_input_line(n, ASSERT/CLEAR)`) */
+  readonly irq2 = new OutputLine();
+  readonly irq3 = new OutputLine();
+  readonly irq4 = new OutputLine();
+  /** pulsed when the watchdog runs out: the machine's reset */
+  readonly resetOut = new OutputLine();
+  /** called with the flip state (data bit 7 low = flipped), to the sprite chip */
+  readonly flip = new OutputLine();
   watchdogArmed = 0;
-  /** the machine's soft reset; wired by the builder */
-  resetMachine: () => void = () => {};
-  private readonly scanlineTimer: Timer;
-  private readonly commandSync: Timer;
-  private readonly replySync: Timer;
   private readonly watchdogTimer: Timer;
   private readonly ports: (() => number)[];
+  private readonly ticksPerSecond: number;
 
-  constructor(
-    private readonly maincpu: M68000,
-    private readonly soundcpu: Z80,
-    private readonly screen: Screen,
-    private readonly scheduler: Scheduler,
-    private readonly pandora: KanekoPandora,
-    ports: (() => number)[],
-  ) {
-    super('board', 0);
-    this.ports = ports;
-    this.scanlineTimer = scheduler.timer(this, 'scanline', (l) => this.scanline(l));
-    this.commandSync = scheduler.timer(this, 'soundlatch', (d) => this.commandArrived(d));
-    this.replySync = scheduler.timer(this, 'soundlatch2', (d) => { this.replyLatch = d; });
-    this.watchdogTimer = scheduler.timer(this, 'watchdog', () => this.resetMachine());
+  constructor(c: BuildContext) {
+    super(c.tag, 0);
+    this.ports = [c.port('DSW1'), c.port('DSW2'), c.port('SYSTEM')];
+    this.ticksPerSecond = c.scheduler.ticksPerSecond;
+    this.watchdogTimer = c.timer(this, 'watchdog', () => { this.watchdogArmed = 0; this.resetOut.set(PULSE_LINE); });
   }
 
-  // ---- interrupts ---------------------------------------------------------------------------------
-
-  private scanline(line: number): void {
-    const level = IRQ_LINES[line];
-    if (level !== undefined) this.setLevel(level, 1);
-    this.armLine((line + 1) % LINES);
+  /** Scanline timer (every line): MAME `snowbros_irq` raises level 4 at line 32, 3 at 128, 2 at 240. */
+  scanline(line: number): void {
+    if (line === 240) this.irq2.set(ASSERT_LINE);
+    else if (line === 128) this.irq3.set(ASSERT_LINE);
+    else if (line === 32) this.irq4.set(ASSERT_LINE);
   }
 
-  /** Fire at the start of `line` (hpos 0) in this frame if still ahead, else the next (MAME time_until_pos). */
-  private armLine(line: number): void {
-    const s = this.screen;
-    const k = (line - s.vblankLine + LINES) % LINES;
-    let frame = s.frameNumber;
-    if (frame * s.frameTicks + k * s.lineTicks <= this.scheduler.now()) frame++;
-    this.scanlineTimer.adjustAt(frame * s.frameTicks + k * s.lineTicks, line, 0, BigInt(frame) * s.frameAs + BigInt(k) * s.lineAs);
-  }
-
-  private setLevel(level: number, state: number): void {
-    const lines = state ? this.irqLines | (1 << level) : this.irqLines & ~(1 << level);
-    if (lines === this.irqLines) return;
-    this.irqLines = lines;
-    this.maincpu.setIrq(lines === 0 ? 0 : 31 - Math.clz32(lines));
-  }
-
-  irq4Ack(_offset: number, _data: number, _mask: number): void { this.setLevel(4, 0); }
-  irq3Ack(_offset: number, _data: number, _mask: number): void { this.setLevel(3, 0); }
-  irq2Ack(_offset: number, _data: number, _mask: number): void { this.setLevel(2, 0); }
-
-  // ---- latches ------------------------------------------------------------------------------------
-
-  /** 68000 0x300001 write: the command reaches the latch through a zero-time timer. */
-  soundlatchWrite(_offset: number, data: number): void {
-    this.commandSync.adjust(0, data & 0xff);
-  }
-  private commandArrived(data: number): void {
-    this.soundLatch = data;
-    if (!this.soundLatchPending) { this.soundLatchPending = 1; this.soundcpu.setNmi(1); }
-  }
-  /** Z80 I/O 0x04 read: the command; reading clears "data pending" and with it the NMI line. */
-  soundlatchRead(_offset: number): number {
-    if (this.soundLatchPending) { this.soundLatchPending = 0; this.soundcpu.setNmi(0); }
-    return this.soundLatch;
-  }
-  /** Z80 I/O 0x04 write: the reply for the 68000. */
-  replyWrite(_offset: number, data: number): void {
-    this.replySync.adjust(0, data & 0xff);
-  }
-  /** 68000 0x300001 read. */
-  replyRead(_offset: number): number {
-    return this.replyLatch;
-  }
-
-  // ---- misc registers -----------------------------------------------------------------------------
+  irq4Ack(_offset: number, _data: number, _mask: number): void { this.irq4.set(CLEAR_LINE); }
+  irq3Ack(_offset: number, _data: number, _mask: number): void { this.irq3.set(CLEAR_LINE); }
+  irq2Ack(_offset: number, _data: number, _mask: number): void { this.irq2.set(CLEAR_LINE); }
 
   watchdogWrite(_offset: number, _data: number, _mask: number): void {
     this.watchdogArmed = 1;
-    this.watchdogTimer.adjust(WATCHDOG_SECONDS * this.scheduler.ticksPerSecond);
+    this.watchdogTimer.adjust(WATCHDOG_SECONDS * this.ticksPerSecond);
   }
 
   /** 0x400000 (byte, high lane): data bit 7 low flips the screen. */
   flipWrite(_offset: number, data: number): void {
-    this.pandora.setFlip((data & 0x80) === 0 ? 1 : 0);
+    this.flip.set((data & 0x80) === 0 ? 1 : 0);
   }
 
   /** 0x500000-0x500005: DSW1, DSW2, SYSTEM as words (DIPs in the low byte, controls in the high byte). */
@@ -149,88 +95,106 @@ export class SnowbrosBoard extends Device {
   }
 
   reset(): void {
-    this.irqLines = 0;
-    this.maincpu.setIrq(0);
-    this.soundLatchPending = 0;
-    this.soundcpu.setNmi(0);
-    this.commandSync.stop();
-    this.replySync.stop();
+    this.irq2.set(CLEAR_LINE);
+    this.irq3.set(CLEAR_LINE);
+    this.irq4.set(CLEAR_LINE);
     this.watchdogTimer.stop();
     this.watchdogArmed = 0;
-    // MAME's scanline timer device re-arms for scanline 0 on reset
-    this.armLine(0);
   }
 
   serialize(s: Serializer): void {
-    this.irqLines = s.u8(this.irqLines);
-    this.line = s.u16(this.line);
-    this.soundLatch = s.u8(this.soundLatch);
-    this.soundLatchPending = s.u8(this.soundLatchPending);
-    this.replyLatch = s.u8(this.replyLatch);
     this.watchdogArmed = s.u8(this.watchdogArmed);
   }
 }
 
-const mainMap: MapEntry[] = [
-  { at: [0x000000, 0x03ffff], rom: 'maincpu' },
-  { at: [0x100000, 0x103fff], ram: 'mainram' },
-  { at: [0x200000, 0x200001], write16: 'board.watchdogWrite' },
-  { at: [0x300001, 0x300001], read: 'board.replyRead', write: 'board.soundlatchWrite' },
-  { at: [0x400000, 0x400000], write: 'board.flipWrite' },
-  { at: [0x500000, 0x500005], read16: 'board.inputRead' },
-  { at: [0x600000, 0x6001ff], ram: 'palette', write: 'video.paletteWritten' },
-  { at: [0x700000, 0x701fff], read16: 'pandora.spriteramLsbRead16', write16: 'pandora.spriteramLsbWrite16' },
-  { at: [0x800000, 0x800001], write16: 'board.irq4Ack' },
-  { at: [0x900000, 0x900001], write16: 'board.irq3Ack' },
-  { at: [0xa00000, 0xa00001], write16: 'board.irq2Ack' },
-];
+export const snowbrosDevices = defineDevices({
+  maincpu: {
+    clock: XTAL_16M / 2,
+    create: (c) => new M68000(c.tag, c.clock, c.space('program')),
+    spaces: { program: { bits: 24, endian: 'big', dataBits: 16, openBus: 0x00 } },
+  },
+  soundcpu: {
+    clock: XTAL_12M / 2,
+    create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
+    spaces: { program: { bits: 16 }, io: { bits: 16 } },
+  },
+  ymsnd: { clock: XTAL_12M / 4, create: (c) => new Ym3812(c.tag, c.clock, c.scheduler) },
+  pandora: { create: (c) => new KanekoPandora(c.tag, snowbrosSprites(c.region('gfx1')), VISIBLE, WIDTH, LINES) },
+  video: { create: (c) => new SnowbrosVideo(c.tag, c.share('palette'), c.screen) },
+  // 68000 → Z80 command (data pending = Z80 NMI) and Z80 → 68000 reply
+  soundlatch: { create: (c) => new GenericLatch8(c) },
+  soundlatch2: { create: (c) => new GenericLatch8(c) },
+  // MAME configure_scanline(snowbros_irq, "screen", 0, 1): a timer at every line
+  scantimer: { create: (c) => new ScanlineTimer(c, { first: 0, every: 1 }) },
+  board: { create: (c) => new SnowbrosBoard(c) },
+});
 
-const soundMap: MapEntry[] = [
-  { at: [0x0000, 0x7fff], rom: 'soundcpu' },
-  { at: [0x8000, 0x87ff], ram: 'soundram' },
-];
+export type SnowbrosDevices = Devices<typeof snowbrosDevices>;
 
-// MAME global_mask(0xff): A8-A15 are not decoded.
-const soundIo: MapEntry[] = [
-  { at: [0x02, 0x03], mirror: 0xff00, read: 'ymsnd.read', write: 'ymsnd.write' },
-  { at: [0x04, 0x04], mirror: 0xff00, read: 'board.soundlatchRead', write: 'board.replyWrite' },
-];
+export function snowbrosMainMap(d: SnowbrosDevices): MapEntry[] {
+  return [
+    { at: [0x000000, 0x03ffff], rom: 'maincpu' },
+    { at: [0x100000, 0x103fff], ram: 'mainram' },
+    { at: [0x200000, 0x200001], write16: d.board.watchdogWrite },
+    { at: [0x300001, 0x300001], read: d.soundlatch2.read, write: d.soundlatch.write },
+    { at: [0x400000, 0x400000], write: d.board.flipWrite },
+    { at: [0x500000, 0x500005], read16: d.board.inputRead },
+    { at: [0x600000, 0x6001ff], ram: 'palette', write: d.video.paletteWritten },
+    { at: [0x700000, 0x701fff], read16: d.pandora.spriteramLsbRead16, write16: d.pandora.spriteramLsbWrite16 },
+    { at: [0x800000, 0x800001], write16: d.board.irq4Ack },
+    { at: [0x900000, 0x900001], write16: d.board.irq3Ack },
+    { at: [0xa00000, 0xa00001], write16: d.board.irq2Ack },
+  ];
+}
+
+export function snowbrosSoundMap(): MapEntry[] {
+  return [
+    { at: [0x0000, 0x7fff], rom: 'soundcpu' },
+    { at: [0x8000, 0x87ff], ram: 'soundram' },
+  ];
+}
+
+/** MAME global_mask(0xff): A8-A15 are not decoded. */
+export function snowbrosSoundIo(d: SnowbrosDevices): MapEntry[] {
+  return [
+    { at: [0x02, 0x03], mirror: 0xff00, read: d.ymsnd.read, write: d.ymsnd.write },
+    { at: [0x04, 0x04], mirror: 0xff00, read: d.soundlatch.read, write: d.soundlatch2.write },
+  ];
+}
 
 export const snowbrosHw = defineHardware({
-  devices: {
-    maincpu: {
-      clock: XTAL_16M / 2,
-      create: (c) => new M68000(c.tag, c.clock, c.space('program')),
-      spaces: { program: { bits: 24, endian: 'big', dataBits: 16, map: mainMap, openBus: 0x00 } },
-    },
-    soundcpu: {
-      clock: XTAL_12M / 2,
-      create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
-      spaces: { program: { bits: 16, map: soundMap }, io: { bits: 16, map: soundIo } },
-    },
-    ymsnd: {
-      clock: XTAL_12M / 4,
-      create: (c) => new Ym3812(c.tag, c.clock, c.scheduler),
-      lines: { irq: 'soundcpu.setIrq' },
-    },
-    pandora: { create: (c) => new KanekoPandora(c.tag, snowbrosSprites(c.region('gfx1')), VISIBLE, WIDTH, LINES) },
-    video: { create: (c) => new SnowbrosVideo(c.tag, c.share('palette'), c.device<KanekoPandora>('pandora'), c.screen) },
-    board: {
-      create: (c) => new SnowbrosBoard(c.device<M68000>('maincpu'), c.device<Z80>('soundcpu'), c.screen, c.scheduler,
-        c.device<KanekoPandora>('pandora'), [c.port('DSW1'), c.port('DSW2'), c.port('SYSTEM')]),
-    },
-  },
+  devices: snowbrosDevices,
   regions: {
     // MAME ROM_LOAD16_BYTE: the two program files hold the even and the odd bytes
     maincpu: { size: 0x40000, byteInterleave: 2 },
     soundcpu: { size: 0x8000 },
     gfx1: { size: 0x80000 },
   },
-  screen: {
-    pixelClock: PIXEL_CLOCK, hTotal: WIDTH, vTotal: LINES, hVisible: [VISIBLE.minX, VISIBLE.maxX], vVisible: [VISIBLE.minY, VISIBLE.maxY],
-    update: 'video.draw', vblank: 'video.vblank',
+  shares: {
+    mainram: { size: 0x4000 },
+    palette: { size: 0x200 },
+    soundram: { size: 0x800 },
   },
-  speakers: { mono: { ymsnd: 1.0 } },
+  screen: { pixelClock: PIXEL_CLOCK, hTotal: WIDTH, vTotal: LINES, hVisible: [VISIBLE.minX, VISIBLE.maxX], vVisible: [VISIBLE.minY, VISIBLE.maxY] },
+  wire: (d, m) => ({
+    maps: {
+      maincpu: { program: snowbrosMainMap(d) },
+      soundcpu: { program: snowbrosSoundMap(), io: snowbrosSoundIo(d) },
+    },
+    lines: [
+      [d.scantimer.tick, d.board.scanline],
+      [d.board.irq2, m.cpu.maincpu.line(2)],
+      [d.board.irq3, m.cpu.maincpu.line(3)],
+      [d.board.irq4, m.cpu.maincpu.line(4)],
+      [d.board.flip, d.pandora.setFlip],
+      [d.board.resetOut, m.reset],
+      [d.soundlatch.pending, m.cpu.soundcpu.nmi],
+      [d.ymsnd.irq, m.cpu.soundcpu.irq],
+    ],
+    // the screen is drawn first, then the sprite chip renders its list for the next frame
+    screen: { update: () => d.video.draw(d.pandora), vblank: d.pandora.vblank },
+    speakers: { mono: [{ from: d.ymsnd, gain: 1.0 }] },
+  }),
 });
 
 /** MAME 0.251 INPUT_PORTS_START( snowbros ): DIPs in the low byte, controls (active low) in the high byte. */

@@ -15,7 +15,7 @@
 import { Device, type Serializer } from '../../src/core/device';
 import { Bitmap, decodeGfx, type GfxLayout, pal5bit, rect, rgba, ScreenOutput, step } from '../../src/core/video';
 import type { Screen } from '../../src/core/screen';
-import { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
+import type { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
 
 export const SPRITE_LAYOUT: GfxLayout = {
   width: 16, height: 16, total: 4096, planes: 4, planeOffset: [0, 1, 2, 3],
@@ -46,7 +46,6 @@ export class SnowbrosVideo extends Device {
   constructor(
     tag: string,
     private readonly paletteRam: Uint8Array,
-    readonly pandora: KanekoPandora,
     screen: Screen,
   ) {
     super(tag, 0);
@@ -65,17 +64,12 @@ export class SnowbrosVideo extends Device {
     if (c !== this.pens[n]) { this.pens[n] = c; this.paletteChanged = true; }
   }
 
-  /** Screen update at the end of the frame. */
-  draw(): void {
+  /** Screen update at the end of the frame: background pen, then the sprite chip's buffer over it. */
+  draw(pandora: KanekoPandora): void {
     this.bitmap.fill(BACKGROUND_PEN, VISIBLE);
-    this.pandora.update(this.bitmap, VISIBLE);
+    pandora.update(this.bitmap, VISIBLE);
     if (this.paletteChanged) { this.output.invalidate(); this.paletteChanged = false; }
     this.output.renderChanged(this.bitmap, this.pens);
-  }
-
-  /** VBLANK line: the sprite chip renders its list on the rising edge. */
-  vblank(state: number): void {
-    if (state) this.pandora.eof();
   }
 
   reset(): void {}

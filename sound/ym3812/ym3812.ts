@@ -30,7 +30,8 @@
  * Not emulated: CSM key-on (no board here uses it), the busy time between writes (the chip has no busy
  * flag to read).
  */
-import { Device, type Serializer, type WriteLine, unconnected } from '../../src/core/device';
+import { Device, type Serializer } from '../../src/core/device';
+import { OutputLine } from '../../src/core/line';
 import { clocksToAs, type Scheduler, type Timer } from '../../src/core/scheduler';
 import { SoundStream, type SoundDevice } from '../../src/core/sound';
 
@@ -114,8 +115,8 @@ export class Ym3812 extends Device implements SoundDevice {
   readonly chipName = 'Yamaha YM3812 OPL2';
   readonly streams: SoundStream[];
   readonly stream: SoundStream;
-  /** IRQ output (active high here: 1 = asserted), to the sound CPU's INT */
-  irq: WriteLine = unconnected;
+  /** IRQ output (1 = asserted), to the sound CPU's INT */
+  readonly irq = new OutputLine();
 
   readonly regs = new Uint8Array(256);
   address = 0;
@@ -219,7 +220,7 @@ export class Ym3812 extends Device implements SoundDevice {
     const old = this.irqState;
     this.irqState = (this.status & this.irqMask & ~(this.regs[0x04] & 0x78)) !== 0 ? 1 : 0;
     if (this.irqState) this.status |= STATUS_IRQ; else this.status &= ~STATUS_IRQ;
-    if (old !== this.irqState) this.irq(this.irqState);
+    if (old !== this.irqState) this.irq.set(this.irqState);
   }
 
   /** Timer 1 counts (256 - N) × 4 × 72 clocks, timer 2 (256 - N) × 16 × 72; they reload until stopped. */

@@ -83,6 +83,11 @@ export class KanekoPandora extends Device {
 
   // ---- video side ---------------------------------------------------------------------------------
 
+  /** VBLANK line: the rising edge renders the list (MAME's drivers call `eof` there). */
+  vblank(state: number): void {
+    if (state) this.eof();
+  }
+
   /** VBLANK start (after the screen was drawn): render the sprite list into the buffer. */
   eof(): void {
     if (this.clearBuffer) this.buffer.fill(this.bgPen, this.visible);
