@@ -195,8 +195,9 @@ export interface ShareDef {
 export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: D;
-  /** ROM regions the board has, with sizes (the manifest says which files fill them) */
-  regions: Record<string, { size: number; fill?: number }>;
+  /** ROM regions the board has, with sizes (the manifest says which files fill them). `byteInterleave: 2`:
+   *  each file's bytes go to every second byte from its offset (MAME ROM_LOAD16_BYTE: even/odd ROM pairs). */
+  regions: Record<string, { size: number; fill?: number; byteInterleave?: number }>;
   /** RAM blocks the maps place (MAME shares) */
   shares?: Record<string, ShareDef>;
   banks?: Record<string, { region: string; offset: number; size: number; count: number }>;
