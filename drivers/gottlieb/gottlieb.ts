@@ -1,0 +1,395 @@
+/**
+ * Gottlieb "GG-1" hardware with the rev. 1 sound board (1982-83): Q*bert, Mad Planets, and our homebrew
+ * `gottdemo`.
+ *
+ *   Intel 8088 @ 5 MHz (15 MHz / 3), NMI at VBLANK start (cleared at line 0), no INTR
+ *   256×240 @ 61.419 Hz (20 MHz / 4 pixel clock, 318 × 256), monitor rotated 270°
+ *   Sound board rev. 1 (`r1sound`): 6502 @ 894.886 kHz (3.579545 MHz / 4), 128 bytes RAM, 6532 RIOT
+ *   (sound command on port A, switches on port B, IRQ), MC1408 DAC; Q*bert adds a Votrax SC-01
+ *
+ * Sources: MAME 0.251 `gottlieb/gottlieb.cpp`, `audio/gottlieb.cpp` (facts only) and
+ * ../shared/docs/DRIVER-TARGETS.md § Q*bert / Mad Planets (maps measured from MAME 0.251, behaviour
+ * measured with test programs of ours).
+ *
+ * Main map (the board decodes A0-A15 only: MAME global mask 0xffff, so the 8088's 1 MiB repeats every
+ * 64 KiB and the reset vector FFFF0h reads ROM at 0xfff0; built here as a 20-bit space with every entry
+ * mirrored through A16-A19, which keeps the CPU's direct page tables):
+ *   0000-0fff  battery-backed RAM (NVRAM)          5000-501f  W palette RAM (mirror 7e0)
+ *   1000-2fff  RAM                                 5800       W watchdog      R DSW   (mirror 7f8)
+ *   3000-30ff  W sprite RAM (mirror 700)           5801       W dial latch    R IN1
+ *   3800-3bff  video RAM (mirror 400)              5802       W sound command R IN2
+ *   4000-4fff  character RAM                       5803       W video/outputs R IN3
+ *   6000-ffff  ROM                                 5804                       R IN4
+ * Sound map (6502 with A0-A14 decoded: MAME global mask 0x7fff):
+ *   0000-007f RAM (mirror d80)  0200-021f RIOT (mirror de0)  1000 DAC (mirror fff)
+ *   2000 Votrax data / 3000 Votrax clock (Q*bert, mirror fff)  6000-7fff ROM
+ *
+ * Not emulated: Q*bert's Votrax SC-01 speech (the set is flagged `imperfectSound`: "speech not
+ * emulated"; its request line reads "ready" so the sound program never waits); the coin counter is an
+ * output with no effect. The knocker is MAME's `knocker` sample on a rising edge of 0x5803 bit 5; like
+ * MAME without the samples file, it is silent until a sample bank is supplied.
+ */
+import { I8088 } from '../../cpus/i8086/i8086';
+import { M6502 } from '../../cpus/m6502/m6502';
+import { Device, type Serializer } from '../../src/core/device';
+import { Riot6532 } from '../../src/core/devices/riot6532';
+import { Watchdog } from '../../src/core/devices/watchdog';
+import type { Scheduler, Timer } from '../../src/core/scheduler';
+import { defineHardware, deriveHardware, type GameDefinition, type HardwareDef, type MapEntry } from '../../src/core/driver-schema';
+import { analog, bit, dip, port, type FieldDef, type InputPorts } from '../../src/core/input';
+import { Dac8 } from '../../sound/dac/dac';
+import { Samples } from '../../sound/samples/samples';
+import { GottliebVideo, type TileSource } from './gottlieb.video';
+
+const SYSTEM_CLOCK = 20_000_000;
+const CPU_CLOCK = 15_000_000 / 3;
+/** MAME device clocks are whole hertz: 3.579545 MHz / 4 = 894886.25 → 894886 */
+const SOUND_CLOCK = Math.floor(3_579_545 / 4);
+
+/**
+ * Main-board glue (MAME's `gottlieb_state`): the VBLANK NMI, the dial latch, the sound command to the
+ * sound board's RIOT, the general outputs at 0x5803 (video control, coin counter, Q*bert's knocker), and
+ * the battery-backed RAM as NVRAM (contract in HELPERS.md: nvramDefault / nvramRead / nvramWrite).
+ */
+export class GottliebBoard extends Device {
+  /** dial (TRACKY) value latched by the last write to 0x5801 */
+  trackLatch = 0;
+  knocker = 0;
+  coinCounter = 0;
+
+  constructor(
+    private readonly cpu: I8088,
+    private readonly riot: Riot6532,
+    private readonly video: GottliebVideo,
+    private readonly nvram: Uint8Array,
+    private readonly dial: (() => number) | null,
+    private readonly knockerSamples: Samples | null,
+  ) {
+    super('board', 0);
+    this.nvramDefault(); // power-on contents until the machine loads a saved NVRAM
+  }
+
+  /** Screen VBLANK line: NMI asserted at VBLANK start, cleared at line 0 (MAME nmi_clear timer). */
+  setVblank(state: number): void {
+    this.cpu.setNmi(state ? 1 : 0);
+  }
+
+  /** 0x5801 write: latch the dial so IN3 reads the movement since (MAME analog_reset_w). */
+  analogReset(_offset: number, _data: number): void {
+    this.trackLatch = this.dial ? this.dial() & 0xff : 0;
+  }
+
+  /** IN3 on dial games: dial position minus the latch (MAME track_delta_r). */
+  readDial(_offset: number): number {
+    return this.dial ? (this.dial() - this.trackLatch) & 0xff : 0;
+  }
+
+  /**
+   * 0x5802 write, to the rev. 1 sound board: RIOT port A bits 0-5 = inverted data bits 0-5, PA7 = 1
+   * unless the low nibble is 0xf (the strobe), PA6 not driven (MAME gottlieb_sound_r1_device::write).
+   */
+  soundWrite(_offset: number, data: number): void {
+    const pa7 = (data & 0x0f) !== 0x0f ? 0x80 : 0;
+    this.riot.portAInput(pa7 | (~data & 0x3f), 0xbf);
+  }
+
+  /** 0x5803 write (MAME general_output_w; qbert_output_w adds the knocker on bit 5). */
+  outputWrite(_offset: number, data: number): void {
+    this.video.setControl(data & 7);
+    this.coinCounter = (data >> 4) & 1;
+    if (this.knockerSamples) {
+      const knock = (data >> 5) & 1;
+      if (knock && !this.knocker) this.knockerSamples.start(0, 0, false);
+      this.knocker = knock;
+    }
+  }
+
+  reset(): void {
+    this.cpu.setNmi(0);
+  }
+
+  serialize(s: Serializer): void {
+    this.trackLatch = s.u8(this.trackLatch);
+    this.knocker = s.u8(this.knocker);
+    this.coinCounter = s.u8(this.coinCounter);
+  }
+
+  // ---- NVRAM (MAME nvram_device "nvram", 4 KiB at 0x0000) ------------------------------------------
+
+  readonly nvramTag = 'nvram';
+
+  /** Fresh battery RAM reads 0xff (MAME nvram_device DEFAULT_ALL_1; measured in MAME 0.251 with a fresh
+   *  nvram folder: our homebrew's untouched bytes read 0xff). */
+  nvramDefault(): void {
+    this.nvram.fill(0xff);
+  }
+
+  nvramRead(data: Uint8Array): boolean {
+    if (data.length !== this.nvram.length) return false;
+    this.nvram.set(data);
+    return true;
+  }
+
+  nvramWrite(): Uint8Array {
+    return this.nvram.slice();
+  }
+}
+
+/**
+ * The rev. 1 sound board's glue: SB1 switches on RIOT port B (bit 7 = the Votrax request line, read as
+ * "ready"), the 6502 IRQ from the RIOT, the 6502 NMI from PB7 inverted (MAME: input merger on PB7).
+ *
+ * MAME applies a CPU input-line change through a zero-delay timer (`set_state_synced` → `synchronize`),
+ * so when the main CPU's sound command raises the RIOT's IRQ, the 6502 sees it only once it has caught
+ * up to the main CPU's time, not at the start of its own (earlier) slice. The same happens here: a
+ * change made while another CPU executes is queued on a timer armed at the current time.
+ */
+export class SoundBoardR1 extends Device {
+  nmi = 0;
+  private readonly irqSync: Timer;
+
+  constructor(
+    private readonly cpu: M6502,
+    riot: Riot6532,
+    switches: () => number,
+    private readonly scheduler: Scheduler,
+    makeTimer: (owner: Device, name: string, cb: (param: number) => void) => Timer,
+  ) {
+    super('r1sound', 0);
+    riot.readPortB = () => switches() | 0x80;
+    riot.writePortB = (data) => this.setNmi(((data >> 7) & 1) ^ 1);
+    riot.irqOut = (level) => this.setIrq(level);
+    this.irqSync = makeTimer(this, 'irqSync', (level) => cpu.setIrq(level));
+  }
+
+  private setIrq(level: number): void {
+    const running = this.scheduler.executing;
+    if (running === null || running === this.cpu) this.cpu.setIrq(level);
+    else this.irqSync.adjust(0, level);
+  }
+
+  private setNmi(level: number): void {
+    if (level === this.nmi) return;
+    this.nmi = level;
+    this.cpu.setNmi(level);
+  }
+
+  /** Votrax writes (Q*bert): speech is not emulated, the writes are accepted and dropped. */
+  votraxData(_offset: number, _data: number): void {}
+  speechClock(_offset: number, _data: number): void {}
+
+  reset(): void {
+    this.nmi = 0;
+    this.cpu.setNmi(0);
+  }
+
+  serialize(s: Serializer): void {
+    this.nmi = s.u8(this.nmi);
+  }
+}
+
+/** The 8088 sees a 64 KiB map repeated through A16-A19. */
+function everySegment(map: MapEntry[]): MapEntry[] {
+  return map.map((e) => ({ ...e, mirror: (e.mirror ?? 0) | 0xf0000 }));
+}
+
+function mainMap(in3: MapEntry['read']): MapEntry[] {
+  return everySegment([
+    { at: [0x0000, 0x0fff], ram: 'nvram' },
+    { at: [0x1000, 0x2fff], ram: 'mainram' },
+    { at: [0x3000, 0x30ff], mirror: 0x0700, ram: 'spriteram', writeOnly: true },
+    { at: [0x3800, 0x3bff], mirror: 0x0400, ram: 'videoram' },
+    { at: [0x4000, 0x4fff], ram: 'charram', write: 'video.charramWritten' },
+    { at: [0x5000, 0x501f], mirror: 0x07e0, ram: 'paletteram', writeOnly: true, write: 'video.paletteWritten' },
+    { at: [0x5800, 0x5800], mirror: 0x07f8, write: 'watchdog.kick' },
+    { at: [0x5801, 0x5801], mirror: 0x07f8, write: 'board.analogReset' },
+    { at: [0x5802, 0x5802], mirror: 0x07f8, write: 'board.soundWrite' },
+    { at: [0x5803, 0x5803], mirror: 0x07f8, write: 'board.outputWrite' },
+    { at: [0x5800, 0x5800], mirror: 0x07f8, read: { port: 'DSW' } },
+    { at: [0x5801, 0x5801], mirror: 0x07f8, read: { port: 'IN1' } },
+    { at: [0x5802, 0x5802], mirror: 0x07f8, read: { port: 'IN2' } },
+    { at: [0x5803, 0x5803], mirror: 0x07f8, read: in3 },
+    { at: [0x5804, 0x5804], mirror: 0x07f8, read: { port: 'IN4' } },
+    { at: [0x6000, 0xffff], rom: 'maincpu' },
+  ]);
+}
+
+const soundMap: MapEntry[] = [
+  { at: [0x0000, 0x007f], mirror: 0x0d80, ram: 'audioram' },
+  { at: [0x0200, 0x021f], mirror: 0x0de0, read: 'riot.read', write: 'riot.write' },
+  { at: [0x1000, 0x1000], mirror: 0x0fff, write: 'dac.write' },
+  { at: [0x6000, 0x7fff], rom: 'r1sound:audiocpu' },
+];
+
+const votraxMap: MapEntry[] = [
+  ...soundMap,
+  { at: [0x2000, 0x2000], mirror: 0x0fff, write: 'r1sound.votraxData' },
+  { at: [0x3000, 0x3000], mirror: 0x0fff, write: 'r1sound.speechClock' },
+];
+
+interface BoardOptions {
+  tilesLow: TileSource;
+  tilesHigh: TileSource;
+  /** IN3 is the dial's movement since the last latch (Mad Planets) rather than a plain port */
+  dial: boolean;
+  votrax: boolean;
+  knocker: boolean;
+}
+
+function gottliebHw(o: BoardOptions): HardwareDef {
+  return defineHardware({
+    devices: {
+      maincpu: {
+        clock: CPU_CLOCK,
+        create: (c) => new I8088(c.tag, c.clock, c.space('program'), c.space('io')),
+        spaces: {
+          program: { bits: 20, map: mainMap(o.dial ? 'board.readDial' : { port: 'IN3' }), openBus: 0 },
+          io: { bits: 16, map: [], openBus: 0 },
+        },
+      },
+      audiocpu: {
+        clock: SOUND_CLOCK,
+        create: (c) => new M6502(c.tag, c.clock, c.space('program')),
+        spaces: { program: { bits: 15, map: o.votrax ? votraxMap : soundMap, openBus: 0 } },
+      },
+      riot: { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
+      dac: { create: (c) => new Dac8(c.tag) },
+      r1sound: { create: (c) => new SoundBoardR1(c.device<M6502>('audiocpu'), c.device<Riot6532>('riot'), c.port('r1sound:SB1'), c.scheduler,
+        (d, n, cb) => c.timer(d, n, cb)) },
+      video: {
+        create: (c) => new GottliebVideo(c.tag, c.region('bgtiles'), c.region('sprites'), c.share('videoram'), c.share('charram'),
+          c.share('spriteram'), c.share('paletteram'), o.tilesLow, o.tilesHigh, c.screen),
+      },
+      ...(o.knocker ? { knocker: { create: (c) => new Samples(c.tag, 1, []) } } : {}),
+      board: {
+        create: (c) => new GottliebBoard(c.device<I8088>('maincpu'), c.device<Riot6532>('riot'), c.device<GottliebVideo>('video'),
+          c.share('nvram'), o.dial ? c.port('TRACKY') : null, o.knocker ? c.device<Samples>('knocker') : null),
+      },
+      watchdog: { create: (c) => new Watchdog(c.tag, 16) },
+    },
+    regions: {
+      maincpu: { size: 0x10000 },
+      'r1sound:audiocpu': { size: 0x10000 },
+      bgtiles: { size: 0x2000 },
+      sprites: { size: 0x8000 },
+    },
+    screen: {
+      pixelClock: SYSTEM_CLOCK / 4, hTotal: 318, vTotal: 256, hVisible: [0, 255], vVisible: [0, 239],
+      update: 'video.draw', vblank: ['board.setVblank', 'watchdog.vblank'],
+    },
+    // MAME: DAC → r1sound at 0.25 → speaker at 1.0; Q*bert's knocker has a speaker of its own.
+    speakers: { speaker: { dac: 0.25 } },
+  });
+}
+
+/** The sound board's switches (MAME gottlieb_sound_r1 "SB1"): six unknown DIPs and the sound test. */
+function sb1Port(): FieldDef[] {
+  const unknown = (mask: number, loc: number) => dip('Unknown', mask, 'Off', { Off: mask, On: 0 }, `SB1:${loc}`);
+  return [
+    unknown(0x01, 7), unknown(0x02, 6), unknown(0x04, 5), unknown(0x08, 1), unknown(0x10, 4), unknown(0x20, 3),
+    dip('Sound Test', 0x40, 'Off', { Off: 0x40, On: 0 }, 'SB1:2'),
+  ];
+}
+
+const activeHigh = { activeHigh: true };
+
+export const mplanetsInputs: InputPorts = {
+  DSW: port([
+    dip('Demo Sounds', 0x01, 'On', { Off: 0x01, On: 0x00 }, 'DSW:!2'),
+    dip('Bonus Life', 0x02, 'Every 10000', { 'Every 10000': 0x00, 'Every 12000': 0x02 }, 'DSW:!6'),
+    dip('Allow Round Select', 0x08, 'No', { No: 0x00, Yes: 0x08 }, 'DSW:!1'),
+    dip('Coinage', 0x14, '1 Coin/1 Credit', { '2 Coins/1 Credit': 0x04, '1 Coin/1 Credit': 0x00, '1 Coin/2 Credits': 0x10, 'Free Play': 0x14 }, 'DSW:!3,!4'),
+    dip('Lives', 0x20, '3', { '3': 0x00, '5': 0x20 }, 'DSW:!5'),
+    dip('Difficulty', 0xc0, 'Standard', { Easy: 0x40, Standard: 0x00, Hard: 0x80, 'Very Hard': 0xc0 }, 'DSW:!7,!8'),
+  ]),
+  IN1: port([
+    bit(0x01, 'COIN1', activeHigh),
+    bit(0x02, 'COIN2', activeHigh),
+    bit(0x40, 'SERVICE', { name: 'Select in Service Mode', activeHigh: true }),
+    dip('Service Mode', 0x80, 'Off', { Off: 0x80, On: 0x00 }, undefined, 'SERVICE_MODE'),
+  ]),
+  // trackball H not used: IPT_UNUSED active low, reads 0xff
+  IN2: port([], { unusedBits: 0xff }),
+  IN3: port([]), // the dial's movement, computed by the board
+  IN4: port([
+    bit(0x01, 'P1_JOYSTICK_UP', { ...activeHigh, ways: 8 }),
+    bit(0x02, 'P1_JOYSTICK_RIGHT', { ...activeHigh, ways: 8 }),
+    bit(0x04, 'P1_JOYSTICK_DOWN', { ...activeHigh, ways: 8 }),
+    bit(0x08, 'P1_JOYSTICK_LEFT', { ...activeHigh, ways: 8 }),
+    bit(0x10, 'P1_BUTTON1', activeHigh),
+    bit(0x20, 'START1', activeHigh),
+    bit(0x40, 'START2', activeHigh),
+    bit(0x80, 'P1_BUTTON2', activeHigh),
+  ]),
+  TRACKY: port([analog(0xff, 'P1_DIAL', { sensitivity: 5 })]),
+  'r1sound:SB1': port(sb1Port()),
+};
+
+export const qbertInputs: InputPorts = {
+  DSW: port([
+    dip('Demo Sounds', 0x01, 'On', { Off: 0x01, On: 0x00 }, 'DSW:!2'),
+    dip('Kicker', 0x02, 'On', { Off: 0x00, On: 0x02 }, 'DSW:!6'),
+    dip('Cabinet', 0x04, 'Upright', { Upright: 0x00, Cocktail: 0x04 }, 'DSW:!4'),
+    dip('Demo Mode (Unlim Lives, Start=Adv (Cheat)', 0x08, 'Off', { Off: 0x00, On: 0x08 }, 'DSW:!1'),
+    dip('Free Play', 0x10, 'Off', { Off: 0x00, On: 0x10 }, 'DSW:!3'),
+    dip('Unused', 0x20, 'Off', { Off: 0x00, On: 0x20 }, 'DSW:!5'),
+    dip('Unused', 0x40, 'Off', { Off: 0x00, On: 0x40 }, 'DSW:!7'),
+    dip('Unused', 0x80, 'Off', { Off: 0x00, On: 0x80 }, 'DSW:!8'),
+  ]),
+  IN1: port([
+    bit(0x01, 'START1', activeHigh),
+    bit(0x02, 'START2', activeHigh),
+    bit(0x04, 'COIN1', activeHigh),
+    bit(0x08, 'COIN2', activeHigh),
+    dip('Service Mode', 0x40, 'Off', { Off: 0x40, On: 0x00 }, undefined, 'SERVICE_MODE'),
+    bit(0x80, 'SERVICE', { name: 'Select in Service Mode', activeHigh: true }),
+  ]),
+  IN2: port([], { unusedBits: 0xff }),
+  IN3: port([], { unusedBits: 0xff }),
+  IN4: port([
+    bit(0x01, 'P1_JOYSTICK_RIGHT', { ...activeHigh, ways: 8 }),
+    bit(0x02, 'P1_JOYSTICK_LEFT', { ...activeHigh, ways: 8 }),
+    bit(0x04, 'P1_JOYSTICK_UP', { ...activeHigh, ways: 8 }),
+    bit(0x08, 'P1_JOYSTICK_DOWN', { ...activeHigh, ways: 8 }),
+    bit(0x10, 'P2_JOYSTICK_RIGHT', { ...activeHigh, ways: 8 }),
+    bit(0x20, 'P2_JOYSTICK_LEFT', { ...activeHigh, ways: 8 }),
+    bit(0x40, 'P2_JOYSTICK_UP', { ...activeHigh, ways: 8 }),
+    bit(0x80, 'P2_JOYSTICK_DOWN', { ...activeHigh, ways: 8 }),
+  ]),
+  'r1sound:SB1': port(sb1Port()),
+};
+
+/** Mad Planets: tiles from ROM (MAME init_romtiles), the dial on IN3, no speech. */
+export const mplanetsHw = gottliebHw({ tilesLow: 'rom', tilesHigh: 'rom', dial: true, votrax: false, knocker: false });
+
+/** Q*bert: tiles from ROM, the Votrax board variant, the knocker on 0x5803 bit 5 (MAME init_qbert). */
+export const qbertHw = deriveHardware(gottliebHw({ tilesLow: 'rom', tilesHigh: 'rom', dial: false, votrax: true, knocker: true }), {
+  speakers: { speaker: { dac: 0.25 }, knocker: { knocker: 1.0 } },
+});
+
+const QBERT_STATUS = { imperfectSound: true };
+
+function qbertGame(name: string, title: string, maker = 'Gottlieb'): GameDefinition {
+  return {
+    name, parent: name === 'qbert' ? undefined : 'qbert', title, year: '1982', maker, driver: 'gottlieb',
+    hw: qbertHw, inputs: qbertInputs, rotate: 270, status: QBERT_STATUS,
+  };
+}
+
+export const games: GameDefinition[] = [
+  qbertGame('qbert', 'Q*bert (US set 1)'),
+  qbertGame('qberta', 'Q*bert (US set 2)'),
+  qbertGame('qbertj', 'Q*bert (Japan)', 'Gottlieb (Konami license)'),
+  qbertGame('myqbert', 'Mello Yello Q*bert'),
+  qbertGame('qberttst', 'Q*bert (early test version)'),
+  qbertGame('qbtrktst', 'Q*bert Board Input Test Rom'),
+  { name: 'mplanets', title: 'Mad Planets', year: '1983', maker: 'Gottlieb', driver: 'gottlieb', hw: mplanetsHw, inputs: mplanetsInputs, rotate: 270 },
+  {
+    name: 'mplanetsuk', parent: 'mplanets', title: 'Mad Planets (UK)', year: '1983', maker: 'Gottlieb (Taitel license)', driver: 'gottlieb',
+    hw: mplanetsHw, inputs: mplanetsInputs, rotate: 270,
+  },
+  {
+    name: 'gottdemo', title: 'Gottlieb hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'gottlieb',
+    hw: mplanetsHw, inputs: mplanetsInputs, rotate: 270, homebrew: true,
+  },
+];
