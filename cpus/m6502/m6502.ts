@@ -84,6 +84,22 @@ export class M6502 extends Device implements CpuDevice {
   private soLine = 0;
   /** I before CLI/SEI/PLP changed it (those change I after the interrupt poll). */
   iOld = 0;
+  /**
+   * MAME 0.251 timing (opt-in, for boards compared with MAME frame by frame; gottlieb sets it):
+   * - MAME's m6502 polls interrupts in `prefetch()`, the opcode fetch that ends each instruction, and
+   *   ends slices at exact cycles, so a line another device changes between slices (a timer callback,
+   *   another CPU through MAME's synchronised input lines) is taken before the very next instruction.
+   *   This core overshoots slices by up to an instruction, so with this set such a change decides the
+   *   interrupt at the start of the next `run()` instead of at the next instruction's poll.
+   * - MAME runs the reset sequence inside the CPU's first slice: `mameResetCycles` cycles pass before
+   *   the first opcode fetch (measured with gottdemo: the sound program's first RIOT write lands 7
+   *   cycles later in MAME than with the reset cycles uncounted).
+   */
+  mameIrqTiming = false;
+  mameResetCycles = 7;
+  private resetCyclesLeft = 0;
+  private running = 0;
+  private changedBetweenSlices = 0;
 
   constructor(tag: string, clock: number, readonly program: AddressSpace) {
     super(tag, clock);
@@ -109,6 +125,7 @@ export class M6502 extends Device implements CpuDevice {
     this.fi = 1;
     const lo = p.read8(0xfffc);
     this.pc = lo | (p.read8(0xfffd) << 8);
+    this.resetCyclesLeft = this.mameIrqTiming ? this.mameResetCycles : 0;
     this.updateAttention();
   }
 
@@ -156,6 +173,13 @@ export class M6502 extends Device implements CpuDevice {
     this.end = budget;
     this.irqAt = -1; // changes made before this slice happened before its first instruction
     this.nmiAt = -1;
+    if (this.resetCyclesLeft > 0) {
+      const n = Math.min(this.resetCyclesLeft, budget);
+      this.cyc = n;
+      this.resetCyclesLeft -= n;
+    }
+    if (this.changedBetweenSlices !== 0) this.decideBetweenSlices();
+    this.running = 1;
     const ops = OPS, program = this.program;
     // `used` is read in the loop test so the exit path has no property access of its own: an
     // on-stack-replaced loop would otherwise deoptimize at every return (no type feedback there).
@@ -171,6 +195,7 @@ export class M6502 extends Device implements CpuDevice {
       this.sliceInstructions++;
       if (this.attention !== 0) this.poll(op, start);
     }
+    this.running = 0;
     return used;
   }
 
@@ -185,6 +210,7 @@ export class M6502 extends Device implements CpuDevice {
     this.irqLine = v;
     this.irqAt = this.cyc;
     this.attention = 1;
+    if (this.running === 0 && this.mameIrqTiming) this.changedBetweenSlices = 1;
   }
 
   setNmi(state: number): void {
@@ -193,6 +219,7 @@ export class M6502 extends Device implements CpuDevice {
       this.nmiEdge = 1;
       this.nmiAt = this.cyc;
       this.attention = 1;
+      if (this.running === 0 && this.mameIrqTiming) this.changedBetweenSlices = 1;
     }
     this.nmiLine = v;
   }
@@ -242,6 +269,15 @@ export class M6502 extends Device implements CpuDevice {
     this.pc = lo | (p.read8((vec + 1) & 0xffff) << 8); this.cyc++;
     this.updateAttention();
     return true;
+  }
+
+  /** `mameIrqTiming`: a line changed between slices is polled before the next instruction. */
+  private decideBetweenSlices(): void {
+    this.changedBetweenSlices = 0;
+    if (this.pendingInt !== NO_INT || this.jammed !== 0) return;
+    if (this.nmiEdge !== 0) { this.nmiEdge = 0; this.pendingInt = INT_NMI; }
+    else if (this.irqLine !== 0 && this.fi === 0) this.pendingInt = INT_IRQ;
+    this.updateAttention();
   }
 
   /** Slow path after an instruction: the interrupt poll at the instruction's poll point(s). */

@@ -249,7 +249,11 @@ function gottliebHw(o: BoardOptions): HardwareDef {
       },
       audiocpu: {
         clock: SOUND_CLOCK,
-        create: (c) => new M6502(c.tag, c.clock, c.space('program')),
+        create: (c) => {
+          const cpu = new M6502(c.tag, c.clock, c.space('program'));
+          cpu.mameIrqTiming = true; // compared with MAME frame by frame (see cpus/m6502/m6502.ts)
+          return cpu;
+        },
         spaces: { program: { bits: 15, map: o.votrax ? votraxMap : soundMap, openBus: 0 } },
       },
       riot: { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
