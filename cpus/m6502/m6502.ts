@@ -157,6 +157,11 @@ export class M6502 extends Device implements CpuDevice {
     this.pendingInt = s.u8(this.pendingInt);
     this.jammed = s.u8(this.jammed);
     this.soLine = s.u8(this.soLine);
+    if (this.mameIrqTiming) {
+      // the MAME-timing bookkeeping is machine state too (a line changed just before a save)
+      this.changedBetweenSlices = s.u8(this.changedBetweenSlices);
+      this.resetCyclesLeft = s.u8(this.resetCyclesLeft);
+    }
     if (s.loading) {
       this.irqPrev = this.irqLine;
       this.irqAt = -1;
