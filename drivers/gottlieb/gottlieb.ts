@@ -198,7 +198,7 @@ function mainMap(in3: MapEntry['read']): MapEntry[] {
     { at: [0x0000, 0x0fff], ram: 'nvram' },
     { at: [0x1000, 0x2fff], ram: 'mainram' },
     { at: [0x3000, 0x30ff], mirror: 0x0700, ram: 'spriteram', writeOnly: true },
-    { at: [0x3800, 0x3bff], mirror: 0x0400, ram: 'videoram' },
+    { at: [0x3800, 0x3bff], mirror: 0x0400, ram: 'videoram', write: 'video.videoramWritten' },
     { at: [0x4000, 0x4fff], ram: 'charram', write: 'video.charramWritten' },
     { at: [0x5000, 0x501f], mirror: 0x07e0, ram: 'paletteram', writeOnly: true, write: 'video.paletteWritten' },
     { at: [0x5800, 0x5800], mirror: 0x07f8, write: 'watchdog.kick' },

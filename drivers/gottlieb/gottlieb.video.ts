@@ -44,6 +44,20 @@ export class GottliebVideo extends Device {
   private readonly spritePix: Uint8Array;
   private readonly spriteCount: number;
   private readonly pens = new Uint32Array(16);
+  /** the whole 256×256 tilemap as pens, redrawn tile by tile when video RAM or character RAM changes */
+  private readonly tilemap = new Uint8Array(256 * 256);
+  private readonly tileDirty = new Uint8Array(1024).fill(1);
+  /** character-RAM tiles changed since the last frame, by code 0-127 */
+  private readonly charDirty = new Uint8Array(128);
+  private anyDirty = true;
+  /** pens whose colour changed since the last frame was converted (bit n = pen n); 0xffff = all */
+  private penChanged = 0xffff;
+  /** the pens of the last converted frame, and where native (0, 0) and one step in x and y land */
+  private readonly lastPixels = new Uint16Array(W * H);
+  private readonly frame: Uint32Array;
+  private readonly outStart: number;
+  private readonly outStepX: number;
+  private readonly outStepY: number;
   private readonly bitmap = new Bitmap(W, H);
   private readonly output: ScreenOutput;
   /** 0x5803 bits: background priority, flip X, flip Y */
@@ -81,14 +95,26 @@ export class GottliebVideo extends Device {
           this.spritePix[code * 256 + y * 16 + x] = pen;
         }
     this.output = new ScreenOutput(rect(0, W - 1, 0, H - 1), { rotate: screen.rotate }, screen.output);
+    this.frame = this.output.frame;
+    const at = (x: number, y: number) => { const [c, r] = this.output.mapPoint(x, y); return r * this.output.width + c; };
+    this.outStart = at(0, 0);
+    this.outStepX = at(1, 0) - this.outStart;
+    this.outStepY = at(0, 1) - this.outStart;
     this.postLoad();
   }
 
   // ---- CPU writes (map hooks: the RAM byte is already stored) ----------------------------------------
 
+  videoramWritten(offset: number, _data: number): void {
+    this.tileDirty[offset] = 1;
+    this.anyDirty = true;
+  }
+
   charramWritten(offset: number, data: number): void {
     this.ramTiles[offset * 2] = data >> 4;
     this.ramTiles[offset * 2 + 1] = data & 15;
+    this.charDirty[offset >> 5] = 1;
+    this.anyDirty = true;
   }
 
   paletteWritten(offset: number, _data: number): void {
@@ -97,7 +123,11 @@ export class GottliebVideo extends Device {
 
   private updatePen(pen: number): void {
     const gb = this.paletteram[pen * 2], r = this.paletteram[pen * 2 + 1];
-    this.pens[pen] = rgba(combineWeights(WEIGHTS, r & 15), combineWeights(WEIGHTS, gb >> 4), combineWeights(WEIGHTS, gb & 15));
+    const c = rgba(combineWeights(WEIGHTS, r & 15), combineWeights(WEIGHTS, gb >> 4), combineWeights(WEIGHTS, gb & 15));
+    if (c !== this.pens[pen]) {
+      this.pens[pen] = c;
+      this.penChanged |= 1 << pen;
+    }
   }
 
   /** 0x5803 bits 0-2 (the board passes the video bits on). */
@@ -110,33 +140,72 @@ export class GottliebVideo extends Device {
   // ---- drawing (at VBLANK start, MAME's screen update for the whole frame) ----------------------------
 
   draw(): void {
-    const px = this.bitmap.pixels;
+    if (this.anyDirty) this.updateTilemap();
     if (this.backgroundPriority) {
-      px.fill(0);
+      this.bitmap.pixels.fill(0);
       this.drawSprites();
       this.drawTiles(true);
     } else {
       this.drawTiles(false);
       this.drawSprites();
     }
-    this.output.render(this.bitmap, this.pens);
+    this.convert();
+  }
+
+  /**
+   * Pens → RGBA in the rotated output, only where the pixel's pen or that pen's colour changed since the
+   * last frame (most of a frame is unchanged; palette animation touches few pens).
+   */
+  private convert(): void {
+    const px = this.bitmap.pixels, last = this.lastPixels, out = this.frame, pens = this.pens;
+    const changed = this.penChanged, sx = this.outStepX, sy = this.outStepY;
+    this.penChanged = 0;
+    if (changed === 0xffff) {
+      this.output.render(this.bitmap, pens);
+      last.set(px);
+      return;
+    }
+    let row = this.outStart;
+    for (let y = 0, i = 0; y < H; y++, row += sy) {
+      for (let x = 0, d = row; x < W; x++, i++, d += sx) {
+        const pen = px[i];
+        if (pen === last[i] && ((changed >> pen) & 1) === 0) continue;
+        last[i] = pen;
+        out[d] = pens[pen];
+      }
+    }
+  }
+
+  /** Redraw the tiles whose code or character-RAM pattern changed into the tilemap cache. */
+  private updateTilemap(): void {
+    const vram = this.videoram, map = this.tilemap, cd = this.charDirty;
+    for (let i = 0; i < 1024; i++) {
+      const code = vram[i];
+      const ram = (code & 0x80 ? this.tilesHigh : this.tilesLow) === 'ram';
+      if (this.tileDirty[i] === 0 && !(ram && cd[code & 0x7f] !== 0)) continue;
+      this.tileDirty[i] = 0;
+      const src = ram ? this.ramTiles : this.romTiles;
+      let from = (ram ? code & 0x7f : code) << 6;
+      let to = ((i >> 5) << 11) | ((i & 31) << 3);
+      for (let row = 0; row < 8; row++, from += 8, to += 256) map.set(src.subarray(from, from + 8), to);
+    }
+    cd.fill(0);
+    this.anyDirty = false;
   }
 
   private drawTiles(transparent: boolean): void {
-    const px = this.bitmap.pixels, vram = this.videoram;
+    const px = this.bitmap.pixels, map = this.tilemap;
     const fx = this.flipX ? 255 : 0;
     for (let y = 0; y < H; y++) {
       // MAME mirrors a flipped tilemap within the visible area: line y shows tilemap line 239 - y
-      const ty = this.flipY ? H - 1 - y : y;
-      const rowBase = (ty >> 3) << 5, line = (ty & 7) << 3;
+      const from = (this.flipY ? H - 1 - y : y) << 8;
       const out = y * W;
+      if (!transparent && fx === 0) {
+        px.set(map.subarray(from, from + W), out);
+        continue;
+      }
       for (let x = 0; x < W; x++) {
-        const tx = x ^ fx;
-        const code = vram[rowBase + (tx >> 3)];
-        const high = code & 0x80;
-        const src = (high ? this.tilesHigh : this.tilesLow) === 'rom' ? this.romTiles : this.ramTiles;
-        const c = src === this.romTiles ? code : code & 0x7f;
-        const pen = src[(c << 6) + line + (tx & 7)];
+        const pen = map[from + (x ^ fx)];
         if (!transparent || pen !== 0) px[out + x] = pen;
       }
     }
@@ -178,5 +247,8 @@ export class GottliebVideo extends Device {
   override postLoad(): void {
     for (let pen = 0; pen < 16; pen++) this.updatePen(pen);
     for (let i = 0; i < this.charram.length; i++) this.charramWritten(i, this.charram[i]);
+    this.tileDirty.fill(1);
+    this.anyDirty = true;
+    this.penChanged = 0xffff;
   }
 }
