@@ -38,26 +38,20 @@ export type TileSource = 'rom' | 'ram';
 
 export class GottliebVideo extends Device {
   /** decoded tile pixels: ROM tiles (256 × 64) and character-RAM tiles (128 × 64) */
-  private readonly romTiles = new Uint8Array(256 * 64);
-  private readonly ramTiles = new Uint8Array(128 * 64);
+  private readonly romTiles = new Uint16Array(256 * 64);
+  private readonly ramTiles = new Uint16Array(128 * 64);
   /** decoded sprite pixels, 256 pictures × 256 */
   private readonly spritePix: Uint8Array;
   private readonly spriteCount: number;
   private readonly pens = new Uint32Array(16);
   /** the whole 256×256 tilemap as pens, redrawn tile by tile when video RAM or character RAM changes */
-  private readonly tilemap = new Uint8Array(256 * 256);
+  private readonly tilemap = new Uint16Array(256 * 256);
   private readonly tileDirty = new Uint8Array(1024).fill(1);
   /** character-RAM tiles changed since the last frame, by code 0-127 */
   private readonly charDirty = new Uint8Array(128);
   private anyDirty = true;
-  /** pens whose colour changed since the last frame was converted (bit n = pen n); 0xffff = all */
+  /** pens whose colour changed since the last frame was converted (bit n = pen n) */
   private penChanged = 0xffff;
-  /** the pens of the last converted frame, and where native (0, 0) and one step in x and y land */
-  private readonly lastPixels = new Uint16Array(W * H);
-  private readonly frame: Uint32Array;
-  private readonly outStart: number;
-  private readonly outStepX: number;
-  private readonly outStepY: number;
   private readonly bitmap = new Bitmap(W, H);
   private readonly output: ScreenOutput;
   /** 0x5803 bits: background priority, flip X, flip Y */
@@ -95,11 +89,6 @@ export class GottliebVideo extends Device {
           this.spritePix[code * 256 + y * 16 + x] = pen;
         }
     this.output = new ScreenOutput(rect(0, W - 1, 0, H - 1), { rotate: screen.rotate }, screen.output);
-    this.frame = this.output.frame;
-    const at = (x: number, y: number) => { const [c, r] = this.output.mapPoint(x, y); return r * this.output.width + c; };
-    this.outStart = at(0, 0);
-    this.outStepX = at(1, 0) - this.outStart;
-    this.outStepY = at(0, 1) - this.outStart;
     this.postLoad();
   }
 
@@ -149,31 +138,12 @@ export class GottliebVideo extends Device {
       this.drawTiles(false);
       this.drawSprites();
     }
-    this.convert();
-  }
-
-  /**
-   * Pens → RGBA in the rotated output, only where the pixel's pen or that pen's colour changed since the
-   * last frame (most of a frame is unchanged; palette animation touches few pens).
-   */
-  private convert(): void {
-    const px = this.bitmap.pixels, last = this.lastPixels, out = this.frame, pens = this.pens;
-    const changed = this.penChanged, sx = this.outStepX, sy = this.outStepY;
-    this.penChanged = 0;
-    if (changed === 0xffff) {
-      this.output.render(this.bitmap, pens);
-      last.set(px);
-      return;
+    // Only pixels whose pen changed need converting, unless a colour changed (then all of them).
+    if (this.penChanged !== 0) {
+      this.output.invalidate();
+      this.penChanged = 0;
     }
-    let row = this.outStart;
-    for (let y = 0, i = 0; y < H; y++, row += sy) {
-      for (let x = 0, d = row; x < W; x++, i++, d += sx) {
-        const pen = px[i];
-        if (pen === last[i] && ((changed >> pen) & 1) === 0) continue;
-        last[i] = pen;
-        out[d] = pens[pen];
-      }
-    }
+    this.output.renderChanged(this.bitmap, this.pens);
   }
 
   /** Redraw the tiles whose code or character-RAM pattern changed into the tilemap cache. */
