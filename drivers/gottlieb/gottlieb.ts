@@ -27,16 +27,17 @@
  * Not emulated: Q*bert's Votrax SC-01 speech (the set is flagged `imperfectSound`: "speech not
  * emulated"; its request line reads "ready" so the sound program never waits); the coin counter is an
  * output with no effect. The knocker is MAME's `knocker` sample on a rising edge of 0x5803 bit 5; like
- * MAME without the samples file, it is silent until a sample bank is supplied.
+ * MAME without the samples file, it is silent until a sample bank is supplied (triggers are recorded).
  */
 import { I8088 } from '../../cpus/i8086/i8086';
 import { M6502 } from '../../cpus/m6502/m6502';
 import { Device, type Serializer } from '../../src/core/device';
 import { Riot6532 } from '../../src/core/devices/riot6532';
 import { Watchdog } from '../../src/core/devices/watchdog';
-import type { Scheduler, Timer } from '../../src/core/scheduler';
-import { defineHardware, deriveHardware, type GameDefinition, type HardwareDef, type MapEntry } from '../../src/core/driver-schema';
+import { defineDevices, defineHardware, type Devices, type GameDefinition, type HardwareDef, type MapEntry, type ReadSource } from '../../src/core/driver-schema';
 import { analog, bit, dip, port, type FieldDef, type InputPorts } from '../../src/core/input';
+import { OutputLine } from '../../src/core/line';
+import type { Scheduler, Timer } from '../../src/core/scheduler';
 import { Dac8 } from '../../sound/dac/dac';
 import { Samples } from '../../sound/samples/samples';
 import { GottliebVideo, type TileSource } from './gottlieb.video';
@@ -48,30 +49,36 @@ const SOUND_CLOCK = Math.floor(3_579_545 / 4);
 
 /**
  * Main-board glue (MAME's `gottlieb_state`): the VBLANK NMI, the dial latch, the sound command to the
- * sound board's RIOT, the general outputs at 0x5803 (video control, coin counter, Q*bert's knocker), and
- * the battery-backed RAM as NVRAM (contract in HELPERS.md: nvramDefault / nvramRead / nvramWrite).
+ * sound board's RIOT, the general outputs at 0x5803 (video control, coin counter, Q*bert's knocker).
  */
 export class GottliebBoard extends Device {
+  /** the 8088's NMI input */
+  readonly nmi = new OutputLine();
   /** dial (TRACKY) value latched by the last write to 0x5801 */
   trackLatch = 0;
   knocker = 0;
   coinCounter = 0;
+  private riot: Riot6532 | null = null;
+  private video: GottliebVideo | null = null;
+  private knockerSamples: Samples | null = null;
 
   constructor(
-    private readonly cpu: I8088,
-    private readonly riot: Riot6532,
-    private readonly video: GottliebVideo,
-    private readonly nvram: Uint8Array,
+    tag: string,
     private readonly dial: (() => number) | null,
-    private readonly knockerSamples: Samples | null,
   ) {
-    super('board', 0);
-    this.nvramDefault(); // power-on contents until the machine loads a saved NVRAM
+    super(tag, 0);
+  }
+
+  /** The devices the board writes to (wired in `init`). */
+  attach(riot: Riot6532, video: GottliebVideo, knocker: Samples | null): void {
+    this.riot = riot;
+    this.video = video;
+    this.knockerSamples = knocker;
   }
 
   /** Screen VBLANK line: NMI asserted at VBLANK start, cleared at line 0 (MAME nmi_clear timer). */
   setVblank(state: number): void {
-    this.cpu.setNmi(state ? 1 : 0);
+    this.nmi.set(state ? 1 : 0);
   }
 
   /** 0x5801 write: latch the dial so IN3 reads the movement since (MAME analog_reset_w). */
@@ -90,12 +97,12 @@ export class GottliebBoard extends Device {
    */
   soundWrite(_offset: number, data: number): void {
     const pa7 = (data & 0x0f) !== 0x0f ? 0x80 : 0;
-    this.riot.portAInput(pa7 | (~data & 0x3f), 0xbf);
+    this.riot!.portAInput(pa7 | (~data & 0x3f), 0xbf);
   }
 
   /** 0x5803 write (MAME general_output_w; qbert_output_w adds the knocker on bit 5). */
   outputWrite(_offset: number, data: number): void {
-    this.video.setControl(data & 7);
+    this.video!.setControl(data & 7);
     this.coinCounter = (data >> 4) & 1;
     if (this.knockerSamples) {
       const knock = (data >> 5) & 1;
@@ -105,33 +112,13 @@ export class GottliebBoard extends Device {
   }
 
   reset(): void {
-    this.cpu.setNmi(0);
+    this.nmi.set(0);
   }
 
   serialize(s: Serializer): void {
     this.trackLatch = s.u8(this.trackLatch);
     this.knocker = s.u8(this.knocker);
     this.coinCounter = s.u8(this.coinCounter);
-  }
-
-  // ---- NVRAM (MAME nvram_device "nvram", 4 KiB at 0x0000) ------------------------------------------
-
-  readonly nvramTag = 'nvram';
-
-  /** Fresh battery RAM reads 0xff (MAME nvram_device DEFAULT_ALL_1; measured in MAME 0.251 with a fresh
-   *  nvram folder: our homebrew's untouched bytes read 0xff). */
-  nvramDefault(): void {
-    this.nvram.fill(0xff);
-  }
-
-  nvramRead(data: Uint8Array): boolean {
-    if (data.length !== this.nvram.length) return false;
-    this.nvram.set(data);
-    return true;
-  }
-
-  nvramWrite(): Uint8Array {
-    return this.nvram.slice();
   }
 }
 
@@ -145,33 +132,41 @@ export class GottliebBoard extends Device {
  * change made while another CPU executes is queued on a timer armed at the current time.
  */
 export class SoundBoardR1 extends Device {
-  nmi = 0;
+  /** the 6502's IRQ and NMI inputs */
+  readonly irq = new OutputLine();
+  readonly nmi = new OutputLine();
+  nmiState = 0;
   private readonly irqSync: Timer;
+  private cpuTag = '';
 
   constructor(
-    private readonly cpu: M6502,
-    riot: Riot6532,
-    switches: () => number,
+    tag: string,
+    private readonly switches: () => number,
     private readonly scheduler: Scheduler,
     makeTimer: (owner: Device, name: string, cb: (param: number) => void) => Timer,
   ) {
-    super('r1sound', 0);
-    riot.readPortB = () => switches() | 0x80;
-    riot.writePortB = (data) => this.setNmi(((data >> 7) & 1) ^ 1);
-    riot.irqOut = (level) => this.setIrq(level);
-    this.irqSync = makeTimer(this, 'irqSync', (level) => cpu.setIrq(level));
+    super(tag, 0);
+    this.irqSync = makeTimer(this, 'irqSync', (level) => this.irq.set(level));
   }
 
-  private setIrq(level: number): void {
+  /** Wired in `init`: the RIOT's port B and IRQ, and which CPU is this board's. */
+  attach(riot: Riot6532, cpu: M6502): void {
+    this.cpuTag = cpu.tag;
+    riot.readPortB = () => this.switches() | 0x80;
+    riot.writePortB = (data) => this.setNmi(((data >> 7) & 1) ^ 1);
+  }
+
+  /** The RIOT's IRQ output. */
+  riotIrq(level: number): void {
     const running = this.scheduler.executing;
-    if (running === null || running === this.cpu) this.cpu.setIrq(level);
+    if (running === null || running.tag === this.cpuTag) this.irq.set(level);
     else this.irqSync.adjust(0, level);
   }
 
   private setNmi(level: number): void {
-    if (level === this.nmi) return;
-    this.nmi = level;
-    this.cpu.setNmi(level);
+    if (level === this.nmiState) return;
+    this.nmiState = level;
+    this.nmi.set(level);
   }
 
   /** Votrax writes (Q*bert): speech is not emulated, the writes are accepted and dropped. */
@@ -179,53 +174,14 @@ export class SoundBoardR1 extends Device {
   speechClock(_offset: number, _data: number): void {}
 
   reset(): void {
-    this.nmi = 0;
-    this.cpu.setNmi(0);
+    this.nmiState = 0;
+    this.nmi.set(0);
   }
 
   serialize(s: Serializer): void {
-    this.nmi = s.u8(this.nmi);
+    this.nmiState = s.u8(this.nmiState);
   }
 }
-
-/** The 8088 sees a 64 KiB map repeated through A16-A19. */
-function everySegment(map: MapEntry[]): MapEntry[] {
-  return map.map((e) => ({ ...e, mirror: (e.mirror ?? 0) | 0xf0000 }));
-}
-
-function mainMap(in3: MapEntry['read']): MapEntry[] {
-  return everySegment([
-    { at: [0x0000, 0x0fff], ram: 'nvram' },
-    { at: [0x1000, 0x2fff], ram: 'mainram' },
-    { at: [0x3000, 0x30ff], mirror: 0x0700, ram: 'spriteram', writeOnly: true },
-    { at: [0x3800, 0x3bff], mirror: 0x0400, ram: 'videoram', write: 'video.videoramWritten' },
-    { at: [0x4000, 0x4fff], ram: 'charram', write: 'video.charramWritten' },
-    { at: [0x5000, 0x501f], mirror: 0x07e0, ram: 'paletteram', writeOnly: true, write: 'video.paletteWritten' },
-    { at: [0x5800, 0x5800], mirror: 0x07f8, write: 'watchdog.kick' },
-    { at: [0x5801, 0x5801], mirror: 0x07f8, write: 'board.analogReset' },
-    { at: [0x5802, 0x5802], mirror: 0x07f8, write: 'board.soundWrite' },
-    { at: [0x5803, 0x5803], mirror: 0x07f8, write: 'board.outputWrite' },
-    { at: [0x5800, 0x5800], mirror: 0x07f8, read: { port: 'DSW' } },
-    { at: [0x5801, 0x5801], mirror: 0x07f8, read: { port: 'IN1' } },
-    { at: [0x5802, 0x5802], mirror: 0x07f8, read: { port: 'IN2' } },
-    { at: [0x5803, 0x5803], mirror: 0x07f8, read: in3 },
-    { at: [0x5804, 0x5804], mirror: 0x07f8, read: { port: 'IN4' } },
-    { at: [0x6000, 0xffff], rom: 'maincpu' },
-  ]);
-}
-
-const soundMap: MapEntry[] = [
-  { at: [0x0000, 0x007f], mirror: 0x0d80, ram: 'audioram' },
-  { at: [0x0200, 0x021f], mirror: 0x0de0, read: 'riot.read', write: 'riot.write' },
-  { at: [0x1000, 0x1000], mirror: 0x0fff, write: 'dac.write' },
-  { at: [0x6000, 0x7fff], rom: 'r1sound:audiocpu' },
-];
-
-const votraxMap: MapEntry[] = [
-  ...soundMap,
-  { at: [0x2000, 0x2000], mirror: 0x0fff, write: 'r1sound.votraxData' },
-  { at: [0x3000, 0x3000], mirror: 0x0fff, write: 'r1sound.speechClock' },
-];
 
 interface BoardOptions {
   tilesLow: TileSource;
@@ -236,53 +192,124 @@ interface BoardOptions {
   knocker: boolean;
 }
 
+function gottliebDevices(o: BoardOptions) {
+  return defineDevices({
+    maincpu: {
+      clock: CPU_CLOCK,
+      create: (c) => new I8088(c.tag, c.clock, c.space('program'), c.space('io')),
+      // 20 address lines on the CPU; the board decodes 16 (the maps mirror through A16-A19)
+      spaces: { program: { bits: 20, openBus: 0 }, io: { bits: 16, openBus: 0 } },
+    },
+    audiocpu: {
+      clock: SOUND_CLOCK,
+      create: (c) => {
+        const cpu = new M6502(c.tag, c.clock, c.space('program'));
+        cpu.mameIrqTiming = true; // compared with MAME frame by frame (see cpus/m6502/m6502.ts)
+        return cpu;
+      },
+      spaces: { program: { bits: 15, openBus: 0 } }, // A15 is not decoded (MAME global_mask 0x7fff)
+    },
+    riot: { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
+    dac: { create: (c) => new Dac8(c.tag) },
+    r1sound: { create: (c) => new SoundBoardR1(c.tag, c.port('r1sound:SB1'), c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
+    video: {
+      create: (c) => new GottliebVideo(c.tag, c.region('bgtiles'), c.region('sprites'), c.share('videoram'), c.share('charram'),
+        c.share('spriteram'), c.share('paletteram'), o.tilesLow, o.tilesHigh, c.screen),
+    },
+    knocker: { create: (c) => new Samples(c.tag, 1, []) },
+    board: { create: (c) => new GottliebBoard(c.tag, o.dial ? c.port('TRACKY') : null) },
+    watchdog: { create: (c) => new Watchdog(c.tag, 16) },
+  });
+}
+
+export type GottliebDevices = Devices<ReturnType<typeof gottliebDevices>>;
+
+/** The 8088 sees a 64 KiB map repeated through A16-A19. */
+function everySegment(map: MapEntry[]): MapEntry[] {
+  return map.map((e) => ({ ...e, mirror: (e.mirror ?? 0) | 0xf0000 }));
+}
+
+/** The 8088 program map (MAME `gottlieb_ram_map`: RAM at 0x1000-0x2fff). */
+export function gottliebMainMap(d: GottliebDevices, in3: ReadSource): MapEntry[] {
+  return everySegment([
+    { at: [0x0000, 0x0fff], ram: 'nvram' },
+    { at: [0x1000, 0x2fff], ram: 'mainram' },
+    { at: [0x3000, 0x30ff], mirror: 0x0700, ram: 'spriteram', writeOnly: true },
+    { at: [0x3800, 0x3bff], mirror: 0x0400, ram: 'videoram', write: d.video.videoramWritten },
+    { at: [0x4000, 0x4fff], ram: 'charram', write: d.video.charramWritten },
+    { at: [0x5000, 0x501f], mirror: 0x07e0, ram: 'paletteram', writeOnly: true, write: d.video.paletteWritten },
+    { at: [0x5800, 0x5800], mirror: 0x07f8, write: d.watchdog.kick },
+    { at: [0x5801, 0x5801], mirror: 0x07f8, write: d.board.analogReset },
+    { at: [0x5802, 0x5802], mirror: 0x07f8, write: d.board.soundWrite },
+    { at: [0x5803, 0x5803], mirror: 0x07f8, write: d.board.outputWrite },
+    { at: [0x5800, 0x5800], mirror: 0x07f8, read: { port: 'DSW' } },
+    { at: [0x5801, 0x5801], mirror: 0x07f8, read: { port: 'IN1' } },
+    { at: [0x5802, 0x5802], mirror: 0x07f8, read: { port: 'IN2' } },
+    { at: [0x5803, 0x5803], mirror: 0x07f8, read: in3 },
+    { at: [0x5804, 0x5804], mirror: 0x07f8, read: { port: 'IN4' } },
+    { at: [0x6000, 0xffff], rom: 'maincpu' },
+  ]);
+}
+
+/** The sound board rev. 1 6502 map (MAME `gottlieb_sound_r1_map`, plus the Votrax writes on Q*bert). */
+export function soundR1Map(d: GottliebDevices, votrax: boolean): MapEntry[] {
+  const map: MapEntry[] = [
+    { at: [0x0000, 0x007f], mirror: 0x0d80, ram: 'audioram' },
+    { at: [0x0200, 0x021f], mirror: 0x0de0, read: d.riot.read, write: d.riot.write },
+    { at: [0x1000, 0x1000], mirror: 0x0fff, write: d.dac.write },
+    { at: [0x6000, 0x7fff], rom: 'r1sound:audiocpu' },
+  ];
+  if (votrax) {
+    map.push(
+      { at: [0x2000, 0x2000], mirror: 0x0fff, write: d.r1sound.votraxData },
+      { at: [0x3000, 0x3000], mirror: 0x0fff, write: d.r1sound.speechClock },
+    );
+  }
+  return map;
+}
+
 function gottliebHw(o: BoardOptions): HardwareDef {
   return defineHardware({
-    devices: {
-      maincpu: {
-        clock: CPU_CLOCK,
-        create: (c) => new I8088(c.tag, c.clock, c.space('program'), c.space('io')),
-        spaces: {
-          program: { bits: 20, map: mainMap(o.dial ? 'board.readDial' : { port: 'IN3' }), openBus: 0 },
-          io: { bits: 16, map: [], openBus: 0 },
-        },
-      },
-      audiocpu: {
-        clock: SOUND_CLOCK,
-        create: (c) => {
-          const cpu = new M6502(c.tag, c.clock, c.space('program'));
-          cpu.mameIrqTiming = true; // compared with MAME frame by frame (see cpus/m6502/m6502.ts)
-          return cpu;
-        },
-        spaces: { program: { bits: 15, map: o.votrax ? votraxMap : soundMap, openBus: 0 } },
-      },
-      riot: { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
-      dac: { create: (c) => new Dac8(c.tag) },
-      r1sound: { create: (c) => new SoundBoardR1(c.device<M6502>('audiocpu'), c.device<Riot6532>('riot'), c.port('r1sound:SB1'), c.scheduler,
-        (d, n, cb) => c.timer(d, n, cb)) },
-      video: {
-        create: (c) => new GottliebVideo(c.tag, c.region('bgtiles'), c.region('sprites'), c.share('videoram'), c.share('charram'),
-          c.share('spriteram'), c.share('paletteram'), o.tilesLow, o.tilesHigh, c.screen),
-      },
-      ...(o.knocker ? { knocker: { create: (c) => new Samples(c.tag, 1, []) } } : {}),
-      board: {
-        create: (c) => new GottliebBoard(c.device<I8088>('maincpu'), c.device<Riot6532>('riot'), c.device<GottliebVideo>('video'),
-          c.share('nvram'), o.dial ? c.port('TRACKY') : null, o.knocker ? c.device<Samples>('knocker') : null),
-      },
-      watchdog: { create: (c) => new Watchdog(c.tag, 16) },
-    },
+    devices: gottliebDevices(o),
     regions: {
       maincpu: { size: 0x10000 },
       'r1sound:audiocpu': { size: 0x10000 },
       bgtiles: { size: 0x2000 },
       sprites: { size: 0x8000 },
     },
-    screen: {
-      pixelClock: SYSTEM_CLOCK / 4, hTotal: 318, vTotal: 256, hVisible: [0, 255], vVisible: [0, 239],
-      update: 'video.draw', vblank: ['board.setVblank', 'watchdog.vblank'],
+    shares: {
+      nvram: { size: 0x1000, nvram: true }, // battery-backed (MAME nvram_device "nvram", DEFAULT_ALL_1)
+      mainram: { size: 0x2000 },
+      spriteram: { size: 0x100 },
+      videoram: { size: 0x400 },
+      charram: { size: 0x1000 },
+      paletteram: { size: 0x20 },
+      audioram: { size: 0x80 },
     },
-    // MAME: DAC → r1sound at 0.25 → speaker at 1.0; Q*bert's knocker has a speaker of its own.
-    speakers: { speaker: { dac: 0.25 } },
+    screen: { pixelClock: SYSTEM_CLOCK / 4, hTotal: 318, vTotal: 256, hVisible: [0, 255], vVisible: [0, 239] },
+    wire: (d, m) => ({
+      maps: {
+        maincpu: { program: gottliebMainMap(d, o.dial ? d.board.readDial : { port: 'IN3' }), io: [] },
+        audiocpu: { program: soundR1Map(d, o.votrax) },
+      },
+      lines: [
+        [d.board.nmi, m.cpu.maincpu.nmi],
+        [d.riot.irq, d.r1sound.riotIrq],
+        [d.r1sound.irq, m.cpu.audiocpu.irq],
+        [d.r1sound.nmi, m.cpu.audiocpu.nmi],
+        [d.watchdog.resetOut, m.reset],
+      ],
+      screen: { update: d.video.draw, vblank: [d.board.setVblank, d.watchdog.vblank] },
+      // MAME: DAC → r1sound at 0.25 → speaker; Q*bert's knocker sample is mixed in at full level.
+      speakers: { speaker: o.knocker ? [{ from: d.dac, gain: 0.25 }, { from: d.knocker, gain: 1.0 }] : [{ from: d.dac, gain: 0.25 }] },
+      init: () => {
+        d.board.attach(d.riot, d.video, o.knocker ? d.knocker : null);
+        d.r1sound.attach(d.riot, d.audiocpu);
+        // Fresh battery RAM reads 0xff (MAME nvram_device DEFAULT_ALL_1, measured in MAME 0.251: our
+        // homebrew's untouched bytes read 0xff); a saved NVRAM file replaces it.
+        m.share('nvram').fill(0xff);
+      },
+    }),
   });
 }
 
@@ -367,9 +394,7 @@ export const qbertInputs: InputPorts = {
 export const mplanetsHw = gottliebHw({ tilesLow: 'rom', tilesHigh: 'rom', dial: true, votrax: false, knocker: false });
 
 /** Q*bert: tiles from ROM, the Votrax board variant, the knocker on 0x5803 bit 5 (MAME init_qbert). */
-export const qbertHw = deriveHardware(gottliebHw({ tilesLow: 'rom', tilesHigh: 'rom', dial: false, votrax: true, knocker: true }), {
-  speakers: { speaker: { dac: 0.25 }, knocker: { knocker: 1.0 } },
-});
+export const qbertHw = gottliebHw({ tilesLow: 'rom', tilesHigh: 'rom', dial: false, votrax: true, knocker: true });
 
 const QBERT_STATUS = { imperfectSound: true };
 

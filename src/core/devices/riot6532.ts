@@ -23,7 +23,8 @@
  * except a read of 0xFF in that state. Reset: ports, DDRs and enables clear, the timer starts counting
  * 256 × 1024 ticks.
  */
-import { Device, type Serializer, type WriteLine, unconnected } from '../device';
+import { Device, type Serializer } from '../device';
+import { OutputLine } from '../line';
 import { AS_PER_SECOND, clocksToAs, type Scheduler, type Timer } from '../scheduler';
 
 const TIMER_FLAG = 0x80;
@@ -41,7 +42,7 @@ export class Riot6532 extends Device {
   irqState = 0;
   irqEnable = 0;
   /** IRQ output level (active high here: 1 = asserted) */
-  irq = 0;
+  irqLevel = 0;
   /** PA7 edge: 0x80 = rising, 0 = falling */
   pa7Dir = 0;
   pa7Prev = 0;
@@ -51,11 +52,12 @@ export class Riot6532 extends Device {
   /** port reads: when set, the port's pins are read from here at each read (MAME in_pX callback) */
   readPortA: (() => number) | null = null;
   readPortB: (() => number) | null = null;
+  /** port reads/writes are data, not lines: a board assigns these in its `init` */
   /** port writes: the output latch value on each write (MAME out_pX callback) */
   writePortA: (data: number) => void = () => {};
   writePortB: (data: number) => void = () => {};
-  /** IRQ output */
-  irqOut: WriteLine = unconnected;
+  /** IRQ output (the pin is active low; here 1 = asserted, as MAME's ASSERT_LINE) */
+  readonly irq = new OutputLine();
 
   private readonly timer: Timer;
   private readonly ticksPerCycle: number;
@@ -118,9 +120,9 @@ export class Riot6532 extends Device {
 
   private updateIrq(): void {
     const level = (this.irqState & this.irqEnable) !== 0 ? 1 : 0;
-    if (level !== this.irq) {
-      this.irq = level;
-      this.irqOut(level);
+    if (level !== this.irqLevel) {
+      this.irqLevel = level;
+      this.irq.set(level);
     }
   }
 
@@ -231,7 +233,7 @@ export class Riot6532 extends Device {
     s.block(this.ddr);
     this.irqState = s.u8(this.irqState);
     this.irqEnable = s.u8(this.irqEnable);
-    this.irq = s.u8(this.irq);
+    this.irqLevel = s.u8(this.irqLevel);
     this.pa7Dir = s.u8(this.pa7Dir);
     this.pa7Prev = s.u8(this.pa7Prev);
     this.timerShift = s.u8(this.timerShift);

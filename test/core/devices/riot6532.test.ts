@@ -15,7 +15,7 @@ function rig() {
   const sched = new Scheduler(CLOCK);
   const riot = new Riot6532('riot', CLOCK, sched, (d, n, cb) => sched.timer(d, n, cb));
   const irq: number[] = [];
-  riot.irqOut = (l) => irq.push(l);
+  riot.irq.connect((l) => irq.push(l));
   riot.reset();
   return { sched, riot, irq, at: (t: number) => sched.runUntil(t) };
 }
