@@ -200,7 +200,8 @@ function gottliebDevices(o: BoardOptions) {
       // 20 address lines on the CPU; the board decodes 16 (the maps mirror through A16-A19)
       spaces: { program: { bits: 20, openBus: 0 }, io: { bits: 16, openBus: 0 } },
     },
-    audiocpu: {
+    // MAME's tags for the sound board's devices (r1sound:…), so dumps and traces name them alike
+    'r1sound:audiocpu': {
       clock: SOUND_CLOCK,
       create: (c) => {
         const cpu = new M6502(c.tag, c.clock, c.space('program'));
@@ -209,14 +210,14 @@ function gottliebDevices(o: BoardOptions) {
       },
       spaces: { program: { bits: 15, openBus: 0 } }, // A15 is not decoded (MAME global_mask 0x7fff)
     },
-    riot: { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
-    dac: { create: (c) => new Dac8(c.tag) },
+    'r1sound:riot': { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
+    'r1sound:dac': { create: (c) => new Dac8(c.tag) },
     r1sound: { create: (c) => new SoundBoardR1(c.tag, c.port('r1sound:SB1'), c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
     video: {
       create: (c) => new GottliebVideo(c.tag, c.region('bgtiles'), c.region('sprites'), c.share('videoram'), c.share('charram'),
         c.share('spriteram'), c.share('paletteram'), o.tilesLow, o.tilesHigh, c.screen),
     },
-    knocker: { create: (c) => new Samples(c.tag, 1, []) },
+    knocker_sam: { create: (c) => new Samples(c.tag, 1, []) }, // Q*bert's knocker (MAME tag)
     board: { create: (c) => new GottliebBoard(c.tag, o.dial ? c.port('TRACKY') : null) },
     watchdog: { create: (c) => new Watchdog(c.tag, 16) },
   });
@@ -255,8 +256,8 @@ export function gottliebMainMap(d: GottliebDevices, in3: ReadSource): MapEntry[]
 export function soundR1Map(d: GottliebDevices, votrax: boolean): MapEntry[] {
   const map: MapEntry[] = [
     { at: [0x0000, 0x007f], mirror: 0x0d80, ram: 'audioram' },
-    { at: [0x0200, 0x021f], mirror: 0x0de0, read: d.riot.read, write: d.riot.write },
-    { at: [0x1000, 0x1000], mirror: 0x0fff, write: d.dac.write },
+    { at: [0x0200, 0x021f], mirror: 0x0de0, read: d['r1sound:riot'].read, write: d['r1sound:riot'].write },
+    { at: [0x1000, 0x1000], mirror: 0x0fff, write: d['r1sound:dac'].write },
     { at: [0x6000, 0x7fff], rom: 'r1sound:audiocpu' },
   ];
   if (votrax) {
@@ -268,6 +269,14 @@ export function soundR1Map(d: GottliebDevices, votrax: boolean): MapEntry[] {
   return map;
 }
 
+/**
+ * The 4 KiB battery-backed RAM (MAME nvram_device "nvram", DEFAULT_ALL_1): fresh contents read 0xff
+ * (measured in MAME 0.251: gottdemo's untouched bytes read 0xff). `fill` is the fresh value for the
+ * machine's NVRAM handling; `init` also fills it, for machines that do not handle NVRAM yet (init runs
+ * before a saved NVRAM file is loaded, so a file still wins).
+ */
+const BATTERY_RAM = { size: 0x1000, nvram: true, fill: 0xff };
+
 function gottliebHw(o: BoardOptions): HardwareDef {
   return defineHardware({
     devices: gottliebDevices(o),
@@ -278,7 +287,7 @@ function gottliebHw(o: BoardOptions): HardwareDef {
       sprites: { size: 0x8000 },
     },
     shares: {
-      nvram: { size: 0x1000, nvram: true }, // battery-backed (MAME nvram_device "nvram", DEFAULT_ALL_1)
+      nvram: BATTERY_RAM,
       mainram: { size: 0x2000 },
       spriteram: { size: 0x100 },
       videoram: { size: 0x400 },
@@ -290,24 +299,22 @@ function gottliebHw(o: BoardOptions): HardwareDef {
     wire: (d, m) => ({
       maps: {
         maincpu: { program: gottliebMainMap(d, o.dial ? d.board.readDial : { port: 'IN3' }), io: [] },
-        audiocpu: { program: soundR1Map(d, o.votrax) },
+        'r1sound:audiocpu': { program: soundR1Map(d, o.votrax) },
       },
       lines: [
         [d.board.nmi, m.cpu.maincpu.nmi],
-        [d.riot.irq, d.r1sound.riotIrq],
-        [d.r1sound.irq, m.cpu.audiocpu.irq],
-        [d.r1sound.nmi, m.cpu.audiocpu.nmi],
+        [d['r1sound:riot'].irq, d.r1sound.riotIrq],
+        [d.r1sound.irq, m.cpu['r1sound:audiocpu'].irq],
+        [d.r1sound.nmi, m.cpu['r1sound:audiocpu'].nmi],
         [d.watchdog.resetOut, m.reset],
       ],
       screen: { update: d.video.draw, vblank: [d.board.setVblank, d.watchdog.vblank] },
       // MAME: DAC → r1sound at 0.25 → speaker; Q*bert's knocker sample is mixed in at full level.
-      speakers: { speaker: o.knocker ? [{ from: d.dac, gain: 0.25 }, { from: d.knocker, gain: 1.0 }] : [{ from: d.dac, gain: 0.25 }] },
+      speakers: { speaker: o.knocker ? [{ from: d['r1sound:dac'], gain: 0.25 }, { from: d.knocker_sam, gain: 1.0 }] : [{ from: d['r1sound:dac'], gain: 0.25 }] },
       init: () => {
-        d.board.attach(d.riot, d.video, o.knocker ? d.knocker : null);
-        d.r1sound.attach(d.riot, d.audiocpu);
-        // Fresh battery RAM reads 0xff (MAME nvram_device DEFAULT_ALL_1, measured in MAME 0.251: our
-        // homebrew's untouched bytes read 0xff); a saved NVRAM file replaces it.
-        m.share('nvram').fill(0xff);
+        d.board.attach(d['r1sound:riot'], d.video, o.knocker ? d.knocker_sam : null);
+        d.r1sound.attach(d['r1sound:riot'], d['r1sound:audiocpu']);
+        m.share('nvram').fill(BATTERY_RAM.fill); // fresh battery RAM (see BATTERY_RAM)
       },
     }),
   });

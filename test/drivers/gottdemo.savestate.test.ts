@@ -45,7 +45,7 @@ describe('gottdemo save states (8088 + 6502 + RIOT)', () => {
   it('save during a sound effect at frame 245, run to 330; load and run again: identical frames, RAM and audio', () => {
     const a = machine();
     play(a, 0, 245);
-    const riot = a.devices.get('riot') as Riot6532;
+    const riot = a.devices.get('r1sound:riot') as Riot6532;
     expect(riot.irqEnable & 0x80).toBe(0x80); // the sample clock's interrupt is armed
     expect(a.memory('audioram')[0]).not.toBe(0); // an effect is playing (mode ≠ 0)
     const state = a.saveState();
