@@ -275,10 +275,10 @@ nmi:
         mov di, txt_pos(6, 5)
         mov al, [LASTIN1]
         call hex8
-        mov di, txt_pos(6, 13)
+        mov di, txt_pos(6, 12)
         mov al, [PREV4]
         call hex8
-        mov di, txt_pos(6, 21)
+        mov di, txt_pos(6, 19)
         mov al, [LASTDSW]
         call hex8
         mov di, txt_pos(7, 6)
