@@ -17,6 +17,7 @@
  * in maps, map keys of devices and spaces) is checked by `validate.ts`, which names the driver, the entry
  * and the missing name.
  */
+import type { MemoryBank } from './bank';
 import type { CpuDevice } from './cpu';
 import type { Device, WriteLine } from './device';
 import type { InputPorts } from './input';
@@ -88,6 +89,8 @@ export interface BuildContext {
   region(name: string): Uint8Array;
   /** a RAM share by name (arena view) */
   share(name: string): Uint8Array;
+  /** a bank declared in `HardwareDef.banks`, to switch */
+  bank(name: string): MemoryBank;
   readonly scheduler: Scheduler;
   timer(owner: Device, name: string, cb: (param: number) => void): Timer;
   readonly screen: Screen;
@@ -134,6 +137,8 @@ export interface MachineLines<D extends DeviceDefs> {
   region(name: string): Uint8Array;
   /** a RAM share */
   share(name: string): Uint8Array;
+  /** a bank, to switch */
+  bank(name: string): MemoryBank;
 }
 
 /** One target or several (called in order). */
@@ -189,6 +194,20 @@ export interface ShareDef {
   nvram?: boolean;
 }
 
+/**
+ * A bank's choices: blocks of `size` bytes in a ROM region (or a RAM share, for RAM banks) at explicit
+ * `offsets`, or `count` blocks `stride` bytes apart (default `size`) from `offset` (default 0).
+ */
+export interface BankDef {
+  region?: string;
+  share?: string;
+  size: number;
+  offsets?: number[];
+  offset?: number;
+  count?: number;
+  stride?: number;
+}
+
 export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: D;
@@ -196,7 +215,8 @@ export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   regions: Record<string, { size: number; fill?: number }>;
   /** RAM blocks the maps place (MAME shares) */
   shares?: Record<string, ShareDef>;
-  banks?: Record<string, { region: string; offset: number; size: number; count: number }>;
+  /** switchable windows (MAME `memory_bank`), mapped by `{ bank: name }` entries and switched with `c.bank(name).select(n)` */
+  banks?: Record<string, BankDef>;
   screen: ScreenDef;
   /** maximum slice length in Hz (MAME `set_maximum_quantum`); default MAME's 1/60 s. Multi-CPU boards whose
    *  MAME driver asks for a finer interleave set it (often 6000). */

@@ -8,7 +8,8 @@
 import type { CpuDevice } from './cpu';
 import { CpuInputLines } from './cpu-inputs';
 import type { Device, WriteLine } from './device';
-import type { BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
+import { MemoryBank } from './bank';
+import type { BankDef, BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
 import { isCpuDevice } from './driver-schema';
 import { OutputLine } from './line';
 import { InputManager } from './input';
@@ -56,12 +57,14 @@ export class MachineError extends Error {
 }
 
 /** Lays out every region, then every share, in one arena (4 KiB aligned) so spaces can map them directly. */
-function planArena(hw: HardwareDef): { regionBase: Map<string, number>; shares: Map<string, { base: number; size: number }>; size: number } {
+function planArena(hw: HardwareDef): { regionBase: Map<string, number>; regionSize: Map<string, number>; shares: Map<string, { base: number; size: number }>; size: number } {
   let size = 0;
   const align = (n: number) => (n + 0xfff) & ~0xfff;
   const regionBase = new Map<string, number>();
+  const regionSize = new Map<string, number>();
   for (const [name, def] of Object.entries(hw.regions)) {
     regionBase.set(name, size);
+    regionSize.set(name, def.size);
     size = align(size + def.size);
   }
   const shares = new Map<string, { base: number; size: number }>();
@@ -69,7 +72,7 @@ function planArena(hw: HardwareDef): { regionBase: Map<string, number>; shares: 
     shares.set(name, { base: size, size: def.size });
     size = align(size + def.size);
   }
-  return { regionBase, shares, size: Math.max(size, 0x1000) };
+  return { regionBase, regionSize, shares, size: Math.max(size, 0x1000) };
 }
 
 /**
@@ -106,6 +109,7 @@ export class ArcadeMachine implements Machine {
   readonly arena: Uint8Array;
   private readonly regions = new Map<string, Uint8Array>();
   private readonly shares = new Map<string, Uint8Array>();
+  private readonly banks = new Map<string, MemoryBank>();
   private readonly streams: SoundStream[] = [];
   private romHashes: [string, string][] | null = null;
   /** devices with recorded samples, in declaration order, with their first machine-wide channel/sample number */
@@ -148,6 +152,7 @@ export class ArcadeMachine implements Machine {
       region.set(data, rom.offset);
     }
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
+    for (const [name, def] of Object.entries(hw.banks ?? {})) this.banks.set(name, makeBank(name, def, plan));
 
     this.inputs = new InputManager(game.inputs);
     this.screen = new Screen(hw.screen, this.scheduler);
@@ -179,6 +184,7 @@ export class ArcadeMachine implements Machine {
       inputDevices.push(lines);
     }
     for (const l of inputDevices) this.devices.set(l.tag, l);
+    for (const b of this.banks.values()) this.devices.set(b.tag, b);
     const machineLines: MachineLines<DeviceDefs> = {
       cpu: cpuInputs,
       reset: (state) => { if (state) this.softReset(); },
@@ -192,6 +198,7 @@ export class ArcadeMachine implements Machine {
         if (!s) throw new MachineError(`the wiring asks for RAM share '${name}', which is not declared`);
         return s;
       },
+      bank: (name) => this.bank(name, 'the wiring'),
     };
 
     // The wiring: every connection of the board, with the devices typed and methods bound.
@@ -274,6 +281,7 @@ export class ArcadeMachine implements Machine {
         if (!s) throw new MachineError(`device '${tag}' asks for RAM share '${name}' that the hardware does not declare`);
         return s;
       },
+      bank: (name) => m.bank(name, `device '${tag}'`),
       scheduler: m.scheduler,
       timer: (owner, name, cb) => m.scheduler.timer(owner, name, cb),
       screen: m.screen,
@@ -299,6 +307,10 @@ export class ArcadeMachine implements Machine {
         throw new MachineError((e as Error).message);
       }
     }
+
+    // Each bank drives the pages of every space that maps it.
+    for (const { space } of pending)
+      for (const name of space.bankNames()) this.banks.get(name)!.attach(space.bank(name));
 
     (w.lines ?? []).forEach(([out, target], i) => {
       if (!(out instanceof OutputLine)) throw new MachineError(`lines[${i}]: the source is not an OutputLine`);
@@ -335,13 +347,19 @@ export class ArcadeMachine implements Machine {
       },
       regionSize: (name) => hw.regions[name]?.size ?? 0,
       bank: (name) => {
-        const b = hw.banks?.[name];
+        const b = this.banks.get(name);
         if (!b) throw new MachineError(`map uses bank '${name}', which is not declared`);
-        const base = plan.regionBase.get(b.region)!;
-        return { size: b.size, entries: Array.from({ length: b.count }, (_, i) => base + b.offset + i * b.size) };
+        return { size: b.size, writable: b.writable, base: b.base };
       },
       port: (name) => this.inputs.reader(name),
     };
+  }
+
+  /** A declared bank, by name. */
+  bank(name: string, who = 'the board'): MemoryBank {
+    const b = this.banks.get(name);
+    if (!b) throw new MachineError(`${who} asks for bank '${name}', which is not declared`);
+    return b;
   }
 
   // ---- running ------------------------------------------------------------------------------
@@ -514,6 +532,30 @@ export class ArcadeMachine implements Machine {
 function isSampleSource(d: unknown): d is SampleSource {
   const s = d as Partial<SampleSource>;
   return typeof s.sampleTriggers === 'function' && typeof s.sampleData === 'function' && typeof s.sampleChannels === 'number';
+}
+
+/** A declared bank's choices as arena offsets, checked against its region or share. */
+function makeBank(name: string, def: BankDef, plan: ReturnType<typeof planArena>): MemoryBank {
+  const where = `bank '${name}'`;
+  if ((def.region === undefined) === (def.share === undefined)) throw new MachineError(`${where}: give either a region or a share`);
+  let base: number, size: number;
+  if (def.region !== undefined) {
+    const r = plan.regionBase.get(def.region);
+    if (r === undefined) throw new MachineError(`${where}: region '${def.region}' is not declared`);
+    base = r;
+    size = plan.regionSize.get(def.region)!;
+  } else {
+    const s = plan.shares.get(def.share!);
+    if (!s) throw new MachineError(`${where}: share '${def.share}' is not declared`);
+    base = s.base;
+    size = s.size;
+  }
+  const offsets = def.offsets ?? Array.from({ length: def.count ?? 1 }, (_, i) => (def.offset ?? 0) + i * (def.stride ?? def.size));
+  if (offsets.length === 0) throw new MachineError(`${where} has no choices`);
+  for (const o of offsets)
+    if (!(o >= 0 && o + def.size <= size))
+      throw new MachineError(`${where}: choice at 0x${o.toString(16)} (+0x${def.size.toString(16)}) lies outside ${def.region !== undefined ? `region '${def.region}'` : `share '${def.share}'`} (0x${size.toString(16)} bytes)`);
+  return new MemoryBank(name, offsets.map((o) => base + o), def.size, def.share !== undefined);
 }
 
 /** One target or several, checked to be functions (a misspelt reference is `undefined` at run time). */
