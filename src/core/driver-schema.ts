@@ -188,6 +188,20 @@ export interface ScreenDef {
   vVisible: [number, number];
 }
 
+export interface RegionDef {
+  size: number;
+  /** value of bytes no file fills (default 0) */
+  fill?: number;
+  /**
+   * How the region's files are laid out: file byte i goes to `offset + i * interleave` (MAME
+   * `ROM_LOAD16_BYTE` = 2: even/odd byte files at manifest offsets 0 and 1 of a 16-bit bus; `ROM_LOAD32_BYTE`
+   * = 4). Default 1 (contiguous).
+   */
+  interleave?: number;
+  /** files hold 16-bit words with their bytes swapped (MAME `ROM_LOAD16_WORD_SWAP`) */
+  wordSwap?: boolean;
+}
+
 export interface ShareDef {
   size: number;
   /** battery-backed: saved to and restored from the NVRAM folder (MAME `nvram` device on a share) */
@@ -212,7 +226,7 @@ export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: D;
   /** ROM regions the board has, with sizes (the manifest says which files fill them) */
-  regions: Record<string, { size: number; fill?: number }>;
+  regions: Record<string, RegionDef>;
   /** RAM blocks the maps place (MAME shares) */
   shares?: Record<string, ShareDef>;
   /** switchable windows (MAME `memory_bank`), mapped by `{ bank: name }` entries and switched with `c.bank(name).select(n)` */

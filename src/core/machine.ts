@@ -9,7 +9,7 @@ import type { CpuDevice } from './cpu';
 import { CpuInputLines } from './cpu-inputs';
 import type { Device, WriteLine } from './device';
 import { MemoryBank } from './bank';
-import type { BankDef, BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
+import type { BankDef, RegionDef, BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
 import { isCpuDevice } from './driver-schema';
 import { OutputLine } from './line';
 import { InputManager } from './input';
@@ -147,9 +147,8 @@ export class ArcadeMachine implements Machine {
       }
       const region = this.regions.get(rom.region);
       if (!region) throw new MachineError(`ROM ${rom.name} goes to region '${rom.region}', which this hardware does not have`);
-      if (rom.offset + data.length > region.length)
-        throw new MachineError(`ROM ${rom.name} (${data.length} bytes at 0x${rom.offset.toString(16)}) does not fit region '${rom.region}' (0x${region.length.toString(16)} bytes)`);
-      region.set(data, rom.offset);
+      const problem = placeRom(region, data, rom.offset, hw.regions[rom.region]);
+      if (problem) throw new MachineError(`ROM ${rom.name} ${problem}`);
     }
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
     for (const [name, def] of Object.entries(hw.banks ?? {})) this.banks.set(name, makeBank(name, def, plan));
@@ -532,6 +531,22 @@ export class ArcadeMachine implements Machine {
 function isSampleSource(d: unknown): d is SampleSource {
   const s = d as Partial<SampleSource>;
   return typeof s.sampleTriggers === 'function' && typeof s.sampleData === 'function' && typeof s.sampleChannels === 'number';
+}
+
+/**
+ * Put a ROM file's bytes into its region as the region's layout says (contiguous, byte-interleaved,
+ * word-swapped). Returns why it does not fit, or null.
+ */
+export function placeRom(region: Uint8Array, data: Uint8Array, offset: number, def: RegionDef): string | null {
+  const step = def.interleave ?? 1;
+  const last = data.length === 0 ? offset : offset + (data.length - 1) * step;
+  if (!(offset >= 0 && last < region.length))
+    return `(${data.length} bytes at 0x${offset.toString(16)}${step > 1 ? `, every ${step}th byte` : ''}) does not fit region (0x${region.length.toString(16)} bytes)`;
+  if (def.wordSwap && data.length % 2 !== 0) return `has an odd size but its region is loaded word-swapped`;
+  const swap = def.wordSwap ? 1 : 0;
+  if (step === 1 && !swap) region.set(data, offset);
+  else for (let i = 0; i < data.length; i++) region[offset + (i ^ swap) * step] = data[i];
+  return null;
 }
 
 /** A declared bank's choices as arena offsets, checked against its region or share. */
