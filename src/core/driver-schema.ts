@@ -206,6 +206,8 @@ export interface ShareDef {
   size: number;
   /** battery-backed: saved to and restored from the NVRAM folder (MAME `nvram` device on a share) */
   nvram?: boolean;
+  /** with `nvram`: the fresh contents' byte (default 0, MAME NVRAM_DEFAULT_ALL_0) */
+  fill?: number;
 }
 
 /**

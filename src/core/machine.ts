@@ -18,6 +18,7 @@ import { SaveStateError } from './machine-api';
 import { AddressSpace } from './memory';
 import { compileSpace, type MapResolver } from './memory-map';
 import { Mixer } from './mixer';
+import { isNvramDevice, NvramShare, type NvramDevice } from './nvram';
 import type { RomManifest } from './roms/manifest';
 import { sha1Hex } from './roms/hash';
 import { Scheduler, lcm } from './scheduler';
@@ -38,6 +39,11 @@ export interface LoadedRoms {
 export interface MachineOptions {
   /** output audio rate (default 48000) */
   sampleRate?: number;
+  /**
+   * Stored NVRAM by item name (device tag or battery-backed share), read before power-on; undefined = no
+   * file (fresh contents). The CLI reads `<dir>/<set>/<name>`; the app its own store.
+   */
+  nvram?: (name: string) => Uint8Array | undefined;
   /**
    * Sample devices (MAME `samples`) render silence; the front end plays `sampleEvents()` itself
    * (the app, through howler). Triggers are recorded either way.
@@ -238,7 +244,50 @@ export class ArcadeMachine implements Machine {
       inputs: this.inputs.info(),
       status: { ...game.status } as Record<string, boolean>,
     };
+    this.loadNvram(opts.nvram ?? (() => undefined));
     this.powerOn();
+  }
+
+  // ---- NVRAM (MAME device_nvram_interface) ---------------------------------------------------
+
+  /** every NVRAM item: battery-backed shares, then devices with NVRAM, by name */
+  private nvramItems(): Map<string, NvramDevice> {
+    const items = new Map<string, NvramDevice>();
+    for (const [name, def] of Object.entries(this.game.hw.shares ?? {}))
+      if (def.nvram) items.set(name, new NvramShare(name, this.shares.get(name)!, def.fill ?? 0));
+    for (const dev of this.devices.values()) if (isNvramDevice(dev)) items.set(dev.tag, dev);
+    return items;
+  }
+
+  /** Names of the NVRAM files this machine reads and writes. */
+  nvramNames(): string[] {
+    return [...this.nvramItems().keys()];
+  }
+
+  /** Problems met reading stored NVRAM (unusable files were replaced by fresh contents). */
+  readonly nvramWarnings: string[] = [];
+
+  private loadNvram(read: (name: string) => Uint8Array | undefined): void {
+    for (const [name, item] of this.nvramItems()) {
+      let data: Uint8Array | undefined;
+      try {
+        data = read(name);
+      } catch (e) {
+        this.nvramWarnings.push(`NVRAM '${name}' could not be read (${(e as Error).message}); starting fresh`);
+      }
+      if (data === undefined) { item.nvramDefault(); continue; }
+      if (!item.nvramRead(data)) {
+        this.nvramWarnings.push(`NVRAM '${name}' is not usable (${data.length} bytes); starting fresh`);
+        item.nvramDefault();
+      }
+    }
+  }
+
+  /** The NVRAM contents to store, by name (MAME writes them when the machine stops). */
+  nvramSave(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const [name, item] of this.nvramItems()) out.set(name, item.nvramWrite());
+    return out;
   }
 
   readonly frameBuffer: Uint32Array;

@@ -11,7 +11,9 @@ import { InputError, parseInputScript, type InputEvent } from '../../core/input'
 import { SaveStateError } from '../../core/machine-api';
 import { intOption, parseArgs } from '../args';
 import { CliError } from '../cli-error';
+import { checkDump, parseDumpOption, readDump } from '../dump';
 import { loadGame } from '../load-game';
+import { nvramReader, writeNvram } from '../nvram-files';
 import type { Command } from '../main';
 import { progressLine } from '../progress';
 import { WavWriter } from '../wav';
@@ -38,6 +40,7 @@ export const command: Command = {
   summary: 'Run a game headless: PNG snapshots, WAV audio, input scripts and save states.',
   usage: `arcade run SET [--rompath P] [--frames N] [--snap LIST] [--snap-every N] [--snapdir D]
                 [--wavwrite F] [--inputs F] [--savestate F] [--loadstate F] [--samplerate HZ]
+                [--nvram DIR] [--dump NAME=SPEC]…
 
   --frames N       run until frame N (absolute; default 60)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
@@ -47,9 +50,15 @@ export const command: Command = {
   --samplerate HZ  audio rate (default 48000)
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
-  --loadstate F    start from a saved state (frames continue from the state's frame)`,
+  --loadstate F    start from a saved state (frames continue from the state's frame)
+  --nvram DIR      NVRAM folder (default ./nvram): DIR/SET/NAME is read at start (fresh when absent)
+                   and written at the end, like MAME's nvram/ folder
+  --dump NAME=SPEC after the last frame write memory to NAME.bin (in --dumpdir, default .) so it compares
+                   with the oracle's dumps by cmp; SPEC: region:TAG[/START-END], share:TAG[/START-END],
+                   cpu:TAG/SPACE/START-END (hex, end inclusive; repeatable)
+  --dumpdir D      folder for --dump files`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'frames', 'snap', 'snap-every', 'snapdir', 'wavwrite', 'inputs', 'savestate', 'loadstate', 'samplerate'] });
+    const p = parseArgs(args, { values: ['rompath', 'frames', 'snap', 'snap-every', 'snapdir', 'wavwrite', 'inputs', 'savestate', 'loadstate', 'samplerate', 'nvram', 'dumpdir'], repeat: ['dump'] });
     const set = p.positional[0];
     if (!set) throw new CliError('name a set to run (see `arcade list`)', 2);
     const frames = intOption(p, 'frames', 60, 1);
@@ -65,8 +74,11 @@ export const command: Command = {
       try { events = parseInputScript(text, p.values.inputs); } catch (e) { if (e instanceof InputError) throw new CliError(e.message, 2); throw e; }
     }
 
-    const { machine, warnings } = loadGame(set, p.values.rompath, { sampleRate });
-    for (const w of warnings) console.error(`warning: ${w}`);
+    const dumps = (p.multi.dump ?? []).map(parseDumpOption);
+    const nvramDir = p.values.nvram ?? 'nvram';
+    const { machine, warnings } = loadGame(set, p.values.rompath, { sampleRate, nvram: nvramReader(nvramDir, set) });
+    for (const w of [...warnings, ...machine.nvramWarnings]) console.error(`warning: ${w}`);
+    for (const d of dumps) checkDump(machine, d);
     // Validate every event's port and field before running (a typo fails at once, as in the oracle).
     for (const e of events) {
       try { machine.inputs.check(e.port, e.field); } catch (err) { throw new CliError(`${p.values.inputs}:${e.line}: ${(err as Error).message}`, 2); }
@@ -103,6 +115,9 @@ export const command: Command = {
       progress.clear();
     }
     if (p.values.savestate) writeFileSync(p.values.savestate, machine.saveState());
+    writeNvram(machine, nvramDir, set);
+    if (dumps.length) mkdirSync(p.values.dumpdir ?? '.', { recursive: true });
+    for (const d of dumps) writeFileSync(join(p.values.dumpdir ?? '.', `${d.name}.bin`), readDump(machine, d));
     console.log(`arcade run: ${set}: frames ${start + 1}-${frames}, ${written} snapshot${written === 1 ? '' : 's'}${wav ? `, audio ${p.values.wavwrite}` : ''}${p.values.savestate ? `, state ${p.values.savestate}` : ''}`);
     return 0;
   },
