@@ -23,12 +23,11 @@ import type { RomManifest } from './roms/manifest';
 import { sha1Hex } from './roms/hash';
 import { Scheduler, lcm } from './scheduler';
 import { Screen } from './screen';
-import { StateReader, StateWriter } from './serializer';
+import { asSaveStateError, openState, writeState, type StateIdentity } from './savestate';
+import type { StateReader, StateWriter } from './serializer';
 import { isSoundDevice, type SoundStream } from './sound';
 
-export const STATE_MAGIC = 'ARCADE-STATE';
-// 2: scheduler times kept in MAME attoseconds and the 50 Hz sound-manager timer
-export const STATE_VERSION = 2;
+export { STATE_MAGIC, STATE_VERSION } from './savestate';
 
 export interface LoadedRoms {
   manifest: RomManifest;
@@ -467,15 +466,11 @@ export class ArcadeMachine implements Machine {
   }
 
   saveState(): Uint8Array {
-    const w = new StateWriter();
-    w.str(STATE_MAGIC);
-    w.u16(STATE_VERSION);
-    w.str(this.game.name);
-    const hashes = this.hashes();
-    w.u32(hashes.length);
-    for (const [n, h] of hashes) { w.str(n); w.str(h); }
-    this.serializeBody(w);
-    return w.bytes();
+    return writeState(this.stateIdentity(), (w) => this.serializeBody(w));
+  }
+
+  private stateIdentity(): StateIdentity {
+    return { set: this.game.name, roms: this.hashes() };
   }
 
   private serializeBody(s: StateWriter | StateReader): void {
@@ -490,54 +485,30 @@ export class ArcadeMachine implements Machine {
     this.screen.serialize(s);
     for (const [name, share] of [...this.shares.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const got = s.str(name);
-      if (got !== name) throw new SaveStateError(`memory '${name}' expected, state has '${got}'`);
+      if (got !== name) throw new SaveStateError(`this save state is damaged (memory '${name}' expected where the state has another name); it cannot be loaded`);
       s.block(share);
     }
     for (const tag of [...this.devices.keys()].sort()) {
       const got = s.str(tag);
-      if (got !== tag) throw new SaveStateError(`device '${tag}' expected, state has '${got}'`);
+      if (got !== tag) throw new SaveStateError(`this save state is damaged (device '${tag}' expected where the state has another name); it cannot be loaded`);
       this.devices.get(tag)!.serialize(s);
     }
     // Banks are derived state of the board device, rebuilt in postLoad.
   }
 
   loadState(bytes: Uint8Array): void {
-    const r = new StateReader(bytes);
-    // Header first: a state of another set or format is refused before anything changes.
-    let magic: string;
-    try {
-      magic = r.str('');
-    } catch {
-      throw new SaveStateError('not an Arcade save state (file too short)');
-    }
-    if (magic !== STATE_MAGIC) throw new SaveStateError('not an Arcade save state');
-    const version = r.u16(0);
-    if (version !== STATE_VERSION) throw new SaveStateError(`save state format ${version} is not supported (this version reads format ${STATE_VERSION})`);
-    const set = r.str('');
-    if (set !== this.game.name) throw new SaveStateError(`this save state is for '${set}', not '${this.game.name}'`);
-    const n = r.u32(0);
-    const mine = this.hashes();
-    if (n !== mine.length) throw new SaveStateError(`this save state was made with a different ROM set (${n} files, loaded ${mine.length})`);
-    for (let i = 0; i < n; i++) {
-      const name = r.str(''), hash = r.str('');
-      if (name !== mine[i][0] || hash !== mine[i][1])
-        throw new SaveStateError(`this save state was made with different ROMs (${name} differs)`);
-    }
+    // The container (magic, version, checksum, set, ROMs) is checked before anything changes.
+    const r = openState(bytes, this.stateIdentity());
     const backup = this.saveState();
     try {
       this.serializeBody(r);
-      if (!r.atEnd) throw new SaveStateError('save state has trailing data');
+      if (!r.atEnd) throw new SaveStateError('this save state is damaged (it has data after the last device); it cannot be loaded');
       for (const d of this.devices.values()) d.postLoad();
     } catch (e) {
       // Restore exactly what was there: a failed load changes nothing.
-      const rb = new StateReader(backup);
-      rb.str(''); rb.u16(0); rb.str('');
-      const k = rb.u32(0);
-      for (let i = 0; i < k; i++) { rb.str(''); rb.str(''); }
-      this.serializeBody(rb);
+      this.serializeBody(openState(backup, this.stateIdentity()));
       for (const d of this.devices.values()) d.postLoad();
-      if (e instanceof SaveStateError) throw e;
-      throw new SaveStateError(`save state is damaged: ${(e as Error).message}`);
+      throw asSaveStateError(e);
     }
   }
 

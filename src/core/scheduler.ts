@@ -26,12 +26,18 @@
  */
 import type { CpuDevice } from './cpu';
 import { Device, type Serializer } from './device';
+import { bigField, loadedInRange, StateFormatError } from './serializer';
 import type { TimeSource } from './sound';
 
 /** Attoseconds per second (MAME `ATTOSECONDS_PER_SECOND`). */
 export const AS_PER_SECOND = 1_000_000_000_000_000_000n;
 /** Expiry of a stopped timer (MAME `attotime::never`). */
 const NEVER = 1n << 120n;
+/**
+ * The shortest repeat a loaded timer may have: 10 ns, faster than any clock on the boards we emulate
+ * (the fastest CPU clocks are tens of MHz). A damaged period of a few attoseconds would fire forever.
+ */
+const MIN_PERIOD_AS = 10_000_000_000n;
 
 /** MAME `HZ_TO_ATTOSECONDS`: the truncated period of an integer frequency. */
 export function hzToAs(hz: number): bigint {
@@ -446,37 +452,58 @@ export class Scheduler implements TimeSource {
   }
 
   /** Scheduler state: time, CPU local times and suspension, every timer by creation order. */
+  /**
+   * Loaded values are range-checked (serializer.ts `loadedInRange`): times are consistent with each other
+   * (ticks and attoseconds agree, CPUs and timers within a second of machine time) and no timer repeats
+   * faster than MIN_PERIOD_AS, so no damaged state can make a frame run forever.
+   */
   serialize(s: Serializer): void {
-    this.time = s.f64(this.time);
-    this.timeAs = BigInt(s.str(this.timeAs.toString()));
-    this.seq = s.f64(this.seq);
-    s.u32(this.slots.length);
+    const maxTicks = Number.MAX_SAFE_INTEGER, maxAs = NEVER;
+    this.time = loadedInRange(s, s.f64(this.time), 0, maxTicks, 'machine time');
+    this.timeAs = bigField(s, this.timeAs, 0n, maxAs, 'machine time (as)');
+    this.checkTicksAs(s, this.time, this.timeAs, 'machine time');
+    this.seq = loadedInRange(s, s.f64(this.seq), 0, maxTicks, 'timer sequence');
+    const near = (what: string, as: bigint) => bigField(s, as, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND, what);
+    loadedInRange(s, s.u32(this.slots.length), this.slots.length, this.slots.length, 'CPU count');
     for (const slot of this.slots) {
-      slot.local = s.f64(slot.local);
-      slot.localAs = BigInt(s.str(slot.localAs.toString()));
+      slot.local = loadedInRange(s, s.f64(slot.local), 0, maxTicks, `${slot.cpu.tag} time`);
+      slot.localAs = near(`${slot.cpu.tag} time (as)`, slot.localAs);
+      this.checkTicksAs(s, slot.local, slot.localAs, `${slot.cpu.tag} time`);
       slot.suspended = s.bool(slot.suspended);
     }
-    const boosts = s.u32(this.boosts.length);
-    if (boosts > 64) throw new Error(`state has ${boosts} interleave boosts`);
+    const boosts = loadedInRange(s, s.u32(this.boosts.length), 0, 64, 'interleave boosts');
     if (s.loading) this.boosts.length = boosts;
     for (let i = 0; i < boosts; i++) {
       const b = this.boosts[i] ?? { requested: 0n, expire: 0n };
-      b.requested = BigInt(s.str(b.requested.toString()));
-      b.expire = BigInt(s.str(b.expire.toString()));
+      b.requested = bigField(s, b.requested, 0n, AS_PER_SECOND, 'interleave boost');
+      b.expire = near('interleave boost expiry', b.expire);
       this.boosts[i] = b;
     }
-    const n = s.u32(this.timers.length);
-    if (n !== this.timers.length) throw new Error(`state has ${n} timers, machine has ${this.timers.length}`);
+    loadedInRange(s, s.u32(this.timers.length), this.timers.length, this.timers.length, 'timer count');
     for (const t of this.timers) {
+      const what = `timer ${t.owner.tag}.${t.name}`;
       // A stopped timer (Infinity) is saved as -1.
-      const w = s.f64(t.when === Infinity ? -1 : t.when);
+      const w = loadedInRange(s, s.f64(t.when === Infinity ? -1 : t.when), -1, maxTicks, what);
       t.when = w < 0 ? Infinity : w;
-      t.period = s.f64(t.period);
+      t.period = loadedInRange(s, s.f64(t.period), 0, maxTicks, `${what} period`);
       t.param = s.i32(t.param);
-      t.whenAs = BigInt(s.str(t.whenAs.toString()));
-      t.periodAs = BigInt(s.str(t.periodAs.toString()));
-      t.seq = s.f64(t.seq);
+      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : near(what, t.whenAs);
+      t.periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
+      t.seq = loadedInRange(s, s.f64(t.seq), 0, maxTicks, `${what} sequence`);
+      if (!s.loading) continue;
+      if (t.when !== Infinity) this.checkTicksAs(s, t.when, t.whenAs, what);
+      this.checkTicksAs(s, t.period, t.periodAs, `${what} period`);
+      if ((t.period > 0) !== (t.periodAs > 0n)) throw new StateFormatError(`${what} period: ${t.period} ticks and ${t.periodAs} attoseconds disagree`);
+      if (t.periodAs !== 0n && t.periodAs < MIN_PERIOD_AS) throw new StateFormatError(`${what} period ${t.periodAs} attoseconds is shorter than any hardware timer`);
     }
+  }
+
+  /** While loading: a time in ticks and the same in attoseconds must agree to within a tick or so. */
+  private checkTicksAs(s: Serializer, ticks: number, as: bigint, what: string): void {
+    if (!s.loading) return;
+    const diff = this.ticksToAs(Math.round(ticks)) - as;
+    const slack = 2n * this.asPerTick + (as < 0n ? -as : as) / 10_000n + 1_000_000n;
+    if (diff > slack || diff < -slack) throw new StateFormatError(`${what}: ${ticks} ticks and ${as} attoseconds disagree`);
   }
 
   timerList(): readonly Timer[] {

@@ -16,6 +16,7 @@
 import { Device, type Serializer, type WriteLine, unconnected } from './device';
 import type { ScreenDef } from './driver-schema';
 import { hzToAs, type Scheduler, type Timer } from './scheduler';
+import { loadedInRange } from './serializer';
 
 export class Screen extends Device {
   readonly pixelTicks: number;
@@ -149,5 +150,9 @@ export class Screen extends Device {
 
   serialize(s: Serializer): void {
     this.frameNumber = s.u32(this.frameNumber);
+    // Loaded after the scheduler: the frame counter must be the frame the machine time is in, else the
+    // next runFrame() would run towards a far-away frame (a damaged counter must not hang the machine).
+    const now = this.scheduler.now();
+    loadedInRange(s, this.frameNumber * this.frameTicks, now - this.frameTicks, now, 'frame start');
   }
 }

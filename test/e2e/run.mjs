@@ -524,6 +524,9 @@ async function main() {
       return `pacman: ${e.status} — "${msg}"`;
     });
 
+    // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
+    await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
+
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');
       assert(info?.name === 'sampledemo', `started ${info?.name}`);

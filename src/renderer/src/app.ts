@@ -15,7 +15,8 @@ import { InputState } from './input/input';
 import { bindingsFor, fieldKey } from './input/keymap';
 import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { PlayerView } from './ui/player-view';
-import { aboutDialog, firstRun, settingsDialog, statesDialog } from './ui/dialogs';
+import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
+import { LIMITS } from '../../main/ipc-validate';
 import { h, toast } from './ui/dom';
 
 type View = 'first-run' | 'library' | 'player';
@@ -108,13 +109,21 @@ export class App {
     try {
       const r = await this.api.addRomFolder();
       if (!r) return;
-      this.config = await this.api.getConfig();
-      await this.refresh();
+      await this.romsChanged();
       const n = this.entries.filter(playable).length;
       toast(`${n} game${n === 1 ? '' : 's'} ready to play.`, 'ok');
     } catch (e) {
-      toast(`${(e as Error).message}`, 'error', 8000);
+      // Some zips of a selection may have been added before one was refused: show them too.
+      await this.romsChanged().catch(() => {});
+      toast(playerMessage(e), 'error', 12000);
     }
+  }
+
+  /** After zips or folders were added or removed: the library and an open Settings → ROMs list follow. */
+  private async romsChanged(): Promise<void> {
+    this.config = await this.api.getConfig();
+    await this.refresh();
+    settingsRomsChanged();
   }
 
   private installDrop(): void {
@@ -142,13 +151,16 @@ export class App {
     let ok = 0;
     for (const f of zips) {
       try {
+        // Not even read when far too large to be a ROM set (the import would refuse it anyway).
+        if (f.size > LIMITS.zipBytes)
+          throw new Error(`${f.name} is ${(f.size / (1024 * 1024)).toFixed(1)} MB; ROM sets of the supported games are at most ${LIMITS.zipBytes / (1024 * 1024)} MB, so it was not added.`);
         await this.api.importZip(f.name, new Uint8Array(await f.arrayBuffer()));
         ok++;
       } catch (e) {
-        toast(`${f.name}: ${(e as Error).message}`, 'error', 9000);
+        toast(playerMessage(e), 'error', 12000); // the message names the file
       }
     }
-    await this.refresh();
+    await this.romsChanged();
     if (ok) toast(`Added ${ok} zip${ok > 1 ? 's' : ''}.`, 'ok');
     if (this.view === 'first-run') await this.finishFirstRun();
   }
@@ -298,8 +310,9 @@ export class App {
     const game = this.current ? this.coreGames.find((g) => g.info.name === this.current)?.info ?? null : null;
     const wasPaused = this.emu?.paused ?? true;
     this.emu?.setPaused(true);
+    const app = this;
     settingsDialog({
-      config: this.config,
+      get config() { return app.config; }, // live: a drop or removal while Settings is open shows at once
       game,
       platform: this.api.platform,
       save: async (patch) => {
@@ -310,7 +323,7 @@ export class App {
         if (game && this.emu) this.emu.bindings = bindingsFor(game.inputs, this.config.games[game.name]);
       },
       addFolder: () => this.addFolder(),
-      removeFolder: async (f) => { await this.api.removeRomFolder(f); this.config = await this.api.getConfig(); await this.refresh(); },
+      removeFolder: async (f) => { await this.api.removeRomFolder(f); await this.romsChanged(); },
       applyDips: (g, dips) => {
         const all = g.inputs.filter((f) => f.kind === 'dip' || f.kind === 'config').map((f) => [f.port, f.name, dips[fieldKey(f)] ?? f.defaultValue] as InputValue);
         this.emu?.setDips(all);
@@ -441,4 +454,13 @@ export class App {
     };
     (window as unknown as { __arcadeTest: typeof hooks }).__arcadeTest = hooks;
   }
+}
+
+/**
+ * An error's message as the player should read it: Electron prefixes errors that cross IPC with
+ * "Error invoking remote method '…': Error: ", which means nothing to a player.
+ */
+export function playerMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
 }

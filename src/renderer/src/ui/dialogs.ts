@@ -58,6 +58,14 @@ export interface SettingsContext {
   applyDips(game: GameInfo, dips: Record<string, number>): void;
 }
 
+/** Re-renders the ROM list of the open Settings dialog, if any. */
+let liveRoms: (() => void) | null = null;
+
+/** The ROMs changed (added, dropped, removed): an open Settings → ROMs list shows it at once. */
+export function settingsRomsChanged(): void {
+  liveRoms?.();
+}
+
 export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClose?: () => void): void {
   const cfg = ctx.config;
   let reopen = false;
@@ -179,20 +187,28 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
   )]);
 
   tabs.push([ctx.platform === 'web' ? 'ROMs' : 'ROM folders', () => {
-    const body = h('div', { class: 'tab-body' });
-    const list = h('ul', { class: 'folders' });
-    for (const f of cfg.romFolders) {
-      list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
-        h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f).then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } }, 'Remove')));
-    }
-    body.append(
-      h('p', { class: 'hint' }, ctx.platform === 'web'
-        ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
-        : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
-      cfg.romFolders.length ? list : h('p', { class: 'muted' }, 'No folders yet.'),
-      h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder().then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } },
-        icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
-    );
+    const body = h('div', { class: 'tab-body roms' });
+    // Rendered from the live config, again whenever ROMs change (a drop, an add, a removal), so the
+    // list never shows what was there when the dialog opened.
+    const render = (): void => {
+      clear(body);
+      const folders = ctx.config.romFolders;
+      const list = h('ul', { class: 'folders' });
+      for (const f of folders) {
+        list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
+          h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f); } } }, 'Remove')));
+      }
+      body.append(
+        h('p', { class: 'hint' }, ctx.platform === 'web'
+          ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
+          : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
+        folders.length ? list : h('p', { class: 'muted' }, ctx.platform === 'web' ? 'No ROM zips yet.' : 'No folders yet.'),
+        h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder(); } } },
+          icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
+      );
+    };
+    render();
+    liveRoms = render;
     return body;
   }]);
 
@@ -204,7 +220,7 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
     panel.append((tabs.find((t) => t[0] === name) ?? tabs[0])[1]());
   };
   for (const [name] of tabs) nav.append(h('button', { class: 'tab', role: 'tab', 'data-tab': name, on: { click: () => show(name) } }, name));
-  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { if (!reopen) onClose?.(); } });
+  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { liveRoms = null; if (!reopen) onClose?.(); } });
   show(initialTab ?? tabs[0][0]);
 }
 
