@@ -237,6 +237,8 @@ export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** maximum slice length in Hz (MAME `set_maximum_quantum`); default MAME's 1/60 s. Multi-CPU boards whose
    *  MAME driver asks for a finer interleave set it (often 6000). */
   quantumHz?: number;
+  /** MAME `set_perfect_quantum(cpu)`: slices never longer than that CPU's shortest instruction, permanently */
+  perfectQuantum?: CpuKeys<D> & string;
   /** every connection, as data (see the file comment) */
   wire(d: Devices<NoInfer<D>>, m: MachineLines<NoInfer<D>>): NoInfer<Wiring<D>>;
 }

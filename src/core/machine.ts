@@ -216,6 +216,11 @@ export class ArcadeMachine implements Machine {
       if (isSoundDevice(dev)) for (const st of dev.streams) { st.time = this.scheduler; this.streams.push(st); }
       if (isCpuDevice(dev)) { this.cpus.push(dev); this.scheduler.addCpu(dev); }
     }
+    if (hw.perfectQuantum !== undefined) {
+      const cpu = this.devices.get(hw.perfectQuantum);
+      if (!cpu || !isCpuDevice(cpu)) throw new MachineError(`perfectQuantum: '${hw.perfectQuantum}' is not a CPU`);
+      this.scheduler.setPerfectQuantum(cpu);
+    }
 
     this.collectSampleSources(opts.externalSamples ?? false);
 
