@@ -3,9 +3,10 @@
  * exporting `games`, add its manifests to `roms-manifest/`, and list the module here.
  */
 import type { GameDefinition } from '../src/core/driver-schema';
+import { games as mspacmanGames } from './namco/mspacman';
 import { games as pacmanGames } from './namco/pacman';
 
-export const GAMES: readonly GameDefinition[] = [...pacmanGames];
+export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...mspacmanGames];
 
 export function findGame(name: string): GameDefinition | undefined {
   return GAMES.find((g) => g.name === name);
