@@ -166,4 +166,8 @@ export const games: GameDefinition[] = [
     name: 'mspacman', title: 'Ms. Pac-Man', year: '1981', maker: 'Midway / General Computer Corporation', driver: 'pacman',
     hw: mspacmanHw, inputs: mspacmanInputs, rotate: 90,
   },
+  {
+    name: 'mspactest', title: 'Ms. Pac-Man aux board probe (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)',
+    driver: 'pacman', hw: mspacmanHw, inputs: mspacmanInputs, rotate: 90, homebrew: true,
+  },
 ];
