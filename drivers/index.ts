@@ -3,10 +3,11 @@
  * exporting `games`, add its manifests to `roms-manifest/`, and list the module here.
  */
 import type { GameDefinition } from '../src/core/driver-schema';
+import { games as exampleGames } from './example/twocpu';
 import { games as mspacmanGames } from './namco/mspacman';
 import { games as pacmanGames } from './namco/pacman';
 
-export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...mspacmanGames];
+export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...mspacmanGames, ...exampleGames];
 
 export function findGame(name: string): GameDefinition | undefined {
   return GAMES.find((g) => g.name === name);
