@@ -208,4 +208,8 @@ export const games: GameDefinition[] = [
     name: 'pacdemo', title: 'Pac-Man hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'pacman',
     hw: pacmanHw, inputs: pacmanInputs, rotate: 90, homebrew: true,
   },
+  {
+    name: 'pacstress', title: 'Pac-Man hardware stress test (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'pacman',
+    hw: pacmanHw, inputs: pacmanInputs, rotate: 90, homebrew: true,
+  },
 ];

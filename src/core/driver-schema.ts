@@ -186,6 +186,9 @@ export interface ScreenDef {
   /** visible area in native pixels: [first, last] inclusive */
   hVisible: [number, number];
   vVisible: [number, number];
+  /** MAME `set_refresh_hz` boards (no raw timing): the frame lasts exactly HZ_TO_ATTOSECONDS(refreshHz),
+   *  lines and pixels are that divided by vTotal and hTotal (Centipede: 60 Hz, 256 × 256) */
+  refreshHz?: number;
 }
 
 export interface RegionDef {
