@@ -18,7 +18,7 @@ function comparable(xml: string): string[] {
   return xml
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => /^<(\/?dipswitch|dipvalue|diplocation|\/?configuration|confsetting|conflocation|rom |chip type="cpu"|display|input|\/input|control|description|year|manufacturer)/.test(l))
+    .filter((l) => /^<(\/?dipswitch|\/?dipvalue|diplocation|condition|\/?configuration|\/?confsetting|conflocation|rom |chip type="cpu"|display|input|\/input|control|description|year|manufacturer)/.test(l))
     .map((l) => l.replace(/ (pixclock|htotal|hbend|hbstart|vtotal|vbend|vbstart|buttons)="[^"]*"/g, '').replace(/\s*\/>$/, '/>'));
 }
 
