@@ -1676,5 +1676,7 @@ export class V30 extends I8086 {
 }
 /** Intel 8088 (8-bit bus). */
 export class I8088 extends I8086 {
+  /** MAME's device name (listxml) */
+  readonly chipName = 'Intel 8088';
   constructor(tag: string, clock: number, program: AddressSpace, io: AddressSpace) { super(tag, clock, program, io, '8088'); }
 }
