@@ -23,7 +23,8 @@ import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import type { AddressSpace } from '../../src/core/memory';
 import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.timing';
 import { disassembleX86 } from './i8086.dasm';
-import { biuExtra, HAS_MODRM, insnLength, wideOperand } from './i8086.biu';
+import { biuExtra, wideOperand } from './i8086.biu';
+import { HAS_MODRM, insnLength } from './i8086.ops';
 import { BP, BX, CS, DI, DS, ES, IF, R8, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
 import { exec } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
@@ -62,6 +63,8 @@ export class I8086 extends Device implements CpuDevice {
   /** bytes in the prefetch queue when the next instruction starts (-1: as full as it gets, 6 or 5) */
   queueAtStart = -1;
   readonly biuBytes = new Uint8Array(20);
+  /** prefix bytes of the instruction last decoded with prefixes (the BIU model's instruction layout) */
+  npre = 0;
   /** instructions retired (REP iterations each count once), for benchmarks */
   instructions = 0;
 
@@ -426,21 +429,13 @@ export class I8086 extends Device implements CpuDevice {
   stepBiu(): void {
     if (this.variant !== '8086' || this.repResume !== 0) { this.queueAtStart = -1; this.step(); return; }
     const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase, program = this.program, b = this.biuBytes;
-    let npre = 0, rep = false, k = 0;
-    for (; k < 16; k++) {
-      const v = program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
-      b[k] = v;
-      if (k === npre) {
-        if (this.prefixTable[v] === 0) { k++; break; }
-        npre++;
-        if (v === 0xf2 || v === 0xf3) rep = true;
-      }
-    }
-    for (let j = k; j < k + 2 && j < 16; j++) b[j] = program.peek8((base + ((ip0 + j) & 0xffff)) & 0xfffff);
-    const op = b[npre];
+    // the instruction's bytes as they are before it runs; step() (prefixes()) decodes the prefixes
+    for (let k = 0; k < b.length; k++) b[k] = program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
+    this.npre = 0;
+    this.step();
+    const npre = this.npre, op = b[npre], rep = this.rep !== REP_NONE;
     const modrm = HAS_MODRM[op] !== 0 ? b[npre + 1] : 0;
     const len = insnLength(b, npre);
-    this.step();
     const q0 = this.queueAtStart >= 0 ? this.queueAtStart : (base + ip0) & 1 ? 5 : 6;
     this.queueAtStart = -1;
     // REP string ops keep the per-iteration table clocks
@@ -451,7 +446,9 @@ export class I8086 extends Device implements CpuDevice {
 
   prefixes(op: number): number {
     const resume = this.resuming;
+    let n = 0;
     while (this.prefixTable[op] !== 0) {
+      n++;
       switch (op) {
         case 0x26: this.segOvr = ES; break;
         case 0x2e: this.segOvr = CS; break;
@@ -466,6 +463,7 @@ export class I8086 extends Device implements CpuDevice {
       if (resume === 0) this.icount -= this.t.prefix;
       op = this.fetch8();
     }
+    this.npre = n;
     return op;
   }
 
