@@ -360,7 +360,11 @@ export class I8086 extends Device implements CpuDevice {
 
   /** Reads the ModRM byte; for memory forms computes the EA (offset and segment base) and charges EA clocks. */
   modrm(): void {
-    const m = this.fetch8();
+    this.decodeModrm(this.fetch8());
+  }
+
+  /** `modrm()` for a ModRM byte already fetched (hot handlers test for the register form first). */
+  decodeModrm(m: number): void {
     const mod = m >> 6, rm = m & 7;
     this.mod = mod;
     this.reg = (m >> 3) & 7;
