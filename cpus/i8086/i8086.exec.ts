@@ -701,21 +701,22 @@ export function aluRmR16(cpu: I8086, op: number): void {
   if (op !== 7) { cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.aluMR; } else cpu.icount -= cpu.t.cmpMR;
 }
 
-/** Condition codes 0-15 in Jcc order (O NO B AE E NE BE A S NS P NP L GE LE G). */
+/**
+ * Condition codes 0-15 in Jcc order (O NO B AE E NE BE A S NS P NP L GE LE G), tabulated over the five
+ * flags they read: index (cc << 5) | CF | PF >> 1 | ZF >> 4 | SF >> 4 | OF >> 7.
+ */
+const COND = new Uint8Array(16 * 32);
+for (let cc = 0; cc < 16; cc++) {
+  for (let f5 = 0; f5 < 32; f5++) {
+    const c = f5 & 1, p = (f5 >> 1) & 1, z = (f5 >> 2) & 1, sg = (f5 >> 3) & 1, o = (f5 >> 4) & 1;
+    const r = [o, c, z, c | z, sg, p, sg ^ o, z | (sg ^ o)][cc >> 1];
+    COND[(cc << 5) | f5] = (cc & 1) === 0 ? r : r ^ 1;
+  }
+}
+
 export function cond(cpu: I8086, cc: number): boolean {
   const f = cpu.flags;
-  let r: boolean;
-  switch (cc >> 1) {
-    case 0: r = (f & OF) !== 0; break;
-    case 1: r = (f & CF) !== 0; break;
-    case 2: r = (f & ZF) !== 0; break;
-    case 3: r = (f & (CF | ZF)) !== 0; break;
-    case 4: r = (f & SF) !== 0; break;
-    case 5: r = (f & PF) !== 0; break;
-    case 6: r = ((f & SF) !== 0) !== ((f & OF) !== 0); break;
-    default: r = (f & ZF) !== 0 || ((f & SF) !== 0) !== ((f & OF) !== 0); break;
-  }
-  return (cc & 1) === 0 ? r : !r;
+  return COND[(cc << 5) | (f & CF) | ((f >> 1) & 2) | ((f >> 4) & 12) | ((f >> 7) & 16)] !== 0;
 }
 
 export function jcc(cpu: I8086, cc: number): void {
