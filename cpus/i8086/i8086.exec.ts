@@ -273,14 +273,17 @@ function op99(cpu: I8086): void {
 }
 
 function op9a(cpu: I8086): void {
-  const t = cpu.t;
   const ip = cpu.fetch16();
-  const cs = cpu.fetch16();
+  callFar(cpu, ip, cpu.fetch16());
+  cpu.icount -= cpu.t.callFar;
+}
+
+/** Push CS and IP, then jump to cs:ip (CALL FAR direct and indirect). */
+export function callFar(cpu: I8086, ip: number, cs: number): void {
   cpu.push16(cpu.sreg[CS]);
   cpu.push16(cpu.ip);
   cpu.ip = ip;
   cpu.loadCs(cs);
-  cpu.icount -= t.callFar;
 }
 
 function op9b(cpu: I8086): void {

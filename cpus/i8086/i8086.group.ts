@@ -3,6 +3,7 @@ import type { I8086 } from './i8086';
 import { AAD_BASE_8086, AAM_BASE_8086, AF, ARITH, AX, CF, CS, DIV_BASE_8086, DIV_ERR_8086, DIV_MEM_8086, DX, MUL_BASE_8086, MUL_MEM_8086, OF, PAR, PF, REP_NONE, SF, SP, SS, SZP8, ZF, popcount } from './i8086.state';
 import { add8, alu16, alu8, dec16, dec8, inc16, inc8, sub16, sub8 } from './i8086.alu';
 import { invalidOpcode } from './i8086.ext186';
+import { callFar } from './i8086.exec';
 
 // ---- BCD adjust -------------------------------------------------------------------------------
 
@@ -35,11 +36,15 @@ export function das(cpu: I8086): void {
 }
 
 /** AAA/AAS: the 8086 adjusts AL and AH separately (no carry from AL into AH, unlike the 286). */
-export function aaa(cpu: I8086): void {
+export function aaa(cpu: I8086): void { asciiAdjust(cpu, 1); }
+export function aas(cpu: I8086): void { asciiAdjust(cpu, -1); }
+
+/** AAA (`step` +1) / AAS (-1): adjust AL to an unpacked BCD digit, carrying into AH. */
+function asciiAdjust(cpu: I8086, step: number): void {
   const r8 = cpu.r8;
   if ((r8[0] & 0x0f) > 9 || (cpu.flags & AF)) {
-    r8[0] = (r8[0] + 6) & 0x0f;
-    r8[1] = r8[1] + 1;
+    r8[0] = (r8[0] + 6 * step) & 0x0f;
+    r8[1] = r8[1] + step;
     cpu.flags |= AF | CF;
   } else {
     r8[0] &= 0x0f;
@@ -50,22 +55,6 @@ export function aaa(cpu: I8086): void {
   cpu.icount -= cpu.t.aaa;
 }
 
-export function aas(cpu: I8086): void {
-  const r8 = cpu.r8;
-  if ((r8[0] & 0x0f) > 9 || (cpu.flags & AF)) {
-    r8[0] = (r8[0] - 6) & 0x0f;
-    r8[1] = r8[1] - 1;
-    cpu.flags |= AF | CF;
-  } else {
-    r8[0] &= 0x0f;
-    cpu.flags &= ~(AF | CF);
-    if (cpu.intel86) cpu.icount--; // 8086 microcode: the no-adjust path is 1 clock longer (vectors 37/3F)
-  }
-  cpu.flags = (cpu.flags & ~(SF | ZF | PF)) | SZP8[r8[0]];
-  cpu.icount -= cpu.t.aaa;
-}
-
-/** AAM imm8 (NEC parts always divide by 10: V20/V30 manual, MAME nec); base 0 → divide error. */
 export function aam(cpu: I8086, base: number): void {
   if (cpu.nec) base = 10;
   if (cpu.intel86) {
@@ -339,12 +328,7 @@ export function grp5Op(cpu: I8086, reg: number, v: number): void {
     case 2: cpu.push16(cpu.ip); cpu.ip = v; cpu.icount -= mem ? t.callM : t.callR; return;
     case 3: {
       // CALL FAR m16:16 (a register operand is undefined: uses the last EA, not covered by vectors)
-      const ip = cpu.rd16(cpu.eaSeg, cpu.eaOff);
-      const cs = cpu.getRM16Next();
-      cpu.push16(cpu.sreg[CS]);
-      cpu.push16(cpu.ip);
-      cpu.ip = ip;
-      cpu.loadCs(cs);
+      callFar(cpu, cpu.rd16(cpu.eaSeg, cpu.eaOff), cpu.getRM16Next());
       cpu.icount -= t.callMFar;
       return;
     }
