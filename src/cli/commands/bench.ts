@@ -3,7 +3,7 @@
  * every frame rendered and every sample mixed, then prints `Average speed: P% (N seconds)`, the emulated
  * time over the wall time. MAME does not count its first emulated second; neither do we.
  */
-import { intOption, parseArgs } from '../args';
+import { intOption, parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import { loadGame } from '../load-game';
 import type { Command } from '../main';
@@ -16,11 +16,11 @@ export const command: Command = {
 
   --seconds N   emulated seconds to run (default 20; the first, warm-up second is not counted)`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'seconds'] });
-    const set = p.positional[0];
+    const { values: o, positionals } = parseOptions(args, { rompath: { type: 'string' }, seconds: { type: 'string' } }, { positionals: ['SET'] });
+    const set = positionals[0];
     if (!set) throw new CliError('name a set to benchmark', 2);
-    const seconds = intOption(p, 'seconds', 20, 2);
-    const { machine, warnings } = loadGame(set, p.values.rompath);
+    const seconds = intOption(o.seconds, 'seconds', 20, 2, 3600);
+    const { machine, warnings } = loadGame(set, o.rompath);
     for (const w of warnings) console.error(`warning: ${w}`);
     const fps = machine.info.refreshHz;
     const warm = Math.round(fps);
