@@ -65,12 +65,12 @@ export const command: Command = {
                 [--nvram DIR] [--dump NAME=SPEC]… [--dumpdir D]
                 [--trace TAG=FILE[,TAG=FILE…]]
 
-  --frames N       run until frame N (absolute; default 60)
+  --frames N       run until frame N (absolute; default 60, at most 10000000)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
   --snap-every N   also snapshot every N frames
   --snapdir D      snapshot folder (default ./snap)
   --wavwrite F     write the audio as 16-bit stereo PCM WAV (like MAME -wavwrite)
-  --samplerate HZ  audio rate (default 48000)
+  --samplerate HZ  audio rate (default 48000; 8000 to 192000)
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
   --loadstate F    start from a saved state (frames continue from the state's frame)
@@ -81,7 +81,10 @@ export const command: Command = {
                    cpu:TAG/SPACE/START-END (hex, end inclusive; repeatable)
   --dumpdir D      folder for --dump files
   --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
-                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
+                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr
+
+Numbers are whole decimal numbers. Every file is checked before the run starts: inputs must be regular
+files, output folders must exist and be writable. Exit 1 for bad data, 2 for bad usage.`,
   async run(args) {
     const { values: o, positionals } = parseOptions(args, RUN_OPTIONS, { positionals: ['SET'] });
     const set = positionals[0];
