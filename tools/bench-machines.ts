@@ -4,7 +4,11 @@
  * `../shared/oracle/mame-bench.sh MACHINE homebrew/<set> N 1` (MAME's own -bench), R times, then one
  * table of the medians: set, MAME machine, ours %, MAME %, ratio (ours / MAME).
  *
- *   npm run bench:machines -- [--seconds N] [--runs R] [SET…]     (defaults: 20 seconds, 3 runs, all sets)
+ *   npm run bench:machines -- [--seconds N] [--runs R] [--baseline DIR] [SET…]
+ *                              (defaults: 20 seconds, 3 runs, all sets)
+ *
+ * --baseline DIR also benches another checkout of ours (e.g. `git archive COMMIT | tar -x -C DIR` with
+ * node_modules linked in), in the same alternation, for before/after figures measured in one run.
  *
  * The MAME machine of a homebrew set is the real set whose ROM file names and sizes it uses (the
  * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Both benches count N - 1 emulated seconds
@@ -71,10 +75,17 @@ export function median(xs: number[]): number {
 
 function main(argv: string[]): number {
   let seconds = 20, runs = 3;
+  let baseline: string | null = null;
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--seconds' || a === '--runs') {
+    if (a === '--baseline') {
+      baseline = resolve(argv[++i] ?? '');
+      if (!existsSync(join(baseline, 'bin', 'arcade.mjs'))) {
+        console.error(`bench-machines: --baseline ${baseline}: no bin/arcade.mjs there`);
+        return 2;
+      }
+    } else if (a === '--seconds' || a === '--runs') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < (a === '--seconds' ? 2 : 1)) {
         console.error(`bench-machines: ${a} needs an integer ≥ ${a === '--seconds' ? 2 : 1}`);
@@ -82,7 +93,7 @@ function main(argv: string[]): number {
       }
       if (a === '--seconds') seconds = v; else runs = v;
     } else if (a.startsWith('-')) {
-      console.error(`bench-machines: unknown option ${a}\nusage: npm run bench:machines -- [--seconds N] [--runs R] [SET…]`);
+      console.error(`bench-machines: unknown option ${a}\nusage: npm run bench:machines -- [--seconds N] [--runs R] [--baseline DIR] [SET…]`);
       return 2;
     } else {
       only.push(a);
@@ -94,16 +105,20 @@ function main(argv: string[]): number {
   }
   const targets = benchTargets(loadManifests(), only);
   if (targets.length === 0) return 2;
-  const ours = new Map<string, number[]>(), mame = new Map<string, number[]>();
-  for (const t of targets) { ours.set(t.set, []); mame.set(t.set, []); }
+  const ours = new Map<string, number[]>(), mame = new Map<string, number[]>(), before = new Map<string, number[]>();
+  for (const t of targets) { ours.set(t.set, []); mame.set(t.set, []); before.set(t.set, []); }
+  const arcadeBench = (dir: string, set: string) =>
+    Number(run(process.execPath, [join(dir, 'bin', 'arcade.mjs'), 'bench', set, '--seconds', String(seconds), '--rompath', join(ROOT, 'homebrew')]));
   try {
     for (let r = 1; r <= runs; r++) {
       for (const t of targets) {
-        const a = Number(run(process.execPath, [join(ROOT, 'bin', 'arcade.mjs'), 'bench', t.set, '--seconds', String(seconds)]));
+        const b0 = baseline ? arcadeBench(baseline, t.set) : 0;
+        const a = arcadeBench(ROOT, t.set);
         const b = Number(run('bash', [join(ORACLE, 'mame-bench.sh'), t.machine, t.romDir, String(seconds), '1']));
         ours.get(t.set)!.push(a);
         mame.get(t.set)!.push(b);
-        console.log(`run ${r}/${runs} ${t.set}: ours ${a.toFixed(2)}%, MAME (${t.machine}) ${b.toFixed(2)}%, ratio ${(a / b).toFixed(2)}`);
+        before.get(t.set)!.push(b0);
+        console.log(`run ${r}/${runs} ${t.set}: ${baseline ? `baseline ${b0.toFixed(2)}%, ` : ''}ours ${a.toFixed(2)}%, MAME (${t.machine}) ${b.toFixed(2)}%, ratio ${(a / b).toFixed(2)}`);
       }
     }
   } catch (e) {
@@ -111,14 +126,16 @@ function main(argv: string[]): number {
     return 1;
   }
   const rows = targets.map((t) => {
-    const o = median(ours.get(t.set)!), m = median(mame.get(t.set)!);
-    return [t.set, t.machine, `${o.toFixed(0)}%`, `${m.toFixed(0)}%`, `${(o / m).toFixed(2)}×`];
+    const o = median(ours.get(t.set)!), m = median(mame.get(t.set)!), b = median(before.get(t.set)!);
+    const cells = [t.set, t.machine, `${o.toFixed(0)}%`, `${m.toFixed(0)}%`, `${(o / m).toFixed(2)}×`];
+    return baseline ? [...cells, `${b.toFixed(0)}%`, `${(b / m).toFixed(2)}×`] : cells;
   });
-  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio'];
+  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio', ...(baseline ? ['baseline %', 'baseline ratio'] : [])];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(`\nmedians of ${runs} alternating runs of ${seconds} emulated seconds (${seconds - 1} counted) each; host load ${
     process.platform === 'linux' ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ') : 'n/a'}`);
+  if (baseline) console.log(`baseline: ${baseline}`);
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   return 0;
