@@ -11,7 +11,9 @@
  * node_modules linked in), in the same alternation, for before/after figures measured in one run.
  *
  * The MAME machine of a homebrew set is the real set whose ROM file names and sizes it uses (the
- * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Both benches count N - 1 emulated seconds
+ * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Besides wall-clock speed it reports speed per
+ * CPU-second (ours: `CPU speed` of `arcade bench`; MAME: CPU time of an N-second run minus a 2-second run),
+ * which a busy shared host disturbs much less. Both benches count N - 1 emulated seconds
  * (the first is warm-up) and draw every frame; ours also mixes every sample. The machine is shared:
  * alternating the two per set and taking medians keeps load changes from favouring either side.
  * ARCADE_ORACLE overrides the oracle folder (default ../shared/oracle next to the repository).
@@ -59,12 +61,20 @@ export function benchTargets(manifests: Map<string, RomManifest>, only: string[]
   return out;
 }
 
+/** Run a bench; returns its stdout (which must hold an `Average speed` line). */
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   const text = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  const m = /Average speed: ([0-9.]+)%/.exec(r.stdout ?? '');
-  if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${text.trim().split('\n').slice(-8).join('\n')}`);
-  return m[1];
+  if (r.status !== 0 || !/Average speed: [0-9.]+%/.test(r.stdout ?? '')) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${text.trim().split('\n').slice(-8).join('\n')}`);
+  }
+  return r.stdout;
+}
+
+function figure(out: string, re: RegExp, what: string): number {
+  const m = re.exec(out);
+  if (!m) throw new Error(`no ${what} in:\n${out.trim()}`);
+  return Number(m[1]);
 }
 
 export function median(xs: number[]): number {
@@ -105,36 +115,54 @@ function main(argv: string[]): number {
   }
   const targets = benchTargets(loadManifests(), only);
   if (targets.length === 0) return 2;
-  const ours = new Map<string, number[]>(), mame = new Map<string, number[]>(), before = new Map<string, number[]>();
-  for (const t of targets) { ours.set(t.set, []); mame.set(t.set, []); before.set(t.set, []); }
-  const arcadeBench = (dir: string, set: string) =>
-    Number(run(process.execPath, [join(dir, 'bin', 'arcade.mjs'), 'bench', set, '--seconds', String(seconds), '--rompath', join(ROOT, 'homebrew')]));
+  const series = new Map<string, Record<'ours' | 'mame' | 'before' | 'oursCpu' | 'mameCpu' | 'beforeCpu', number[]>>();
+  for (const t of targets) series.set(t.set, { ours: [], mame: [], before: [], oursCpu: [], mameCpu: [], beforeCpu: [] });
+  const SPEED = /Average speed: ([0-9.]+)%/, CPU_SPEED = /CPU speed: ([0-9.]+)%/, MAME_CPU = /cpu\(user\+sys\)=([0-9.]+)s/;
+  const arcadeBench = (dir: string, set: string): [number, number] => {
+    const out = run(process.execPath, [join(dir, 'bin', 'arcade.mjs'), 'bench', set, '--seconds', String(seconds), '--rompath', join(ROOT, 'homebrew')]);
+    return [figure(out, SPEED, 'speed'), CPU_SPEED.test(out) ? figure(out, CPU_SPEED, 'CPU speed') : NaN];
+  };
+  // MAME's CPU speed: the CPU time of an N-second run minus that of a 2-second run (start-up, the first
+  // seconds and teardown cancel out) for N - 2 emulated seconds.
+  const mameBench = (t: BenchTarget, secs: number): [number, number] => {
+    const out = run('bash', [join(ORACLE, 'mame-bench.sh'), t.machine, t.romDir, String(secs), '1']);
+    return [figure(out, SPEED, 'speed'), figure(out, MAME_CPU, 'CPU time')];
+  };
   try {
     for (let r = 1; r <= runs; r++) {
       for (const t of targets) {
-        const b0 = baseline ? arcadeBench(baseline, t.set) : 0;
-        const a = arcadeBench(ROOT, t.set);
-        const b = Number(run('bash', [join(ORACLE, 'mame-bench.sh'), t.machine, t.romDir, String(seconds), '1']));
-        ours.get(t.set)!.push(a);
-        mame.get(t.set)!.push(b);
-        before.get(t.set)!.push(b0);
-        console.log(`run ${r}/${runs} ${t.set}: ${baseline ? `baseline ${b0.toFixed(2)}%, ` : ''}ours ${a.toFixed(2)}%, MAME (${t.machine}) ${b.toFixed(2)}%, ratio ${(a / b).toFixed(2)}`);
+        const x = series.get(t.set)!;
+        if (baseline) { const [b, bc] = arcadeBench(baseline, t.set); x.before.push(b); x.beforeCpu.push(bc); }
+        const [a, ac] = arcadeBench(ROOT, t.set);
+        const [m, mCpuLong] = mameBench(t, seconds);
+        const [, mCpuShort] = seconds > 2 ? mameBench(t, 2) : [0, 0];
+        const mc = seconds > 2 ? (100 * (seconds - 2)) / (mCpuLong - mCpuShort) : NaN;
+        x.ours.push(a); x.oursCpu.push(ac); x.mame.push(m); x.mameCpu.push(mc);
+        console.log(`run ${r}/${runs} ${t.set}: ${baseline ? `baseline ${x.before.at(-1)!.toFixed(0)}% (CPU ${x.beforeCpu.at(-1)!.toFixed(0)}%), ` : ''}`
+          + `ours ${a.toFixed(0)}% (CPU ${ac.toFixed(0)}%), MAME ${t.machine} ${m.toFixed(0)}% (CPU ${mc.toFixed(0)}%)`);
       }
     }
   } catch (e) {
     console.error(`bench-machines: ${(e as Error).message}`);
     return 1;
   }
+  const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}%` : 'n/a');
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
   const rows = targets.map((t) => {
-    const o = median(ours.get(t.set)!), m = median(mame.get(t.set)!), b = median(before.get(t.set)!);
-    const cells = [t.set, t.machine, `${o.toFixed(0)}%`, `${m.toFixed(0)}%`, `${(o / m).toFixed(2)}×`];
-    return baseline ? [...cells, `${b.toFixed(0)}%`, `${(b / m).toFixed(2)}×`] : cells;
+    const x = series.get(t.set)!;
+    const [o, m, oc, mc] = [median(x.ours), median(x.mame), median(x.oursCpu), median(x.mameCpu)];
+    const cells = [t.set, t.machine, pct(o), pct(m), ratio(o, m), pct(oc), pct(mc), ratio(oc, mc)];
+    if (!baseline) return cells;
+    const [b, bc] = [median(x.before), median(x.beforeCpu)];
+    return [...cells, pct(b), ratio(b, m), pct(bc), ratio(bc, mc)];
   });
-  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio', ...(baseline ? ['baseline %', 'baseline ratio'] : [])];
+  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio', 'ours CPU %', 'MAME CPU %', 'CPU ratio',
+    ...(baseline ? ['baseline %', 'b. ratio', 'baseline CPU %', 'b. CPU ratio'] : [])];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(`\nmedians of ${runs} alternating runs of ${seconds} emulated seconds (${seconds - 1} counted) each; host load ${
     process.platform === 'linux' ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ') : 'n/a'}`);
+  console.log('% = emulated time / wall time (as MAME -bench); CPU % = emulated time / CPU time (steadier on a busy host)');
   if (baseline) console.log(`baseline: ${baseline}`);
   console.log(line(head));
   for (const r of rows) console.log(line(r));
