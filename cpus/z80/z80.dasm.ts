@@ -1,11 +1,15 @@
 /**
- * Z80 disassembler: Zilog mnemonics, lowercase, `$` hex. Undocumented forms are named as commonly written
- * (Young, "The Undocumented Z80 Documented"): `sll`, `ixh`/`ixl`/`iyh`/`iyl`, `in (c)`, `out (c),0`,
- * `rlc (ix+$05),b` for DDCB forms that also copy to a register, duplicate `neg`/`retn`/`im`.
- * Decoding follows the opcode's x/y/z/p/q bit fields (the same split the core's switches use).
+ * Z80 disassembler whose text is MAME 0.251's, character for character, so our traces diff cleanly
+ * against MAME's `trace` output (test/debug/z80-dasm-mame.tsv holds MAME's text for every opcode pattern).
  *
- * A DD/FD prefix that does not change the next opcode is shown as `db $dd` (length 1), as MAME does;
- * ED opcodes the chip does not define (they execute as 8 T-state no-ops) are shown as `???` (length 2).
+ * The format, as MAME 0.251's debugger prints it: Zilog mnemonics in lowercase, padded to four characters
+ * and a space when operands follow (`ld   a,$0F`, `djnz $015F`); addresses and immediates in uppercase
+ * `$` hex, index displacements in lowercase (`(ix-$7b)`); undocumented forms `sll`, `ixh`/`ixl`,
+ * `in 0,(c)`, `out (c),0`, duplicate ED `neg *`; DDCB forms that also copy the result to a register name
+ * it before the operand (`rlc b=(ix+$0e)`, `set a=7,(iy-$10)`); `rrd (hl)`/`rld (hl)`.
+ * A DD/FD prefix that does not change the next opcode, and an ED opcode the chip does not define, are
+ * shown as `db $dd` / `db $ed` of length 1, as MAME steps over them.
+ * Decoding follows the opcode's x/y/z/p/q bit fields (the same split the core's switches use).
  */
 import type { Disassembly } from '../../src/core/cpu';
 
@@ -13,7 +17,7 @@ const R = ['b', 'c', 'd', 'e', 'h', 'l', '(hl)', 'a'];
 const RP = ['bc', 'de', 'hl', 'sp'];
 const RP2 = ['bc', 'de', 'hl', 'af'];
 const CC = ['nz', 'z', 'nc', 'c', 'po', 'pe', 'p', 'm'];
-const ALU = ['add a,', 'adc a,', 'sub ', 'sbc a,', 'and ', 'xor ', 'or ', 'cp '];
+const ALU = ['add  a,', 'adc  a,', 'sub  ', 'sbc  a,', 'and  ', 'xor  ', 'or   ', 'cp   '];
 const ROT = ['rlc', 'rrc', 'rl', 'rr', 'sla', 'sra', 'sll', 'srl'];
 const IM = ['0', '0', '1', '2', '0', '0', '1', '2'];
 const MISC = ['rlca', 'rrca', 'rla', 'rra', 'daa', 'cpl', 'scf', 'ccf'];
@@ -22,8 +26,10 @@ const BLOCK = [
   ['ldir', 'cpir', 'inir', 'otir'], ['lddr', 'cpdr', 'indr', 'otdr'],
 ];
 
-function h8(v: number): string { return '$' + (v & 0xff).toString(16).padStart(2, '0'); }
-function h16(v: number): string { return '$' + (v & 0xffff).toString(16).padStart(4, '0'); }
+function h8(v: number): string { return '$' + (v & 0xff).toString(16).toUpperCase().padStart(2, '0'); }
+function h16(v: number): string { return '$' + (v & 0xffff).toString(16).toUpperCase().padStart(4, '0'); }
+/** MAME's layout: the mnemonic padded to four characters and a space before the operands. */
+function op(mnemonic: string, operands = ''): string { return operands ? mnemonic.padEnd(4) + ' ' + operands : mnemonic; }
 
 /** Opcodes whose DD/FD form differs from the unprefixed one (they use H, L, (HL), HL or are DD CB). */
 function usesIndex(op: number): boolean {
@@ -43,13 +49,13 @@ export function disassembleZ80(addr: number, peek: (a: number) => number): Disas
   const next = (): number => peek((addr + len++) & 0xffff) & 0xff;
   const imm16 = (): number => { const lo = next(); return lo | (next() << 8); };
 
-  let op = next();
+  let code = next();
   let ix = '';
-  if (op === 0xdd || op === 0xfd) {
+  if (code === 0xdd || code === 0xfd) {
     const follow = peek((addr + 1) & 0xffff) & 0xff;
-    if (!usesIndex(follow)) return { text: `db ${h8(op)}`, length: 1 };
-    ix = op === 0xdd ? 'ix' : 'iy';
-    op = next();
+    if (!usesIndex(follow)) return { text: op('db', h8(code).toLowerCase()), length: 1 };
+    ix = code === 0xdd ? 'ix' : 'iy';
+    code = next();
   }
 
   // Operand names for the current prefix. `(hl)` becomes `(ix+$dd)` with the displacement read in order.
@@ -58,7 +64,7 @@ export function disassembleZ80(addr: number, peek: (a: number) => number): Disas
     if (!ix) return '(hl)';
     if (!dispText) {
       const d = (next() << 24) >> 24;
-      dispText = `(${ix}${d < 0 ? '-' : '+'}${h8(Math.abs(d))})`;
+      dispText = `(${ix}${d < 0 ? '-' : '+'}${h8(Math.abs(d)).toLowerCase()})`;
     }
     return dispText;
   };
@@ -71,100 +77,102 @@ export function disassembleZ80(addr: number, peek: (a: number) => number): Disas
   const rp = (p: number): string => (p === 2 ? hl : RP[p]);
   const done = (text: string): Disassembly => ({ text, length: len });
 
-  if (op === 0xcb) {
+  if (code === 0xcb) {
     if (ix) {
       const where = mem();
       const sub = next();
       const x = sub >> 6, y = (sub >> 3) & 7, z = sub & 7;
-      if (x === 1) return done(`bit ${y},${where}`);
-      const base = x === 0 ? `${ROT[y]} ${where}` : `${x === 2 ? 'res' : 'set'} ${y},${where}`;
-      return done(z === 6 ? base : `${base},${R[z]}`);
+      const copy = z === 6 ? '' : `${R[z]}=`;
+      if (x === 0) return done(op(ROT[y], copy + where));
+      return done(op(['', 'bit', 'res', 'set'][x], `${copy}${y},${where}`));
     }
     const sub = next();
     const x = sub >> 6, y = (sub >> 3) & 7, z = sub & 7;
-    if (x === 0) return done(`${ROT[y]} ${R[z]}`);
-    return done(`${['', 'bit', 'res', 'set'][x]} ${y},${R[z]}`);
+    if (x === 0) return done(op(ROT[y], R[z]));
+    return done(op(['', 'bit', 'res', 'set'][x], `${y},${R[z]}`));
   }
 
-  if (op === 0xed) {
+  if (code === 0xed) {
     const sub = next();
     const x = sub >> 6, y = (sub >> 3) & 7, z = sub & 7, p = y >> 1, q = y & 1;
+    const undefinedEd = (): Disassembly => ({ text: op('db', '$ed'), length: 1 });
     if (x === 1) {
       switch (z) {
-        case 0: return done(y === 6 ? 'in (c)' : `in ${R[y]},(c)`);
-        case 1: return done(y === 6 ? 'out (c),0' : `out (c),${R[y]}`);
-        case 2: return done(`${q ? 'adc' : 'sbc'} hl,${RP[p]}`);
-        case 3: { const nn = imm16(); return done(q ? `ld ${RP[p]},(${h16(nn)})` : `ld (${h16(nn)}),${RP[p]}`); }
-        case 4: return done('neg');
-        case 5: return done(y === 1 ? 'reti' : 'retn');
-        case 6: return done(`im ${IM[y]}`);
+        case 0: return done(op('in', `${y === 6 ? '0' : R[y]},(c)`));
+        case 1: return done(op('out', `(c),${y === 6 ? '0' : R[y]}`));
+        case 2: return done(op(q ? 'adc' : 'sbc', `hl,${RP[p]}`));
+        case 3: { const nn = imm16(); return done(op('ld', q ? `${RP[p]},(${h16(nn)})` : `(${h16(nn)}),${RP[p]}`)); }
+        case 4: return done(y === 0 ? 'neg' : op('neg', '*'));
+        case 5: return done(q ? 'reti' : 'retn');
+        case 6: return done(op('im', IM[y]));
         default: {
-          const t = ['ld i,a', 'ld r,a', 'ld a,i', 'ld a,r', 'rrd', 'rld', '', ''][y];
-          return t ? done(t) : done('???');
+          const t = ['ld   i,a', 'ld   r,a', 'ld   a,i', 'ld   a,r', 'rrd  (hl)', 'rld  (hl)', '', ''][y];
+          return t ? done(t) : undefinedEd();
         }
       }
     }
     if (x === 2 && z <= 3 && y >= 4) return done(BLOCK[y - 4][z]);
-    return done('???');
+    return undefinedEd();
   }
 
-  const x = op >> 6, y = (op >> 3) & 7, z = op & 7, p = y >> 1, q = y & 1;
+  const x = code >> 6, y = (code >> 3) & 7, z = code & 7, p = y >> 1, q = y & 1;
   if (x === 1) {
-    if (op === 0x76) return done('halt');
+    if (code === 0x76) return done('halt');
     // With (ix+d) on one side, the other side stays the real H/L.
     const half = y !== 6 && z !== 6;
-    return done(`ld ${reg(y, half)},${reg(z, half)}`);
+    const dst = reg(y, half);
+    return done(op('ld', `${dst},${reg(z, half)}`));
   }
-  if (x === 2) return done(`${ALU[y]}${reg(z, true)}`);
+  if (x === 2) return done(ALU[y] + reg(z, true));
   if (x === 0) {
     switch (z) {
       case 0:
         if (y === 0) return done('nop');
-        if (y === 1) return done("ex af,af'");
+        if (y === 1) return done(op('ex', "af,af'"));
         {
           const d = (next() << 24) >> 24;
           const target = h16(addr + len + d);
-          if (y === 2) return done(`djnz ${target}`);
-          if (y === 3) return done(`jr ${target}`);
-          return done(`jr ${CC[y - 4]},${target}`);
+          if (y === 2) return done(op('djnz', target));
+          if (y === 3) return done(op('jr', target));
+          return done(op('jr', `${CC[y - 4]},${target}`));
         }
-      case 1: return q ? done(`add ${hl},${rp(p)}`) : done(`ld ${rp(p)},${h16(imm16())}`);
+      case 1: return q ? done(op('add', `${hl},${rp(p)}`)) : done(op('ld', `${rp(p)},${h16(imm16())}`));
       case 2: {
-        const forms = ['ld (bc),a', 'ld a,(bc)', 'ld (de),a', 'ld a,(de)'];
-        if (p < 2) return done(forms[y]);
+        const forms = ['(bc),a', 'a,(bc)', '(de),a', 'a,(de)'];
+        if (p < 2) return done(op('ld', forms[y]));
         const nn = h16(imm16());
-        if (p === 2) return done(q ? `ld ${hl},(${nn})` : `ld (${nn}),${hl}`);
-        return done(q ? `ld a,(${nn})` : `ld (${nn}),a`);
+        if (p === 2) return done(op('ld', q ? `${hl},(${nn})` : `(${nn}),${hl}`));
+        return done(op('ld', q ? `a,(${nn})` : `(${nn}),a`));
       }
-      case 3: return done(`${q ? 'dec' : 'inc'} ${rp(p)}`);
-      case 4: return done(`inc ${reg(y, true)}`);
-      case 5: return done(`dec ${reg(y, true)}`);
-      case 6: { const r = reg(y, true); return done(`ld ${r},${h8(next())}`); }
+      case 3: return done(op(q ? 'dec' : 'inc', rp(p)));
+      case 4: return done(op('inc', reg(y, true)));
+      case 5: return done(op('dec', reg(y, true)));
+      case 6: { const r = reg(y, true); return done(op('ld', `${r},${h8(next())}`)); }
       default: return done(MISC[y]);
     }
   }
   // x === 3
   switch (z) {
-    case 0: return done(`ret ${CC[y]}`);
+    case 0: return done(op('ret', CC[y]));
     case 1:
-      if (q === 0) return done(`pop ${p === 2 ? hl : RP2[p]}`);
-      return done(['ret', 'exx', `jp (${hl})`, `ld sp,${hl}`][p]);
-    case 2: return done(`jp ${CC[y]},${h16(imm16())}`);
+      if (q === 0) return done(op('pop', p === 2 ? hl : RP2[p]));
+      return done(['ret', 'exx', op('jp', `(${hl})`), op('ld', `sp,${hl}`)][p]);
+    case 2: return done(op('jp', `${CC[y]},${h16(imm16())}`));
     case 3:
       switch (y) {
-        case 0: return done(`jp ${h16(imm16())}`);
-        case 2: return done(`out (${h8(next())}),a`);
-        case 3: return done(`in a,(${h8(next())})`);
-        case 4: return done(`ex (sp),${hl}`);
-        case 5: return done('ex de,hl');
+        case 0: return done(op('jp', h16(imm16())));
+        case 2: return done(op('out', `(${h8(next())}),a`));
+        case 3: return done(op('in', `a,(${h8(next())})`));
+        case 4: return done(op('ex', `(sp),${hl}`));
+        case 5: return done(op('ex', 'de,hl'));
         case 6: return done('di');
         default: return done('ei');
       }
-    case 4: return done(`call ${CC[y]},${h16(imm16())}`);
+    case 4: return done(op('call', `${CC[y]},${h16(imm16())}`));
     case 5:
-      if (q === 0) return done(`push ${p === 2 ? hl : RP2[p]}`);
-      return done(`call ${h16(imm16())}`); // (DD/ED/FD handled above)
-    case 6: return done(`${ALU[y]}${h8(next())}`);
-    default: return done(`rst ${h8(y * 8)}`);
+      if (q === 0) return done(op('push', p === 2 ? hl : RP2[p]));
+      return done(op('call', h16(imm16()))); // (DD/ED/FD handled above)
+    case 6: return done(ALU[y] + h8(next()));
+    default: return done(op('rst', h8(y * 8)));
   }
 }

@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: Loader }> = {
   listxml: { summary: 'describe sets as MAME -listxml compatible XML', load: async () => (await import('./commands/listxml')).command },
   verifyroms: { summary: 'check ROM sets in a rompath against their manifests', load: async () => (await import('./commands/verifyroms')).command },
   run: { summary: 'run a game headless: snapshots, WAV, input scripts, save states', load: async () => (await import('./commands/run')).command },
+  debug: { summary: 'the debugger prompt (MAME command names), scriptable with --script', load: async () => (await import('./commands/debug')).command },
   bench: { summary: 'run a game unthrottled and report its speed like MAME -bench', load: async () => (await import('./commands/bench')).command },
   conformance: { summary: 'run a CPU core against the shared conformance vectors', load: async () => (await import('./commands/conformance')).command },
   benchcpu: { summary: 'time the CPU cores on the shared benchmark workloads', load: async () => (await import('./commands/benchcpu')).command },

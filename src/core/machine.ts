@@ -118,7 +118,9 @@ export class ArcadeMachine implements Machine {
     const hw = game.hw;
     const clocks = Object.values(hw.devices).map((d) => d.clock ?? 0).filter((c) => c > 0);
     const tps = lcm([...clocks, hw.screen.pixelClock].map((c) => Math.round(c)));
-    if (!Number.isSafeInteger(tps) || tps > 2 ** 40) throw new MachineError(`clocks ${clocks.join(', ')} have no usable common time base`);
+    // 2^42: Gottlieb's 5 MHz and 894886 Hz clocks share no factor but 2 (time base 2.24e12 Hz, ticks exact
+    // for over an hour of machine time); tick counts stay below 2^53 for 2^53 / tps seconds.
+    if (!Number.isSafeInteger(tps) || tps > 2 ** 42) throw new MachineError(`clocks ${clocks.join(', ')} have no usable common time base`);
     // MAME's quantum: the board's maximum (set_maximum_quantum), else 1/60 s (device_scheduler).
     this.scheduler = new Scheduler(tps, hw.quantumHz ?? 60);
     // MAME's sound manager flushes its streams every 20 ms from a timer on every machine; it does nothing
@@ -142,9 +144,11 @@ export class ArcadeMachine implements Machine {
       }
       const region = this.regions.get(rom.region);
       if (!region) throw new MachineError(`ROM ${rom.name} goes to region '${rom.region}', which this hardware does not have`);
-      if (rom.offset + data.length > region.length)
+      const stride = hw.regions[rom.region]?.byteInterleave ?? 1;
+      if (rom.offset + (data.length - 1) * stride + 1 > region.length)
         throw new MachineError(`ROM ${rom.name} (${data.length} bytes at 0x${rom.offset.toString(16)}) does not fit region '${rom.region}' (0x${region.length.toString(16)} bytes)`);
-      region.set(data, rom.offset);
+      if (stride === 1) region.set(data, rom.offset);
+      else for (let i = 0; i < data.length; i++) region[rom.offset + i * stride] = data[i];
     }
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
 
@@ -362,11 +366,13 @@ export class ArcadeMachine implements Machine {
     this.softReset();
   }
 
-  runFrame(): void {
+  /** Runs one frame; false when a debugger break stopped it midway (the next call goes on from there). */
+  runFrame(): boolean {
     const target = (this.screen.frameNumber + 1) * this.screen.frameTicks;
-    this.scheduler.runUntil(target);
+    if (!this.scheduler.runUntil(target)) return false;
     for (const st of this.streams) st.advanceTo(target, this.scheduler.ticksPerSecond);
     this.mixer.mixFrame(this.screen.frameTicks);
+    return true;
   }
 
   audio(): Float32Array {

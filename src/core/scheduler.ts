@@ -23,6 +23,12 @@
  *
  * A device that changes another CPU's input line from inside a slice calls `endSlice()` so the change is
  * seen promptly (MAME `abort_timeslice`).
+ *
+ * Debugging (src/core/debug): a CPU's instructions can be run by a stand-in executor instead of the CPU's own
+ * `run` (`setExecutor`), which steps it one instruction at a time. The executor may stop the whole machine
+ * between two instructions (`requestBreak`): `runUntil` then returns false with the slice half done, and the
+ * next `runUntil` resumes it where it stopped, with the rest of that CPU's budget, so a stop changes nothing
+ * about the order of events (MAME's debugger likewise waits inside the instruction hook).
  */
 import type { CpuDevice } from './cpu';
 import { Device, type Serializer } from './device';
@@ -127,8 +133,12 @@ export class Timer {
   }
 }
 
+/** What runs a CPU's instructions: the CPU itself, or a debugger's stand-in with the same contract. */
+export type CpuExecutor = Pick<CpuDevice, 'run' | 'endSlice' | 'sliceCycles'>;
+
 interface CpuSlot {
   cpu: CpuDevice;
+  exec: CpuExecutor;
   ticksPerCycle: number;
   /** local time in ticks: how far this CPU has run */
   local: number;
@@ -186,6 +196,10 @@ export class Scheduler implements TimeSource {
   private owner: SchedulerOwner | null = null;
   /** ticks → attoseconds for durations given in ticks only: MAME `attotime::from_ticks` on the time base */
   private readonly asPerTick: bigint;
+  /** a debugger break was requested by the running executor */
+  private breakRequested = false;
+  /** a slice stopped by a debugger break: the CPU to resume, the rest of its budget, the runUntil end */
+  private paused: { index: number; budgetLeft: number; endAs: bigint } | null = null;
 
   constructor(
     readonly ticksPerSecond: number,
@@ -261,9 +275,26 @@ export class Scheduler implements TimeSource {
     while (attos >= 1n << 31n) { attos >>= 1n; shift++; }
     const minCycles = (cpu as CpuDevice & MinCycles).minCycles ?? 1;
     this.slots.push({
-      cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
+      cpu, exec: cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
       asPerCycle, divShift: shift, divisor: attos, suspended: false, minQuantumAs: asPerCycle * BigInt(minCycles),
     });
+  }
+
+  /** Debugger: run `cpu` through `exec` (null: the CPU's own run loop again). Only between slices. */
+  setExecutor(cpu: CpuDevice, exec: CpuExecutor | null): void {
+    const s = this.slots.find((x) => x.cpu === cpu);
+    if (!s) throw new Error(`${cpu.tag} is not scheduled`);
+    s.exec = exec ?? cpu;
+  }
+
+  /** Debugger: called by a running executor that returns early; the machine stops after its `run` returns. */
+  requestBreak(): void {
+    this.breakRequested = true;
+  }
+
+  /** True while a debugger break holds a slice half done (the next `runUntil` resumes it). */
+  get isPaused(): boolean {
+    return this.paused !== null;
   }
 
   /** Create a named timer owned by a device. Timers are created when the machine is built, never while running. */
@@ -288,14 +319,22 @@ export class Scheduler implements TimeSource {
   /** Current time: inside a CPU slice, that CPU's exact time at this bus access. */
   now(): number {
     const c = this.current;
-    if (c !== null) return c.local + c.cpu.sliceCycles() * c.ticksPerCycle;
+    if (c !== null) return c.local + c.exec.sliceCycles() * c.ticksPerCycle;
     return this.firing !== null ? this.firingWhen : this.time;
+  }
+
+  /**
+   * Where the current slice began (MAME `m_basetime`, in ticks): a device MAME runs as a second execute
+   * device after the CPU (POKEY) has only been brought up to here when the CPU reads it mid-slice.
+   */
+  sliceStart(): number {
+    return this.time;
   }
 
   /** Current MAME time in attoseconds (`device_scheduler::time`). */
   nowAs(): bigint {
     const c = this.current;
-    if (c !== null) return c.localAs + BigInt(c.cpu.sliceCycles()) * c.asPerCycle;
+    if (c !== null) return c.localAs + BigInt(c.exec.sliceCycles()) * c.asPerCycle;
     return this.firing !== null ? this.firingAs : this.timeAs;
   }
 
@@ -314,7 +353,7 @@ export class Scheduler implements TimeSource {
 
   /** Make the running CPU stop after its current instruction (a write changed something others must see). */
   endSlice(): void {
-    if (this.current !== null) this.current.cpu.endSlice();
+    if (this.current !== null) this.current.exec.endSlice();
   }
 
   timerChanged(t: Timer): void {
@@ -323,7 +362,7 @@ export class Scheduler implements TimeSource {
     // at that CPU's time and the next one ends at the timer.
     if (this.current === null || t.whenAs === NEVER) return;
     for (const o of this.timers) if (o !== t && o.whenAs <= t.whenAs) return;
-    this.current.cpu.endSlice();
+    this.current.exec.endSlice();
   }
 
   suspend(cpu: CpuDevice, suspended: boolean): void {
@@ -359,10 +398,18 @@ export class Scheduler implements TimeSource {
    * Run the machine until time `target` (ticks), timers due then included. The end is the MAME time of
    * the earliest timer due exactly at `target` (the screen's frame timer, for `runFrame`), so stopping there
    * adds no slice boundary MAME does not have; with no such timer it is `target` converted exactly.
+   * Returns false when a debugger break stopped the machine first (call again with the same target to go on).
    */
-  runUntil(target: number): void {
+  runUntil(target: number): boolean {
     let endAs = -1n;
-    for (const t of this.timers) if (t.when === target && (endAs < 0n || t.whenAs < endAs)) endAs = t.whenAs;
+    const paused = this.paused;
+    if (paused !== null) {
+      this.paused = null;
+      endAs = paused.endAs;
+      if (!this.runCpus(paused.index, paused.budgetLeft, endAs)) return false;
+      this.finishSlice();
+    }
+    if (endAs < 0n) for (const t of this.timers) if (t.when === target && (endAs < 0n || t.whenAs < endAs)) endAs = t.whenAs;
     if (endAs < 0n) endAs = (BigInt(target) * AS_PER_SECOND) / BigInt(this.ticksPerSecond);
     while (true) {
       const next = this.head();
@@ -377,36 +424,71 @@ export class Scheduler implements TimeSource {
       if (next !== null && next.whenAs <= sliceAs) { sliceAs = next.whenAs; slice = next.when; }
       if (endAs <= sliceAs) { sliceAs = endAs; slice = target; }
       if (slice < 0) slice = Math.max(this.time, this.asToTicks(sliceAs));
-      this.runSlice(sliceAs, slice);
+      this.sliceEndAs = sliceAs;
+      this.sliceEnd = slice;
+      if (!this.runCpus(0, -1, endAs)) return false;
+      this.finishSlice();
     }
     if (this.time < target) this.time = target;
+    return true;
   }
 
-  private runSlice(targetAs: bigint, target: number): void {
-    this.sliceEndAs = targetAs;
-    this.sliceEnd = target;
-    for (const s of this.slots) {
+  /**
+   * Run the CPUs from slot `from` up to the slice end; `budgetLeft` ≥ 0 resumes slot `from` after a debugger
+   * break with that many cycles of its budget left. False when a break stopped the slice (kept in `paused`).
+   */
+  private runCpus(from: number, budgetLeft: number, endAs: bigint): boolean {
+    for (let i = from; i < this.slots.length; i++) {
+      const s = this.slots[i];
       if (s.suspended) {
         if (s.localAs < this.sliceEndAs) { s.localAs = this.sliceEndAs; s.local = this.sliceEnd; }
         continue;
       }
-      const delta = this.sliceEndAs - s.localAs;
-      // A CPU less than one cycle behind the target waits for the next slice.
-      if (delta < s.asPerCycle) continue;
-      const budget = Number((delta >> s.divShift) / s.divisor);
+      let budget: number;
+      if (i === from && budgetLeft >= 0) budget = budgetLeft;
+      else {
+        const delta = this.sliceEndAs - s.localAs;
+        // A CPU less than one cycle behind the target waits for the next slice.
+        if (delta < s.asPerCycle) continue;
+        budget = Number((delta >> s.divShift) / s.divisor);
+      }
       this.current = s;
-      const used = s.cpu.run(budget);
+      const used = s.exec.run(budget);
       this.current = null;
       s.local += used * s.ticksPerCycle;
       // MAME adds whole seconds separately once a slice reaches a second of cycles.
       if (used < s.clock) s.localAs += BigInt(used) * s.asPerCycle;
       else s.localAs += BigInt(Math.floor(used / s.clock)) * AS_PER_SECOND + BigInt(used % s.clock) * s.asPerCycle;
-      // Stopped early (endSlice, a new earliest timer): the others only run up to this CPU's time.
-      if (s.localAs < this.sliceEndAs) {
-        if (s.localAs > this.timeAs) { this.sliceEndAs = s.localAs; this.sliceEnd = s.local; }
-        else { this.sliceEndAs = this.timeAs; this.sliceEnd = this.time; }
+      if (this.breakRequested) {
+        // Stopped by the debugger between two instructions: keep the rest of the budget for the resume.
+        this.breakRequested = false;
+        if (used < budget) {
+          this.paused = { index: i, budgetLeft: budget - used, endAs };
+          return false;
+        }
+        if (i + 1 < this.slots.length) {
+          this.paused = { index: i + 1, budgetLeft: -1, endAs };
+          this.checkEarlyStop(s);
+          return false;
+        }
+        this.checkEarlyStop(s);
+        this.paused = { index: this.slots.length, budgetLeft: -1, endAs };
+        return false;
       }
+      this.checkEarlyStop(s);
     }
+    return true;
+  }
+
+  /** Stopped early (endSlice, a new earliest timer): the others only run up to this CPU's time. */
+  private checkEarlyStop(s: CpuSlot): void {
+    if (s.localAs < this.sliceEndAs) {
+      if (s.localAs > this.timeAs) { this.sliceEndAs = s.localAs; this.sliceEnd = s.local; }
+      else { this.sliceEndAs = this.timeAs; this.sliceEnd = this.time; }
+    }
+  }
+
+  private finishSlice(): void {
     this.time = Math.max(this.time, this.sliceEnd);
     this.timeAs = this.sliceEndAs;
   }
@@ -440,6 +522,8 @@ export class Scheduler implements TimeSource {
 
   /** Reset time bookkeeping to 0 (power on). Timers are stopped; devices re-arm theirs in reset(). */
   resetTime(): void {
+    this.paused = null;
+    this.breakRequested = false;
     this.time = 0;
     this.timeAs = 0n;
     for (const s of this.slots) { s.local = 0; s.localAs = 0n; s.suspended = false; }
@@ -458,6 +542,8 @@ export class Scheduler implements TimeSource {
    * faster than MIN_PERIOD_AS, so no damaged state can make a frame run forever.
    */
   serialize(s: Serializer): void {
+    // A loaded state starts at a slice boundary: a slice held by a debugger break is dropped.
+    if (s.loading) { this.paused = null; this.breakRequested = false; }
     const maxTicks = Number.MAX_SAFE_INTEGER, maxAs = NEVER;
     this.time = loadedInRange(s, s.f64(this.time), 0, maxTicks, 'machine time');
     this.timeAs = bigField(s, this.timeAs, 0n, maxAs, 'machine time (as)');

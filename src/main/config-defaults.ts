@@ -15,6 +15,29 @@ export const DEFAULT_HOTKEYS: Record<string, string> = {
   loadState: 'F7',
   fullscreen: 'F11',
   fps: 'F10',
+  // MAME steps a paused game one frame with Shift+P; one key without a modifier is easier to hold
+  frameAdvance: 'Period',
+  rewind: 'Backspace',
+  record: 'F8',
+};
+
+/** Gamepad hot keys (standard mapping): none by default, so no button a game uses is taken. */
+export const DEFAULT_PAD_HOTKEYS: Record<string, string> = {};
+
+/** Every hot-key action with the words the Settings → Hotkeys tab shows. */
+export const HOTKEY_ACTIONS: Record<string, string> = {
+  pause: 'Pause / resume',
+  frameAdvance: 'Next frame (while paused)',
+  rewind: 'Rewind (hold)',
+  fastForward: 'Fast forward (hold)',
+  reset: 'Reset',
+  saveState: 'Save state',
+  loadState: 'Load state',
+  record: 'Record inputs / stop',
+  screenshot: 'Screenshot',
+  fullscreen: 'Full screen',
+  fps: 'Show speed and FPS',
+  library: 'Back to the library',
 };
 
 export function defaultConfig(): AppConfig {
@@ -28,6 +51,8 @@ export function defaultConfig(): AppConfig {
     window: { width: 1280, height: 800, maximized: false, fullscreen: false },
     games: {},
     hotkeys: { ...DEFAULT_HOTKEYS },
+    padHotkeys: { ...DEFAULT_PAD_HOTKEYS },
+    player: { rewindSeconds: 30, runAhead: 0 },
   };
 }
 
@@ -36,7 +61,7 @@ export function sanitizeConfig(raw: unknown): AppConfig {
   return sanitizeConfigReport(raw).config;
 }
 
-const KNOWN_KEYS = new Set(['version', 'romFolders', 'firstRunDone', 'volume', 'muted', 'video', 'window', 'games', 'hotkeys']);
+const KNOWN_KEYS = new Set(['version', 'romFolders', 'firstRunDone', 'volume', 'muted', 'video', 'window', 'games', 'hotkeys', 'padHotkeys', 'player']);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -61,7 +86,7 @@ export function sanitizeConfigReport(raw: unknown): { config: AppConfig; dropped
   const dropped: string[] = [];
   if (!isObject(raw)) return { config: cfg, dropped: ['the whole file (not a settings object)'] };
   for (const key of Object.keys(raw)) if (!KNOWN_KEYS.has(key)) dropped.push(key);
-  for (const key of ['firstRunDone', 'muted', 'volume', 'video'] as const) {
+  for (const key of ['firstRunDone', 'muted', 'volume', 'video', 'player'] as const) {
     if (!(key in raw)) continue;
     const v = valid(key, raw[key]);
     if (v === undefined) dropped.push(key);
@@ -98,6 +123,15 @@ export function sanitizeConfigReport(raw: unknown): { config: AppConfig; dropped
         const v = valid('hotkeys', { [name]: code });
         if (v) Object.assign(cfg.hotkeys, v);
         else dropped.push(`hotkeys.${name}`);
+      }
+  }
+  if ('padHotkeys' in raw) {
+    if (!isObject(raw.padHotkeys)) dropped.push('padHotkeys');
+    else
+      for (const [name, code] of Object.entries(raw.padHotkeys).slice(0, LIMITS.hotkeys)) {
+        const v = valid('padHotkeys', { [name]: code });
+        if (v) Object.assign(cfg.padHotkeys, v);
+        else dropped.push(`padHotkeys.${name}`);
       }
   }
   if ('romFolders' in raw) {

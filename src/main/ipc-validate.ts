@@ -27,6 +27,8 @@ export const LIMITS = {
   bindings: 128,
   dips: 64,
   hotkeys: 32,
+  /** rewind keeps a keyframe every 8 frames: 10 minutes of a 60 Hz game is 4,500 save states */
+  rewindSeconds: 600,
 } as const;
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -143,6 +145,24 @@ export function configPatch(v: unknown): Partial<AppConfig> {
         const games: Record<string, GameSettings> = {};
         for (const [name, s] of Object.entries(value)) games[setName(name)] = gameSettings(s);
         out.games = games;
+        break;
+      }
+      case 'padHotkeys': {
+        if (!isPlainObject(value) || Object.keys(value).length > 32) fail('gamepad hotkeys');
+        const pad: Record<string, string> = {};
+        for (const [name, code] of Object.entries(value)) {
+          if (!/^[a-zA-Z]{1,24}$/.test(name) || typeof code !== 'string' || !/^b\d{1,2}$/.test(code)) fail('gamepad hotkey');
+          pad[name] = code;
+        }
+        out.padHotkeys = pad;
+        break;
+      }
+      case 'player': {
+        if (!isPlainObject(value)) fail('player settings');
+        const { rewindSeconds, runAhead } = value;
+        if (typeof rewindSeconds !== 'number' || !Number.isInteger(rewindSeconds) || rewindSeconds < 0 || rewindSeconds > LIMITS.rewindSeconds) fail('rewind length');
+        if (runAhead !== 0 && runAhead !== 1 && runAhead !== 2) fail('run-ahead');
+        out.player = { rewindSeconds, runAhead };
         break;
       }
       case 'hotkeys': {

@@ -4,9 +4,10 @@
  * written, then the input events of frame N are applied (the oracle's order), so the CPU sees them
  * during frame N+1.
  */
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
+import { Debugger } from '../../core/debug/debugger';
 import { InputError, parseInputScript, type InputEvent } from '../../core/input';
 import { SaveStateError } from '../../core/machine-api';
 import { intOption, parseInteger, parseOptions } from '../args';
@@ -44,6 +45,7 @@ export const RUN_OPTIONS = {
   'snap-every': { type: 'string' },
   snapdir: { type: 'string' },
   wavwrite: { type: 'string' },
+  trace: { type: 'string' },
   samplerate: { type: 'string' },
   inputs: { type: 'string' },
   savestate: { type: 'string' },
@@ -55,6 +57,7 @@ export const command: Command = {
   summary: 'Run a game headless: PNG snapshots, WAV audio, input scripts and save states.',
   usage: `arcade run SET [--rompath P] [--frames N] [--snap LIST] [--snap-every N] [--snapdir D]
                 [--wavwrite F] [--inputs F] [--savestate F] [--loadstate F] [--samplerate HZ]
+                [--trace TAG=FILE[,TAG=FILE…]]
 
   --frames N       run until frame N (absolute; default 60)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
@@ -64,7 +67,9 @@ export const command: Command = {
   --samplerate HZ  audio rate (default 48000)
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
-  --loadstate F    start from a saved state (frames continue from the state's frame)`,
+  --loadstate F    start from a saved state (frames continue from the state's frame)
+  --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
+                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
   async run(args) {
     const { values: o, positionals } = parseOptions(args, RUN_OPTIONS, { positionals: ['SET'] });
     const set = positionals[0];
@@ -107,12 +112,14 @@ export const command: Command = {
     if (early.length) throw new CliError(`--snap ${early.join(',')}: not after the state's frame ${start}; nothing would be written`, 2);
     let wav: WavWriter | null = null;
     try { wav = o.wavwrite === undefined ? null : new WavWriter(o.wavwrite, sampleRate, 2); } catch (e) { throw new CliError(`--wavwrite ${o.wavwrite}: ${fsReason(e)}`); }
+    const traces = o.trace !== undefined ? openTraces(machine as Parameters<typeof openTraces>[0], o.trace) : null;
     const progress = progressLine(`${set}`);
     const { width, height } = machine.info;
     let written = 0;
     try {
       for (let f = start + 1; f <= frames; f++) {
-        machine.runFrame();
+        if (traces) traces.dbg.runFrame();
+        else machine.runFrame();
         wav?.write(machine.audio(), machine.audioChannels);
         if (snaps.has(f) || (every > 0 && f % every === 0)) {
           writeFileSync(join(snapdir, `frame_${String(f).padStart(6, '0')}.png`), framePng(machine.frameBuffer, width, height));
@@ -123,6 +130,7 @@ export const command: Command = {
       }
     } finally {
       wav?.close();
+      traces?.close();
       progress.clear();
     }
     if (o.savestate !== undefined) {
@@ -132,3 +140,27 @@ export const command: Command = {
     return 0;
   },
 };
+
+/** `--trace maincpu=FILE,…`: a debugger with a MAME-format tracer per CPU, each writing its file through a buffer. */
+function openTraces(machine: ConstructorParameters<typeof Debugger>[0], spec: string): { dbg: Debugger; close(): void } {
+  const dbg = new Debugger(machine);
+  const files: { fd: number; chunks: string[]; size: number }[] = [];
+  const flush = (f: { fd: number; chunks: string[]; size: number }) => { writeSync(f.fd, f.chunks.join('')); f.chunks.length = 0; f.size = 0; };
+  for (const part of spec.split(',')) {
+    const m = /^([^=]+)=(.+)$/.exec(part.trim());
+    if (!m) throw new CliError(`--trace: '${part}' is not TAG=FILE (e.g. maincpu=trace.txt)`, 2);
+    if (!dbg.cpus.some((c) => c.tag === m[1])) throw new CliError(`--trace: no CPU '${m[1]}' (have: ${dbg.cpus.map((c) => c.tag).join(', ')})`, 2);
+    let fd: number;
+    try { fd = openSync(m[2], 'w'); } catch (e) { throw new CliError(`--trace: cannot write ${m[2]}: ${(e as Error).message}`); }
+    const f = { fd, chunks: [] as string[], size: 0 };
+    files.push(f);
+    dbg.trace((text) => { f.chunks.push(text); if (++f.size >= 4096) flush(f); }, m[1]);
+  }
+  return {
+    dbg,
+    close() {
+      for (const c of dbg.cpus) dbg.trace(null, c.tag);
+      for (const f of files) { flush(f); closeSync(f.fd); }
+    },
+  };
+}
