@@ -77,8 +77,10 @@ function figure(out: string, re: RegExp, what: string): number {
   return Number(m[1]);
 }
 
+/** Median of the finite values (NaN when there are none). */
 export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
@@ -132,11 +134,17 @@ function main(argv: string[]): number {
     for (let r = 1; r <= runs; r++) {
       for (const t of targets) {
         const x = series.get(t.set)!;
-        if (baseline) { const [b, bc] = arcadeBench(baseline, t.set); x.before.push(b); x.beforeCpu.push(bc); }
+        if (baseline) {
+          // a set the baseline does not know (a board added since) gets n/a there
+          let [b, bc] = [NaN, NaN];
+          try { [b, bc] = arcadeBench(baseline, t.set); } catch { /* not in the baseline */ }
+          x.before.push(b); x.beforeCpu.push(bc);
+        }
         const [a, ac] = arcadeBench(ROOT, t.set);
         const [m, mCpuLong] = mameBench(t, seconds);
         const [, mCpuShort] = seconds > 2 ? mameBench(t, 2) : [0, 0];
-        const mc = seconds > 2 ? (100 * (seconds - 2)) / (mCpuLong - mCpuShort) : NaN;
+        // below 0.1 s of difference the figure is mostly noise (short runs of a fast machine)
+        const mc = seconds > 2 && mCpuLong - mCpuShort >= 0.1 ? (100 * (seconds - 2)) / (mCpuLong - mCpuShort) : NaN;
         x.ours.push(a); x.oursCpu.push(ac); x.mame.push(m); x.mameCpu.push(mc);
         console.log(`run ${r}/${runs} ${t.set}: ${baseline ? `baseline ${x.before.at(-1)!.toFixed(0)}% (CPU ${x.beforeCpu.at(-1)!.toFixed(0)}%), ` : ''}`
           + `ours ${a.toFixed(0)}% (CPU ${ac.toFixed(0)}%), MAME ${t.machine} ${m.toFixed(0)}% (CPU ${mc.toFixed(0)}%)`);
