@@ -559,6 +559,9 @@ async function main() {
       return `${st.loaded} samples as WAV blob Howls; ${st.starts} starts, ${st.played} onplay, ${st.stops} stops; master RMS ${level.toFixed(3)} playing, ${muted.toFixed(4)} muted (AudioContext ${audio.state} at ${audio.sampleRate} Hz)`;
     });
 
+    // issue #16, the app's frame budget on the stress set (a separate module): test/e2e/frame-budget.mjs
+    await (await import('./frame-budget.mjs')).frameBudgetChecks({ page, check, assert, hook });
+
     await check('no page errors, console errors or remote requests', async () => {
       assert(problems.length === 0, problems.slice(0, 5).join('\n'));
     });

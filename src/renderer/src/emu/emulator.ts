@@ -30,6 +30,13 @@ export interface EmuStats {
   displayFps: number;
   speedPercent: number;
   frameMs: number;
+  /** running totals since the page loaded, for frame-budget measurements (test/e2e/frame-budget.mjs):
+   *  frames emulated, frames shown, worker ms spent emulating them, main-thread ms spent on 'frame'
+   *  messages (copy, present: texture upload and draw, sample events) */
+  framesRun: number;
+  framesShown: number;
+  workerMs: number;
+  mainMs: number;
 }
 
 export class Emulator {
@@ -38,7 +45,7 @@ export class Emulator {
   frameNumber = 0;
   paused = false;
   fastForward = false;
-  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0 };
+  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0, framesRun: 0, framesShown: 0, workerMs: 0, mainMs: 0 };
   bindings = new Map<string, KeyBinding>();
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
@@ -122,6 +129,7 @@ export class Emulator {
   private handle(m: FromWorker): void {
     switch (m.t) {
       case 'frame': {
+        const t0 = performance.now();
         this.busy = false;
         this.frameNumber = m.frameNumber;
         if (m.rewindable !== undefined) this.rewindable = m.rewindable;
@@ -133,10 +141,14 @@ export class Emulator {
         this.stats.frameMs = m.ms / Math.max(1, m.ran);
         this.statFrames += m.ran;
         this.statDraws++;
+        this.stats.framesRun += m.ran;
+        this.stats.framesShown++;
+        this.stats.workerMs += m.ms;
         this.onFrame?.();
         const w = this.frameWaiters;
         this.frameWaiters = [];
         for (const f of w) f();
+        this.stats.mainMs += performance.now() - t0;
         break;
       }
       case 'playbackEnded':
