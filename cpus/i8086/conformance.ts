@@ -7,10 +7,9 @@
  * group opcodes) with `metadata.json`'s `flags-mask`. The prefetch queue is ignored (the README of the
  * vectors allows it); cycle counts (`cycles.length`) are compared separately and reported as a share.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { ConformanceOptions, ConformanceResult } from '../../src/core/conformance';
+import { loadVectorFile, runVectorSuite, vectorFiles, type ConformanceOptions, type ConformanceResult, type VectorSuite } from '../../src/core/conformance';
 import { AddressSpace } from '../../src/core/memory';
 import { CS, I8086 } from './i8086';
 
@@ -88,56 +87,63 @@ export function runVector(cpu: I8086, mem: Uint8Array, v: Vector8086, mask: numb
 }
 
 export function loadVectors(dir: string, file: string): Vector8086[] {
-  return JSON.parse(gunzipSync(readFileSync(join(dir, file))).toString()) as Vector8086[];
+  return loadVectorFile<Vector8086>(join(dir, file));
 }
 
 export function loadMetadata(dir: string): Record<string, OpMeta> {
   return (JSON.parse(readFileSync(join(dir, 'metadata.json'), 'utf8')) as { opcodes: Record<string, OpMeta> }).opcodes;
 }
 
-export function vectorFiles(dir: string, filter?: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json.gz'))
-    .filter((f) => !filter || f.toLowerCase().startsWith(filter.toLowerCase()))
-    .sort();
+export { vectorFiles };
+
+/**
+ * The 8086's state mapping for the shared runner: registers and RAM must match (undefined flags masked
+ * per file); the cycle count is measured on the way and reported as the cycle-exact share.
+ */
+export class I8086Suite implements VectorSuite<Vector8086> {
+  private readonly rig = flat8086();
+  private readonly meta: Record<string, OpMeta>;
+  private readonly out = { cycles: 0 };
+  private mask = 0xffff;
+  private file = '';
+  private fileMatch = 0;
+  private fileTotal = 0;
+  private cycleMatch = 0;
+  private total = 0;
+  private readonly perFile: string[] = [];
+
+  constructor(dir: string) { this.meta = loadMetadata(dir); }
+
+  beginFile(file: string): void {
+    this.endFile();
+    this.file = file;
+    this.mask = flagsMask(this.meta, file);
+  }
+
+  check(v: Vector8086): string | null {
+    const diff = runVector(this.rig.cpu, this.rig.mem, v, this.mask, this.out);
+    this.fileTotal++;
+    if (this.out.cycles === v.cycles.length) this.fileMatch++;
+    return diff;
+  }
+
+  detail(v: Vector8086): string { return `[${v.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ')}]`; }
+
+  private endFile(): void {
+    if (this.fileTotal) this.perFile.push(`${this.file.replace('.json.gz', '')}:${Math.round((100 * this.fileMatch) / this.fileTotal)}%`);
+    this.cycleMatch += this.fileMatch;
+    this.total += this.fileTotal;
+    this.fileMatch = this.fileTotal = 0;
+  }
+
+  notes(): string[] {
+    this.endFile();
+    const share = this.total ? ((100 * this.cycleMatch) / this.total).toFixed(1) : '0';
+    return [
+      `cycle-exact: ${this.cycleMatch} of ${this.total} tests (${share}%) match the recorded cycle count (instruction tables + BIU/prefetch-queue model, i8086.biu.ts)`,
+      ...(process.env.ARCADE_CYCLE_DETAIL ? [`per file: ${this.perFile.join(' ')}`] : []),
+    ];
+  }
 }
 
-export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const dir = opts.vectorsDir;
-  const meta = loadMetadata(dir);
-  const files = vectorFiles(dir, opts.filter);
-  const maxReported = opts.maxReported ?? 20;
-  const { cpu, mem } = flat8086();
-  let passed = 0, failed = 0, reported = 0, cycleMatch = 0, total = 0;
-  const out = { cycles: 0 };
-  const perFileCycle: string[] = [];
-  for (let k = 0; k < files.length; k++) {
-    const file = files[k];
-    const mask = flagsMask(meta, file);
-    let fileMatch = 0, fileTotal = 0;
-    for (const v of loadVectors(dir, file)) {
-      const diff = runVector(cpu, mem, v, mask, out);
-      total++;
-      fileTotal++;
-      if (out.cycles === v.cycles.length) { cycleMatch++; fileMatch++; }
-      if (diff === null) passed++;
-      else {
-        failed++;
-        if (reported++ < maxReported) opts.log(`FAIL ${file} "${v.name}" [${v.bytes.map((b) => b.toString(16).padStart(2, '0')).join(' ')}]: ${diff}`);
-      }
-    }
-    perFileCycle.push(`${file.replace('.json.gz', '')}:${Math.round((100 * fileMatch) / fileTotal)}%`);
-    opts.progress?.(k + 1, files.length);
-  }
-  if (reported > maxReported) opts.log(`… ${reported - maxReported} more failures not listed`);
-  const share = total ? ((100 * cycleMatch) / total).toFixed(1) : '0';
-  return {
-    passed,
-    failed,
-    skipped: [],
-    notes: [
-      `cycle-exact: ${cycleMatch} of ${total} tests (${share}%) match the recorded cycle count (instruction tables + BIU/prefetch-queue model, i8086.biu.ts)`,
-      ...(process.env.ARCADE_CYCLE_DETAIL ? [`per file: ${perFileCycle.join(' ')}`] : []),
-    ],
-  };
-}
+export const runConformance = (opts: ConformanceOptions): Promise<ConformanceResult> => runVectorSuite(new I8086Suite(opts.vectorsDir), opts);

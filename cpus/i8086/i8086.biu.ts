@@ -23,7 +23,7 @@
  * queue; later ones follow at the instruction's own clocks. Per opcode (ModRM reg for group opcodes,
  * register and memory forms, jumped or not apart) the model needs the microcode positions of those
  * requests, of the suspend and of late immediate-byte reads, and the uncontended count's difference
- * from the instruction table: they are fitted on the vectors by `tools/fit-biu.ts` and stored in
+ * from the instruction table: they are fitted on the vectors by `tools/gen-i8086-biu.ts` and stored in
  * `i8086.biu.params.ts` (the mechanism is modelled; the positions are measured, not read from the
  * microcode ROM).
  */

@@ -3,10 +3,7 @@
  * `<vectorsDir>/<op>.json.gz` as one `run(1)` on a 64 KB bus that records every access, and compares
  * `pc s a x y p`, the final RAM and the whole `cycles` list (address, value, read/write per cycle).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { ConformanceOptions, ConformanceResult } from '../../src/core/conformance';
+import { loadVectorFile, runVectorSuite, type ConformanceOptions, type ConformanceResult, type VectorSuite } from '../../src/core/conformance';
 import { AddressSpace } from '../../src/core/memory';
 import { M6502 } from './m6502';
 
@@ -106,40 +103,30 @@ export function upstreamFixedCycles(v: Vector): Vector['cycles'] | null {
 
 function hex(v: number): string { return '$' + v.toString(16); }
 
-export function loadVectors(file: string): Vector[] {
-  return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Vector[];
+export const loadVectors = (file: string): Vector[] => loadVectorFile<Vector>(file);
+
+/**
+ * The 6502's state mapping for the shared runner. Nothing is excluded: a vector recorded before
+ * upstream's NOP fix is compared with the fix applied (the one final read upstream added), and counts
+ * as passed only when every cycle matches.
+ */
+export class M6502Suite implements VectorSuite<Vector> {
+  private readonly bus = new TracedBus();
+  private files = 0;
+  private corrected = 0;
+  beginFile(): void { this.files++; }
+  check(v: Vector): string | null {
+    const fixed = upstreamFixedCycles(v);
+    const diff = this.bus.check(v, fixed ?? v.cycles);
+    if (diff === null && fixed) this.corrected++;
+    return diff;
+  }
+  notes(): string[] {
+    const notes = [`bus cycles compared: address, value and read/write of every cycle, in ${this.files} opcode files`];
+    if (this.corrected)
+      notes.push(`${this.corrected} of the passed tests (undocumented NOP abs / abs,x) were recorded before upstream's fix (SingleStepTests ProcessorTests issue #46, PR #50): compared with the final read that fix adds, every other field and cycle as recorded`);
+    return notes;
+  }
 }
 
-export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const files = readdirSync(opts.vectorsDir)
-    .filter((f) => f.endsWith('.json.gz') || f.endsWith('.json'))
-    .filter((f) => !opts.filter || f.startsWith(opts.filter.toLowerCase()))
-    .sort();
-  const max = opts.maxReported ?? 20;
-  const bus = new TracedBus();
-  let passed = 0, failed = 0, done = 0;
-  const skipped: ConformanceResult['skipped'] = [];
-  let corrected = 0;
-  const perOpcodeFailures = new Map<string, number>();
-  for (const file of files) {
-    const path = join(opts.vectorsDir, file);
-    const cases = file.endsWith('.gz') ? loadVectors(path) : (JSON.parse(readFileSync(path, 'utf8')) as Vector[]);
-    for (const c of cases) {
-      const fixed = upstreamFixedCycles(c);
-      const diff = bus.check(c, fixed ?? c.cycles);
-      // Nothing is excluded: a vector recorded before upstream's fix is compared with the fix applied
-      // (the one final read upstream added), and counted as passed only when every cycle matches.
-      if (diff === null) { passed++; if (fixed) corrected++; continue; }
-      failed++;
-      perOpcodeFailures.set(file, (perOpcodeFailures.get(file) ?? 0) + 1);
-      if (failed <= max) opts.log(`FAIL ${file} "${c.name}": ${diff}`);
-    }
-    opts.progress?.(++done, files.length);
-  }
-  const notes = [`bus cycles compared: address, value and read/write of every cycle, in ${files.length} opcode files`];
-  if (perOpcodeFailures.size)
-    notes.push(`failing files: ${[...perOpcodeFailures].map(([f, n]) => `${f.slice(0, 2)}(${n})`).join(' ')}`);
-  if (corrected)
-    notes.push(`${corrected} of the passed tests (undocumented NOP abs / abs,x) were recorded before upstream's fix (SingleStepTests ProcessorTests issue #46, PR #50): compared with the final read that fix adds, every other field and cycle as recorded`);
-  return { passed, failed, skipped, notes };
-}
+export const runConformance = (opts: ConformanceOptions): Promise<ConformanceResult> => runVectorSuite(new M6502Suite(), opts);

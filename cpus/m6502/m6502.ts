@@ -36,7 +36,8 @@ import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import { Device, type Serializer } from '../../src/core/device';
 import type { AddressSpace } from '../../src/core/memory';
 import { disassembleM6502 } from './m6502.dasm';
-import { getP, OPS, setP } from './m6502.gen';
+import { OPS } from './m6502.gen';
+import { getP, setP } from './m6502.alu';
 
 const REGISTERS: readonly RegisterInfo[] = [
   { name: 'pc', bits: 16 },

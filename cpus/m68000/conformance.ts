@@ -10,10 +10,7 @@
  * Upstream marks the TAS and TRAPV tests as not verified; a failing test from those files is listed
  * as skipped with that reason instead of failing the run (passing ones count as passed).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { ConformanceOptions, ConformanceResult } from '../../src/core/conformance';
+import { loadVectorFile, runVectorSuite, type ConformanceOptions, type ConformanceResult, type VectorSuite } from '../../src/core/conformance';
 import { AddressSpace } from '../../src/core/memory';
 import { M68000 } from './m68000';
 
@@ -35,9 +32,7 @@ export interface Vector {
 const UNVERIFIED = new Set(['TAS', 'TRAPV']);
 const REG_NAMES = ['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'usp', 'ssp', 'sr', 'pc'] as const;
 
-export function loadVectors(file: string): Vector[] {
-  return JSON.parse(gunzipSync(readFileSync(file)).toString()) as Vector[];
-}
+export const loadVectors = (file: string): Vector[] => loadVectorFile<Vector>(file);
 
 /**
  * A CPU on a flat 16 MB RAM space, reusable across tests. With `bus` set, every page is a handler
@@ -147,35 +142,17 @@ export class VectorRig {
 
 function hex(v: number): string { return '0x' + (v >>> 0).toString(16); }
 
-export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const files = readdirSync(opts.vectorsDir)
-    .filter((f) => f.endsWith('.json.gz') && (!opts.filter || f.startsWith(opts.filter)))
-    .sort();
-  const maxReported = opts.maxReported ?? 20;
-  // compare the bus transactions too (kind, start clock, address, written data)
-  const rig = new VectorRig(true);
-  let passed = 0, failed = 0, reported = 0;
-  const skipped: { name: string; reason: string }[] = [];
-  const perFile: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i];
-    const op = file.replace(/\.json\.gz$/, '');
-    const vectors = loadVectors(join(opts.vectorsDir, file));
-    let filePass = 0;
-    for (const t of vectors) {
-      const diff = rig.runOne(t);
-      if (diff === '') { passed++; filePass++; continue; }
-      if (UNVERIFIED.has(op)) {
-        skipped.push({ name: t.name, reason: `upstream marks ${op} tests as not verified (${diff})` });
-        continue;
-      }
-      failed++;
-      if (reported < maxReported) { opts.log(`FAIL ${op} ${t.name}: ${diff}`); reported++; }
-    }
-    if (filePass !== vectors.length) perFile.push(`${op} ${filePass}/${vectors.length}`);
-    opts.progress?.(i + 1, files.length);
+/** The 68000's state mapping for the shared runner; every bus transaction is compared too. */
+export class M68000Suite implements VectorSuite<Vector> {
+  private readonly rig = new VectorRig(true);
+  check(t: Vector): string | null { return this.rig.runOne(t) || null; }
+  unverified(file: string): string | null {
+    const op = file.replace(/\.json(\.gz)?$/, '');
+    return UNVERIFIED.has(op) ? `upstream marks ${op} tests as not verified` : null;
   }
-  const notes = ['compared: d0-d7 a0-a6 usp ssp sr pc, prefetch, RAM, total clocks, and every bus transaction (kind, start clock, address, written data)'];
-  if (perFile.length) notes.push(`files with mismatches: ${perFile.join(', ')}`);
-  return { passed, failed, skipped, notes };
+  notes(): string[] {
+    return ['compared: d0-d7 a0-a6 usp ssp sr pc, prefetch, RAM, total clocks, and every bus transaction (kind, start clock, address, written data)'];
+  }
 }
+
+export const runConformance = (opts: ConformanceOptions): Promise<ConformanceResult> => runVectorSuite(new M68000Suite(), opts);

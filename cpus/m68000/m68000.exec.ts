@@ -433,9 +433,18 @@ export function exg(c: M68000, op: number): void {
 }
 
 /**
- * MOVE's store. When a long store faults, the flags show how far the microcode got (vectors):
- * `flags` 0 untouched, 1 N/Z of the low word with V/C clear, 2 N/Z of the high word with V/C
- * clear, 3 N/Z of the high word with V/C kept.
+ * MOVE's store. A byte store cannot fault; a word store that faults has already set N/Z of the word
+ * with V/C clear (SingleStepTests/m68000 MOVE.w: every faulting test). When a long store faults on its
+ * first word, the flags show how far the microcode got; `flags` is the rule for the destination mode:
+ * - 0 untouched: Dn/An/#imm source to (An) or (An)+ (vectors), and a memory source to (xxx).l —
+ *   its microcode (MAME m68000-sdf.cpp, the mall1-mall3 sequence of the memory-to-abs.L MOVE.l
+ *   handlers) sets N/Z/V/C only after the first write completes, and the suite's larger slice has
+ *   `MOVE.l (A5)+,(xxx).l` faulting with the flags it started with;
+ * - 1 N/Z of the low word, V/C clear: memory source to (An) or (An)+ (vectors);
+ * - 2 N/Z of the high word, V/C clear: -(An) and (xxx).w, (xxx).l from a register or #imm, and a
+ *   memory source to d16(An) or d8(An,Xn) (vectors);
+ * - 3 N/Z of the high word, V/C kept: Dn/An/#imm source to d16(An) or d8(An,Xn) (vectors).
+ * test/cpus/m68000.move-fault.test.ts checks one case of each.
  */
 function moveStore(c: M68000, a: number, sz: number, v: number, flags: number, lowFirst: number): void {
   if (sz !== 2) { c.logic(sz, v); c.wrSz(a, sz, v); return; }
@@ -531,7 +540,7 @@ export function move(c: M68000, op: number): void {
         const hi = c.ext();
         const a = (hi << 16) | c.irc;
         c.aeAdj = -2;
-        moveStore(c, a, sz, v, 2, 0);
+        moveStore(c, a, sz, v, 0, 0);
         c.ext();
         c.np();
       }

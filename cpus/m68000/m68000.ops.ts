@@ -44,7 +44,7 @@ export function eaKind(mode: number, reg: number): number {
 }
 
 export interface OpEntry {
-  /** handler name in `m68000.ts`, also the disassembler's key */
+  /** handler name: a function exported by `m68000.exec.ts` (HANDLER_FNS), also the disassembler's key */
   h: string;
   pat: string;
   ea?: number;

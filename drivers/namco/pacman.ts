@@ -22,8 +22,9 @@ import { Z80 } from '../../cpus/z80/z80';
 import { Device, type Serializer } from '../../src/core/device';
 import { Ls259 } from '../../src/core/devices/ls259';
 import { Watchdog } from '../../src/core/devices/watchdog';
-import { defineHardware, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
+import { defineDevices, defineHardware, type Devices, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
 import { bit, config, dip, port, type InputPorts } from '../../src/core/input';
+import { CLEAR_LINE, HOLD_LINE, OutputLine } from '../../src/core/line';
 import { NamcoWsg } from '../../sound/namco-wsg/namco-wsg';
 import { PacmanVideo } from './pacman.video';
 
@@ -33,33 +34,34 @@ const PIXEL_CLOCK = MASTER / 3;
 
 /**
  * Board glue (MAME's driver state): IRQ enable from the latch, the vector byte from OUT (0), and the
- * VBLANK interrupt, held until the Z80 acknowledges it (MAME HOLD_LINE).
+ * VBLANK interrupt, held until the Z80 acknowledges it (MAME HOLD_LINE; the machine clears it).
  */
 export class PacmanBoard extends Device {
   irqMask = 0;
   vector = 0;
+  /** the Z80's INT input */
+  readonly irq = new OutputLine();
   /** lamps and coin outputs, for the app's indicators */
   readonly outputs = new Uint8Array(8);
 
-  constructor(private readonly cpu: Z80) {
-    super('board', 0);
-    cpu.irqAck = () => this.acknowledge();
+  constructor(tag: string) {
+    super(tag, 0);
   }
 
   /** LS259 Q0 at 0x5000. */
   setIrqMask(state: number): void {
     this.irqMask = state & 1;
   }
-  /** I/O port 0 (any port with A0-A7 = 0). */
+  /** I/O port 0 (any port with A0-A7 = 0): MAME `set_input_line_vector`. */
   vectorWrite(_offset: number, data: number): void {
     this.vector = data;
   }
-  acknowledge(): number {
-    this.cpu.setIrq(0);
+  /** The byte on the bus when the Z80 acknowledges (IM 2 vector low byte). */
+  interruptVector(): number {
     return this.vector;
   }
   setVblank(state: number): void {
-    if (state && this.irqMask) this.cpu.setIrq(1);
+    if (state && this.irqMask) this.irq.set(HOLD_LINE);
   }
   setLamp1(state: number): void { this.outputs[4] = state; }
   setLamp2(state: number): void { this.outputs[5] = state; }
@@ -69,7 +71,7 @@ export class PacmanBoard extends Device {
   reset(): void {
     this.irqMask = 0;
     this.vector = 0;
-    this.cpu.setIrq(0);
+    this.irq.set(CLEAR_LINE);
   }
 
   serialize(s: Serializer): void {
@@ -79,59 +81,87 @@ export class PacmanBoard extends Device {
   }
 }
 
-const mainMap: MapEntry[] = [
-  { at: [0x0000, 0x3fff], mirror: 0x8000, rom: 'maincpu' },
-  { at: [0x4000, 0x43ff], mirror: 0xa000, ram: 'videoram', write: 'video.videoramWritten' },
-  { at: [0x4400, 0x47ff], mirror: 0xa000, ram: 'colorram', write: 'video.colorramWritten' },
-  { at: [0x4800, 0x4bff], mirror: 0xa000, read: { value: 0xbf }, write: 'nop' }, // MAME pacman_read_nop
-  { at: [0x4c00, 0x4fef], mirror: 0xa000, ram: 'workram' },
-  { at: [0x4ff0, 0x4fff], mirror: 0xa000, ram: 'spriteram' },
-  { at: [0x5000, 0x5007], mirror: 0xaf38, write: 'mainlatch.write' },
-  { at: [0x5040, 0x505f], mirror: 0xaf00, write: 'namco.write' },
-  { at: [0x5060, 0x506f], mirror: 0xaf00, ram: 'spriteram2', writeOnly: true },
-  { at: [0x5070, 0x507f], mirror: 0xaf00, write: 'nop' },
-  { at: [0x5080, 0x5080], mirror: 0xaf3f, write: 'nop' },
-  { at: [0x50c0, 0x50c0], mirror: 0xaf3f, write: 'watchdog.kick' },
-  { at: [0x5000, 0x5000], mirror: 0xaf3f, read: { port: 'IN0' } },
-  { at: [0x5040, 0x5040], mirror: 0xaf3f, read: { port: 'IN1' } },
-  { at: [0x5080, 0x5080], mirror: 0xaf3f, read: { port: 'DSW1' } },
-  { at: [0x50c0, 0x50c0], mirror: 0xaf3f, read: { port: 'DSW2' } },
-];
+export const pacmanDevices = defineDevices({
+  maincpu: {
+    clock: CPU_CLOCK,
+    create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
+    // The I/O space decodes A0-A7 only (MAME global_mask 0xff): the map mirrors port 0 over A8-A15.
+    spaces: { program: { bits: 16, openBus: 0xff }, io: { bits: 16 } },
+  },
+  board: { create: (c) => new PacmanBoard(c.tag) },
+  namco: { clock: CPU_CLOCK / 32, create: (c) => new NamcoWsg(c.tag, c.clock, c.region('namco'), 3) },
+  video: {
+    create: (c) => new PacmanVideo(c.tag, {
+      gfx: c.region('gfx1'), proms: c.region('proms'), videoram: c.share('videoram'), colorram: c.share('colorram'),
+      spriteram: c.share('spriteram'), spriteram2: c.share('spriteram2'), screen: c.screen,
+    }),
+  },
+  mainlatch: { create: (c) => new Ls259(c.tag) },
+  watchdog: { create: (c) => new Watchdog(c.tag, 16) },
+});
 
-// The I/O space decodes A0-A7 only (MAME global_mask 0xff); port 0 latches the interrupt vector.
-const ioMap: MapEntry[] = [{ at: [0x0000, 0x0000], mirror: 0xff00, write: 'board.vectorWrite' }];
+export type PacmanDevices = Devices<typeof pacmanDevices>;
+
+/** The Z80 program map (MAME `pacman_map`); exported so variant boards can extend it. */
+export function pacmanMainMap(d: PacmanDevices): MapEntry[] {
+  return [
+    { at: [0x0000, 0x3fff], mirror: 0x8000, rom: 'maincpu' },
+    { at: [0x4000, 0x43ff], mirror: 0xa000, ram: 'videoram', write: d.video.videoramWritten },
+    { at: [0x4400, 0x47ff], mirror: 0xa000, ram: 'colorram', write: d.video.colorramWritten },
+    { at: [0x4800, 0x4bff], mirror: 0xa000, read: { value: 0xbf }, nop: 'w' }, // MAME pacman_read_nop
+    { at: [0x4c00, 0x4fef], mirror: 0xa000, ram: 'workram' },
+    { at: [0x4ff0, 0x4fff], mirror: 0xa000, ram: 'spriteram' },
+    { at: [0x5000, 0x5007], mirror: 0xaf38, write: d.mainlatch.write },
+    { at: [0x5040, 0x505f], mirror: 0xaf00, write: d.namco.write },
+    { at: [0x5060, 0x506f], mirror: 0xaf00, ram: 'spriteram2', writeOnly: true },
+    { at: [0x5070, 0x507f], mirror: 0xaf00, nop: 'w' },
+    { at: [0x5080, 0x5080], mirror: 0xaf3f, nop: 'w' },
+    { at: [0x50c0, 0x50c0], mirror: 0xaf3f, write: d.watchdog.kick },
+    { at: [0x5000, 0x5000], mirror: 0xaf3f, read: { port: 'IN0' } },
+    { at: [0x5040, 0x5040], mirror: 0xaf3f, read: { port: 'IN1' } },
+    { at: [0x5080, 0x5080], mirror: 0xaf3f, read: { port: 'DSW1' } },
+    { at: [0x50c0, 0x50c0], mirror: 0xaf3f, read: { port: 'DSW2' } },
+  ];
+}
+
+/** The Z80 I/O map: port 0 latches the interrupt vector. */
+export function pacmanIoMap(d: PacmanDevices): MapEntry[] {
+  return [{ at: [0x0000, 0x0000], mirror: 0xff00, write: d.board.vectorWrite }];
+}
 
 export const pacmanHw = defineHardware({
-  devices: {
-    maincpu: {
-      clock: CPU_CLOCK,
-      create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
-      spaces: { program: { bits: 16, map: mainMap, openBus: 0xff }, io: { bits: 16, map: ioMap } },
-    },
-    board: { create: (c) => new PacmanBoard(c.device<Z80>('maincpu')) },
-    namco: { clock: CPU_CLOCK / 32, create: (c) => new NamcoWsg(c.tag, c.clock, c.region('namco'), 3) },
-    video: {
-      create: (c) => new PacmanVideo(c.tag, c.region('gfx1'), c.region('proms'), c.share('videoram'), c.share('colorram'),
-        c.share('spriteram'), c.share('spriteram2'), c.screen),
-    },
-    mainlatch: {
-      create: (c) => new Ls259(c.tag),
-      lines: { 'q.0': 'board.setIrqMask', 'q.1': 'namco.setEnable', 'q.3': 'video.setFlip', 'q.4': 'board.setLamp1',
-        'q.5': 'board.setLamp2', 'q.6': 'board.setCoinLockout', 'q.7': 'board.setCoinCounter' },
-    },
-    watchdog: { create: (c) => new Watchdog(c.tag, 16) },
-  },
+  devices: pacmanDevices,
   regions: {
     maincpu: { size: 0x10000 },
     gfx1: { size: 0x2000 },
     proms: { size: 0x0120 },
     namco: { size: 0x0200 },
   },
-  screen: {
-    pixelClock: PIXEL_CLOCK, hTotal: 384, vTotal: 264, hVisible: [0, 287], vVisible: [0, 223],
-    update: 'video.draw', vblank: ['board.setVblank', 'watchdog.vblank'],
+  shares: {
+    videoram: { size: 0x400 },
+    colorram: { size: 0x400 },
+    workram: { size: 0x3f0 },
+    spriteram: { size: 0x10 },
+    spriteram2: { size: 0x10 },
   },
-  speakers: { mono: { namco: 1.0 } },
+  screen: { pixelClock: PIXEL_CLOCK, hTotal: 384, vTotal: 264, hVisible: [0, 287], vVisible: [0, 223] },
+  wire: (d, m) => ({
+    maps: { maincpu: { program: pacmanMainMap(d), io: pacmanIoMap(d) } },
+    lines: [
+      [d.board.irq, m.cpu.maincpu.irq],
+      [d.mainlatch.q[0], d.board.setIrqMask],
+      [d.mainlatch.q[1], d.namco.setEnable],
+      [d.mainlatch.q[3], d.video.setFlip],
+      [d.mainlatch.q[4], d.board.setLamp1],
+      [d.mainlatch.q[5], d.board.setLamp2],
+      [d.mainlatch.q[6], d.board.setCoinLockout],
+      [d.mainlatch.q[7], d.board.setCoinCounter],
+      [d.watchdog.resetOut, m.reset],
+    ],
+    screen: { update: d.video.draw, vblank: [d.board.setVblank, d.watchdog.vblank] },
+    cpus: { maincpu: { irqAck: d.board.interruptVector } },
+    speakers: { mono: [{ from: d.namco, gain: 1.0 }] },
+  }),
 });
 
 export const pacmanInputs: InputPorts = {
@@ -172,6 +202,10 @@ export const games: GameDefinition[] = [
   { name: 'pacman', parent: 'puckman', title: 'Pac-Man (Midway)', year: '1980', maker: 'Namco (Midway license)', driver: 'pacman', hw: pacmanHw, inputs: pacmanInputs, rotate: 90 },
   {
     name: 'pacdemo', title: 'Pac-Man hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'pacman',
+    hw: pacmanHw, inputs: pacmanInputs, rotate: 90, homebrew: true,
+  },
+  {
+    name: 'pacstress', title: 'Pac-Man hardware stress test (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'pacman',
     hw: pacmanHw, inputs: pacmanInputs, rotate: 90, homebrew: true,
   },
 ];

@@ -15,33 +15,26 @@
 import { Device, type Serializer } from '../../src/core/device';
 import type { Screen } from '../../src/core/screen';
 import {
-  Bitmap, decodeGfx, drawGfx, DRAW_OPAQUE, type GfxLayout, type GfxSet, lookupTable, PACMAN_PALETTE_SPEC,
-  paletteFromProm, rect, resolveIndirect, ScreenOutput, step, Tilemap, type TileInfo, transMasks,
+  Bitmap, decodeGfx, drawGfx, DRAW_OPAQUE, type GfxSet, lookupTable, paletteFromProm, rect, resolveIndirect,
+  ScreenOutput, Tilemap, type TileInfo, transMasks,
 } from '../../src/core/video';
-
-/** MAME's pacman tilelayout: 2 planes packed in one byte (bit offsets 0 and 4), right half first. */
-export const TILE_LAYOUT: GfxLayout = {
-  width: 8, height: 8, total: 256, planes: 2, planeOffset: [0, 4],
-  xOffset: [64, 65, 66, 67, 0, 1, 2, 3], yOffset: step(0, 8, 8), charIncrement: 128,
-};
-
-export const SPRITE_LAYOUT: GfxLayout = {
-  width: 16, height: 16, total: 64, planes: 2, planeOffset: [0, 4],
-  xOffset: [64, 65, 66, 67, 128, 129, 130, 131, 192, 193, 194, 195, 0, 1, 2, 3],
-  yOffset: [...step(0, 8, 8), ...step(256, 8, 8)], charIncrement: 512,
-};
-
-/** Native tile (col 0-35, row 0-27) → video RAM offset (MAME `pacman_scan_rows`). */
-export function pacmanTileIndex(col: number, row: number): number {
-  const r = row + 2;
-  const c = col - 2;
-  return c & 0x20 ? r + ((c & 0x1f) << 5) : c + (r << 5);
-}
+import { PACMAN_PALETTE_SPEC, pacmanTileIndex, SPRITE_LAYOUT, TILE_LAYOUT } from './pacman.gfx';
 
 const NATIVE_W = 288;
 const NATIVE_H = 224;
 /** sprite clip, native: x 2*8 .. 34*8-1 (upright rows 2-33) */
 const SPRITE_CLIP = rect(16, 271, 0, 223);
+
+/** What the video hardware reads: graphics ROM, colour PROMs, the RAM shares and the screen it draws to. */
+export interface PacmanVideoMemory {
+  gfx: Uint8Array;
+  proms: Uint8Array;
+  videoram: Uint8Array;
+  colorram: Uint8Array;
+  spriteram: Uint8Array;
+  spriteram2: Uint8Array;
+  screen: Screen;
+}
 
 export class PacmanVideo extends Device {
   private readonly tiles: GfxSet;
@@ -55,17 +48,18 @@ export class PacmanVideo extends Device {
   private readonly output: ScreenOutput;
   private flip = 0;
 
-  constructor(
-    tag: string,
-    gfx: Uint8Array,
-    proms: Uint8Array,
-    private readonly videoram: Uint8Array,
-    private readonly colorram: Uint8Array,
-    private readonly spriteram: Uint8Array,
-    private readonly spriteram2: Uint8Array,
-    screen: Screen,
-  ) {
+  private readonly videoram: Uint8Array;
+  private readonly colorram: Uint8Array;
+  private readonly spriteram: Uint8Array;
+  private readonly spriteram2: Uint8Array;
+
+  constructor(tag: string, mem: PacmanVideoMemory) {
     super(tag, 0);
+    const { gfx, proms, screen } = mem;
+    this.videoram = mem.videoram;
+    this.colorram = mem.colorram;
+    this.spriteram = mem.spriteram;
+    this.spriteram2 = mem.spriteram2;
     this.tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
     this.sprites = decodeGfx(gfx, 0x1000, SPRITE_LAYOUT, 0x1000);
     this.tiles.colorBase = this.sprites.colorBase = 0;

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Write roms-manifest/pacdemo.json for the built ROM folder (format: ARCHITECTURE.md section 3).
+"""Write roms-manifest/<set>.json for a built Pac-Man homebrew ROM folder (format: ARCHITECTURE.md section 3).
 
-usage: mkmanifest.py ROMDIR OUT.json
+usage: mkmanifest.py ROMDIR OUT.json [SET TITLE]      (default: pacdemo and its title)
 Regions and offsets are those of MAME 0.251's `pacman` set (../shared/docs/DRIVER-TARGETS.md).
 """
 import hashlib
@@ -23,6 +23,8 @@ SIZES = {"pacman.6e": 4096, "pacman.6f": 4096, "pacman.6h": 4096, "pacman.6j": 4
 
 def main():
     romdir, dest = sys.argv[1], sys.argv[2]
+    set_name = sys.argv[3] if len(sys.argv) > 3 else "pacdemo"
+    title = sys.argv[4] if len(sys.argv) > 4 else "Pac-Man hardware demo (Arcade homebrew)"
     lines = []
     for name, region, offset in LAYOUT:
         data = open(os.path.join(romdir, name), "rb").read()
@@ -31,7 +33,7 @@ def main():
         entry = {"name": name, "size": len(data), "crc32": "%08x" % (zlib.crc32(data) & 0xFFFFFFFF),
                  "sha1": hashlib.sha1(data).hexdigest(), "region": region, "offset": offset}
         lines.append("    " + json.dumps(entry, separators=(",", ":")))
-    head = {"name": "pacdemo", "title": "Pac-Man hardware demo (Arcade homebrew)", "year": "2026",
+    head = {"name": set_name, "title": title, "year": "2026",
             "maker": "Arcade project (homebrew)", "driver": "pacman", "homebrew": True}
     text = "{\n" + "".join("  %s: %s,\n" % (json.dumps(k), json.dumps(v)) for k, v in head.items())
     text += '  "roms": [\n' + ",\n".join(lines) + "\n  ]\n}\n"

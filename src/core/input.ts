@@ -181,9 +181,13 @@ export class InputManager {
   set(portTag: string, name: string, value: number): void {
     const { p, i } = this.field(portTag, name);
     const f = p.def.fields[i];
-    if ((f.kind === 'dip' || f.kind === 'config') && (value & ~f.mask) !== 0)
-      throw new InputError(`${portTag} ${name}: value 0x${value.toString(16)} has bits outside the field mask 0x${f.mask.toString(16)}`);
+    this.checkValue(portTag, name, f, value);
     p.values[i] = f.kind === 'digital' ? (value ? 1 : 0) : value | 0;
+  }
+
+  private checkValue(portTag: string, name: string, f: FieldDef, value: number): void {
+    if ((f.kind === 'dip' || f.kind === 'config') && (value < 0 || value > 0xffffffff || (value & ~f.mask) !== 0))
+      throw new InputError(`${portTag} ${name}: value ${value} is not a setting of this switch (bits outside the field mask 0x${f.mask.toString(16)})`);
   }
 
   get(portTag: string, name: string): number {
@@ -192,8 +196,9 @@ export class InputManager {
   }
 
   /** Check that a field exists (input scripts are validated before a run starts). */
-  check(portTag: string, name: string): void {
-    this.field(portTag, name);
+  check(portTag: string, name: string, value?: number): void {
+    const { p, i } = this.field(portTag, name);
+    if (value !== undefined) this.checkValue(portTag, name, p.def.fields[i], value);
   }
 
   /** Releases digital inputs and restores analog positions; DIP settings are kept (they are the operator's). */
@@ -249,6 +254,7 @@ export function parseInputScript(text: string, origin = 'input script'): InputEv
     if (!m) throw new InputError(`${origin}:${lineNo}: cannot read '${raw.trim()}' (expected 'FRAME PORT FIELD = VALUE' or 'START-END PORT FIELD')`);
     const [, a, b, portTag, field, valueText] = m;
     const start = Number(a);
+    if (a.length > 9 || (b !== undefined && b.length > 9)) throw new InputError(`${origin}:${lineNo}: frame numbers go up to 999999999`);
     const port = normalizeTag(portTag);
     if (b !== undefined) {
       const end = Number(b);
@@ -258,8 +264,10 @@ export function parseInputScript(text: string, origin = 'input script'): InputEv
       events.push({ frame: end + 1, port, field, value: 0, line: lineNo }); // MAME oracle: held START..END inclusive
     } else {
       if (valueText === undefined) throw new InputError(`${origin}:${lineNo}: missing '= VALUE'`);
-      const value = Number(valueText);
-      if (!Number.isInteger(value)) throw new InputError(`${origin}:${lineNo}: value '${valueText}' is not an integer`);
+      // Decimal or 0x-hex, as the oracle's scripts write them; `1e1` or `12.0` are typos, not numbers.
+      const m2 = /^(-?)(?:0x([0-9a-f]{1,8})|([0-9]{1,10}))$/i.exec(valueText);
+      const value = m2 ? (m2[1] ? -1 : 1) * (m2[2] !== undefined ? parseInt(m2[2], 16) : Number(m2[3])) : NaN;
+      if (!(Math.abs(value) <= 0xffffffff)) throw new InputError(`${origin}:${lineNo}: value '${valueText}' is not an integer (decimal or 0x hex, up to 32 bits)`);
       events.push({ frame: start, port, field, value, line: lineNo });
     }
   });

@@ -6,25 +6,26 @@
  * devices in declaration order → address spaces compiled against the devices → lines wired → power on.
  */
 import type { CpuDevice } from './cpu';
-import { Device } from './device';
-import type { BuildContext, DeviceDef, GameDefinition, HardwareDef, ReadRef, SpaceDef } from './driver-schema';
+import { CpuInputLines } from './cpu-inputs';
+import type { Device, WriteLine } from './device';
+import type { BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
 import { isCpuDevice } from './driver-schema';
+import { OutputLine } from './line';
 import { InputManager } from './input';
 import type { GameInfo, Machine, SampleData, SampleEvent, SampleSource } from './machine-api';
 import { SaveStateError } from './machine-api';
 import { AddressSpace } from './memory';
-import { compileSpace, type MapResolver, type ReadHandler, type WriteHandler } from './memory-map';
+import { compileSpace, type MapResolver } from './memory-map';
 import { Mixer } from './mixer';
 import type { RomManifest } from './roms/manifest';
 import { sha1Hex } from './roms/hash';
 import { Scheduler, lcm } from './scheduler';
 import { Screen } from './screen';
-import { StateReader, StateWriter } from './serializer';
+import { asSaveStateError, openState, writeState, type StateIdentity } from './savestate';
+import type { StateReader, StateWriter } from './serializer';
 import { isSoundDevice, type SoundStream } from './sound';
 
-export const STATE_MAGIC = 'ARCADE-STATE';
-// 2: scheduler times kept in MAME attoseconds and the 50 Hz sound-manager timer
-export const STATE_VERSION = 2;
+export { STATE_MAGIC, STATE_VERSION } from './savestate';
 
 export interface LoadedRoms {
   manifest: RomManifest;
@@ -42,38 +43,52 @@ export interface MachineOptions {
   externalSamples?: boolean;
 }
 
-type AnyDevice = Device & Record<string, unknown>;
+/** An address space a device asked for while it was built; its map is compiled after the wiring. */
+interface PendingSpace {
+  tag: string;
+  name: string;
+  space: AddressSpace;
+}
 
 export class MachineError extends Error {
   override name = 'MachineError';
 }
 
-/** Collects a hardware definition's regions, shares and banks so they can be laid out in one arena. */
+/** Lays out every region, then every share, in one arena (4 KiB aligned) so spaces can map them directly. */
 function planArena(hw: HardwareDef): { regionBase: Map<string, number>; shares: Map<string, { base: number; size: number }>; size: number } {
-  const mapped = new Set<string>();
-  const shareSizes = new Map<string, number>();
-  for (const d of Object.values(hw.devices))
-    for (const sp of Object.values(d.spaces ?? {}))
-      for (const e of sp.map) {
-        if (e.rom !== undefined) mapped.add(e.rom);
-        if (e.ram !== undefined) shareSizes.set(e.ram, Math.max(shareSizes.get(e.ram) ?? 0, e.at[1] - e.at[0] + 1));
-      }
-  for (const b of Object.values(hw.banks ?? {})) mapped.add(b.region);
   let size = 0;
   const align = (n: number) => (n + 0xfff) & ~0xfff;
   const regionBase = new Map<string, number>();
-  for (const r of mapped) {
-    const def = hw.regions[r];
-    if (!def) throw new MachineError(`memory map uses region '${r}' that the hardware does not declare`);
-    regionBase.set(r, size);
+  for (const [name, def] of Object.entries(hw.regions)) {
+    regionBase.set(name, size);
     size = align(size + def.size);
   }
   const shares = new Map<string, { base: number; size: number }>();
-  for (const [name, s] of shareSizes) {
-    shares.set(name, { base: size, size: s });
-    size = align(size + s);
+  for (const [name, def] of Object.entries(hw.shares ?? {})) {
+    shares.set(name, { base: size, size: def.size });
+    size = align(size + def.size);
   }
   return { regionBase, shares, size: Math.max(size, 0x1000) };
+}
+
+/**
+ * The device as the wiring sees it: reading a method gives it bound to the device, so `d.video.draw` can be
+ * stored as a callback. Only used while the machine is built.
+ */
+function boundView(dev: Device): Device {
+  const bound = new Map<PropertyKey, unknown>();
+  return new Proxy(dev, {
+    get(target, key) {
+      const v: unknown = Reflect.get(target, key, target);
+      if (typeof v !== 'function') return v;
+      let b = bound.get(key);
+      if (b === undefined) {
+        b = (v as (...a: unknown[]) => unknown).bind(target);
+        bound.set(key, b);
+      }
+      return b;
+    },
+  });
 }
 
 export class ArcadeMachine implements Machine {
@@ -84,6 +99,8 @@ export class ArcadeMachine implements Machine {
   readonly mixer: Mixer;
   readonly devices = new Map<string, Device>();
   readonly spaces = new Map<string, AddressSpace>();
+  /** each space's map as the wiring declared it ('maincpu:program' → entries), for validation and the debugger */
+  readonly maps = new Map<string, readonly MapEntry[]>();
   readonly cpus: CpuDevice[] = [];
   readonly arena: Uint8Array;
   private readonly regions = new Map<string, Uint8Array>();
@@ -108,12 +125,12 @@ export class ArcadeMachine implements Machine {
     // we can see but ends timeslices, which decides where CPUs stand when later timers fire.
     this.scheduler.addSyncTimer('sound manager update', 50);
 
-    // Regions and the arena.
+    // Regions and shares in the arena; ROM files placed as the manifest says.
     const plan = planArena(hw);
     this.arena = new Uint8Array(plan.size);
     for (const [name, def] of Object.entries(hw.regions)) {
-      const base = plan.regionBase.get(name);
-      const view = base !== undefined ? this.arena.subarray(base, base + def.size) : new Uint8Array(def.size);
+      const base = plan.regionBase.get(name)!;
+      const view = this.arena.subarray(base, base + def.size);
       view.fill(def.fill ?? 0);
       this.regions.set(name, view);
     }
@@ -132,7 +149,7 @@ export class ArcadeMachine implements Machine {
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
 
     this.inputs = new InputManager(game.inputs);
-    this.screen = new Screen(hw.screen, this.scheduler, hw.screen.scanline !== undefined);
+    this.screen = new Screen(hw.screen, this.scheduler);
     // The output framebuffer exists before the devices so video devices can keep a reference to it.
     const rotate = game.rotate;
     const swap = rotate === 90 || rotate === 270;
@@ -143,7 +160,7 @@ export class ArcadeMachine implements Machine {
     this.screen.rotate = rotate;
 
     // Devices in declaration order.
-    const pendingSpaces: { space: AddressSpace; def: SpaceDef }[] = [];
+    const pendingSpaces: PendingSpace[] = [];
     for (const [tag, def] of Object.entries(hw.devices)) {
       const ctx = this.context(tag, def, pendingSpaces);
       const dev = def.create(ctx);
@@ -151,26 +168,39 @@ export class ArcadeMachine implements Machine {
       this.devices.set(tag, dev);
     }
 
-    // Address spaces, now that every handler target exists.
-    const resolver = this.resolver(plan, hw);
-    for (const { space, def } of pendingSpaces) {
-      try {
-        compileSpace(space, def, resolver);
-      } catch (e) {
-        throw new MachineError(`${space.name}: ${(e as Error).message}`);
-      }
-    }
-
-    // Lines, screen callbacks, sound streams, CPUs.
-    for (const [tag, def] of Object.entries(hw.devices)) this.wireLines(tag, def);
-    this.screen.update = this.method(hw.screen.update) as () => void;
-    const vblankTargets = ([] as string[]).concat(hw.screen.vblank ?? []);
-    const vblankFns = vblankTargets.map((t) => this.method(t) as (s: number) => void);
-    this.screen.vblankOut = (s) => { for (const f of vblankFns) f(s); };
-    if (hw.screen.scanline) this.screen.scanlineOut = this.method(hw.screen.scanline) as (l: number) => void;
+    // The machine's lines: each CPU's inputs, the machine reset.
+    const cpuInputs: Record<string, CpuInputs> = {};
+    const inputDevices: CpuInputLines[] = [];
     for (const dev of this.devices.values()) {
-      const d = dev as AnyDevice;
-      if ('resetMachine' in d && typeof d.resetMachine === 'function') d.resetMachine = () => this.softReset();
+      if (!isCpuDevice(dev)) continue;
+      const lines = new CpuInputLines(dev, this.scheduler);
+      cpuInputs[dev.tag] = lines.inputs;
+      inputDevices.push(lines);
+    }
+    for (const l of inputDevices) this.devices.set(l.tag, l);
+    const machineLines: MachineLines<DeviceDefs> = {
+      cpu: cpuInputs,
+      reset: (state) => { if (state) this.softReset(); },
+      region: (name) => {
+        const r = this.regions.get(name);
+        if (!r) throw new MachineError(`the wiring asks for region '${name}', which is not declared`);
+        return r;
+      },
+      share: (name) => {
+        const s = this.shares.get(name);
+        if (!s) throw new MachineError(`the wiring asks for RAM share '${name}', which is not declared`);
+        return s;
+      },
+    };
+
+    // The wiring: every connection of the board, with the devices typed and methods bound.
+    const views: Record<string, Device> = {};
+    for (const [tag, dev] of this.devices) views[tag] = boundView(dev);
+    const wiring = hw.wire(views, machineLines);
+    this.connect(wiring, pendingSpaces, plan, hw, inputDevices);
+    wiring.init?.();
+
+    for (const dev of this.devices.values()) {
       if (isSoundDevice(dev)) for (const st of dev.streams) { st.time = this.scheduler; this.streams.push(st); }
       if (isCpuDevice(dev)) { this.cpus.push(dev); this.scheduler.addCpu(dev); }
     }
@@ -178,11 +208,13 @@ export class ArcadeMachine implements Machine {
     this.collectSampleSources(opts.externalSamples ?? false);
 
     const sampleRate = opts.sampleRate ?? 48000;
-    const speakers = Object.entries(hw.speakers).map(([name, inputs]) =>
-      Object.entries(inputs).map(([tag, gain]) => {
-        const dev = this.devices.get(tag);
-        if (!dev || !isSoundDevice(dev)) throw new MachineError(`speaker '${name}' takes sound from '${tag}', which is not a sound device`);
-        return { stream: dev.streams[0], channel: 0, gain };
+    const speakers = Object.entries(wiring.speakers).map(([name, inputs]) =>
+      inputs.map((inp, i) => {
+        const stream = inp.from?.streams?.[inp.stream ?? 0];
+        if (!stream) throw new MachineError(`speaker '${name}' input ${i}: not a sound device or no stream ${inp.stream ?? 0}`);
+        const channel = inp.channel ?? 0;
+        if (!(channel >= 0 && channel < stream.channels)) throw new MachineError(`speaker '${name}' input ${i}: the stream has no channel ${channel}`);
+        return { stream, channel, gain: inp.gain };
       }),
     );
     this.mixer = new Mixer(sampleRate, speakers.length ? speakers : [[]], tps);
@@ -197,7 +229,7 @@ export class ArcadeMachine implements Machine {
         tag: d.tag, type: chipName(d), clock: d.clock, kind: isCpuDevice(d) ? 'cpu' : isSoundDevice(d) ? 'audio' : 'other',
       })),
       inputs: this.inputs.info(),
-      status: game.status ?? {},
+      status: { ...game.status } as Record<string, boolean>,
     };
     this.powerOn();
   }
@@ -214,7 +246,7 @@ export class ArcadeMachine implements Machine {
     return this.mixer.channels;
   }
 
-  private context(tag: string, def: DeviceDef, pending: { space: AddressSpace; def: SpaceDef }[]): BuildContext {
+  private context(tag: string, def: DeviceDef, pending: PendingSpace[]): BuildContext {
     const m = this;
     const spaces = new Map<string, AddressSpace>();
     return {
@@ -228,7 +260,7 @@ export class ArcadeMachine implements Machine {
         sp = new AddressSpace({ name: `${tag}:${name}`, addrBits: sd.bits, endian: sd.endian, dataBits: sd.dataBits, openBus: sd.openBus, pageBits: sd.pageBits }, m.arena);
         spaces.set(name, sp);
         m.spaces.set(`${tag}:${name}`, sp);
-        pending.push({ space: sp, def: sd });
+        pending.push({ tag, name, space: sp });
         return sp;
       },
       region(name) {
@@ -238,77 +270,77 @@ export class ArcadeMachine implements Machine {
       },
       share(name) {
         const s = m.shares.get(name);
-        if (!s) throw new MachineError(`device '${tag}' asks for RAM share '${name}' that no map declares`);
+        if (!s) throw new MachineError(`device '${tag}' asks for RAM share '${name}' that the hardware does not declare`);
         return s;
       },
       scheduler: m.scheduler,
       timer: (owner, name, cb) => m.scheduler.timer(owner, name, cb),
-      device<T extends Device>(t: string): T {
-        const d = m.devices.get(t);
-        if (!d) throw new MachineError(`device '${tag}' needs '${t}', which is not declared before it`);
-        return d as T;
-      },
       screen: m.screen,
       port: (p) => m.inputs.reader(p),
     };
   }
 
-  /** Resolve `'tag.method'` to a bound function. */
-  method(ref: string): (...args: number[]) => number | void {
-    const dot = ref.indexOf('.');
-    if (dot < 0) throw new MachineError(`handler '${ref}' is not of the form 'device.method'`);
-    const tag = ref.slice(0, dot), name = ref.slice(dot + 1);
-    const dev = this.devices.get(tag) as AnyDevice | undefined;
-    if (!dev) throw new MachineError(`handler '${ref}': no device '${tag}'`);
-    const fn = dev[name];
-    if (typeof fn !== 'function') throw new MachineError(`handler '${ref}': device '${tag}' has no method '${name}'`);
-    return (fn as (...a: number[]) => number | void).bind(dev);
+  /** Apply the wiring: compile the maps, connect lines, screen callbacks and interrupt acknowledges. */
+  private connect(w: Wiring<DeviceDefs>, pending: PendingSpace[], plan: ReturnType<typeof planArena>, hw: HardwareDef, inputs: CpuInputLines[]): void {
+    for (const [tag, maps] of Object.entries(w.maps ?? {})) {
+      const def = hw.devices[tag];
+      if (!def) throw new MachineError(`maps: no device '${tag}'`);
+      for (const name of Object.keys(maps ?? {}))
+        if (!def.spaces?.[name]) throw new MachineError(`maps: device '${tag}' has no address space '${name}'`);
+    }
+    const resolver = this.resolver(plan, hw);
+    for (const { tag, name, space } of pending) {
+      const map = (w.maps?.[tag] as Record<string, MapEntry[]> | undefined)?.[name] ?? [];
+      this.maps.set(space.name, map);
+      try {
+        compileSpace(space, map, resolver);
+      } catch (e) {
+        throw new MachineError((e as Error).message);
+      }
+    }
+
+    (w.lines ?? []).forEach(([out, target], i) => {
+      if (!(out instanceof OutputLine)) throw new MachineError(`lines[${i}]: the source is not an OutputLine`);
+      out.connect(...targetList(target, `lines[${i}]`));
+    });
+
+    const sc = w.screen;
+    if (typeof sc?.update !== 'function') throw new MachineError('screen.update is not a function');
+    this.screen.update = sc.update;
+    const vblank = targetList(sc.vblank ?? [], 'screen.vblank');
+    this.screen.vblankOut = vblank.length === 1 ? vblank[0] : (state) => { for (const f of vblank) f(state); };
+    if (sc.scanline) this.screen.setScanlineCallback(sc.scanline);
+
+    for (const [tag, c] of Object.entries((w.cpus ?? {}) as Record<string, { irqAck?: (line: number) => number } | undefined>)) {
+      const lines = inputs.find((l) => l.tag === `${tag}.inputs`);
+      if (!lines) throw new MachineError(`cpus: '${tag}' is not a CPU`);
+      if (c?.irqAck) lines.setAcknowledge(c.irqAck);
+    }
   }
 
   private resolver(plan: ReturnType<typeof planArena>, hw: HardwareDef): MapResolver {
+    const share = (name: string) => {
+      const s = plan.shares.get(name);
+      if (!s) throw new MachineError(`map uses RAM share '${name}', which is not declared in 'shares'`);
+      return s;
+    };
     return {
-      shareBase: (name) => plan.shares.get(name)!.base,
-      regionBase: (name) => plan.regionBase.get(name)!,
+      shareBase: (name) => share(name).base,
+      shareSize: (name) => share(name).size,
+      regionBase: (name) => {
+        const base = plan.regionBase.get(name);
+        if (base === undefined) throw new MachineError(`map uses region '${name}', which is not declared`);
+        return base;
+      },
       regionSize: (name) => hw.regions[name]?.size ?? 0,
       bank: (name) => {
         const b = hw.banks?.[name];
-        if (!b) throw new MachineError(`map uses bank '${name}' that the hardware does not declare`);
+        if (!b) throw new MachineError(`map uses bank '${name}', which is not declared`);
         const base = plan.regionBase.get(b.region)!;
         return { size: b.size, entries: Array.from({ length: b.count }, (_, i) => base + b.offset + i * b.size) };
       },
-      read: (ref: ReadRef): ReadHandler => {
-        if (typeof ref === 'object' && 'port' in ref) {
-          const r = this.inputs.reader(ref.port);
-          return () => r();
-        }
-        if (typeof ref === 'object' && 'value' in ref) {
-          const v = ref.value;
-          return () => v;
-        }
-        return this.method(ref) as ReadHandler;
-      },
-      write: (ref): WriteHandler => (ref === 'nop' ? () => {} : (this.method(ref) as WriteHandler)),
-      read16: (ref) => this.method(ref) as ReadHandler,
-      write16: (ref) => this.method(ref) as WriteHandler,
+      port: (name) => this.inputs.reader(name),
     };
-  }
-
-  private wireLines(tag: string, def: DeviceDef): void {
-    const dev = this.devices.get(tag) as AnyDevice;
-    for (const [out, target] of Object.entries(def.lines ?? {})) {
-      const fn = this.method(target);
-      const [field, index] = out.split('.');
-      const slot = dev[field];
-      if (index !== undefined) {
-        if (!Array.isArray(slot)) throw new MachineError(`${tag}.${field} is not a list of lines`);
-        const i = Number(index);
-        if (!(i >= 0 && i < slot.length)) throw new MachineError(`${tag}.${out}: no such line`);
-        slot[i] = fn;
-      } else {
-        if (!(field in dev)) throw new MachineError(`${tag} has no line '${field}'`);
-        dev[field] = fn;
-      }
-    }
   }
 
   // ---- running ------------------------------------------------------------------------------
@@ -370,15 +402,11 @@ export class ArcadeMachine implements Machine {
   }
 
   saveState(): Uint8Array {
-    const w = new StateWriter();
-    w.str(STATE_MAGIC);
-    w.u16(STATE_VERSION);
-    w.str(this.game.name);
-    const hashes = this.hashes();
-    w.u32(hashes.length);
-    for (const [n, h] of hashes) { w.str(n); w.str(h); }
-    this.serializeBody(w);
-    return w.bytes();
+    return writeState(this.stateIdentity(), (w) => this.serializeBody(w));
+  }
+
+  private stateIdentity(): StateIdentity {
+    return { set: this.game.name, roms: this.hashes() };
   }
 
   private serializeBody(s: StateWriter | StateReader): void {
@@ -393,54 +421,30 @@ export class ArcadeMachine implements Machine {
     this.screen.serialize(s);
     for (const [name, share] of [...this.shares.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const got = s.str(name);
-      if (got !== name) throw new SaveStateError(`memory '${name}' expected, state has '${got}'`);
+      if (got !== name) throw new SaveStateError(`this save state is damaged (memory '${name}' expected where the state has another name); it cannot be loaded`);
       s.block(share);
     }
     for (const tag of [...this.devices.keys()].sort()) {
       const got = s.str(tag);
-      if (got !== tag) throw new SaveStateError(`device '${tag}' expected, state has '${got}'`);
+      if (got !== tag) throw new SaveStateError(`this save state is damaged (device '${tag}' expected where the state has another name); it cannot be loaded`);
       this.devices.get(tag)!.serialize(s);
     }
     // Banks are derived state of the board device, rebuilt in postLoad.
   }
 
   loadState(bytes: Uint8Array): void {
-    const r = new StateReader(bytes);
-    // Header first: a state of another set or format is refused before anything changes.
-    let magic: string;
-    try {
-      magic = r.str('');
-    } catch {
-      throw new SaveStateError('not an Arcade save state (file too short)');
-    }
-    if (magic !== STATE_MAGIC) throw new SaveStateError('not an Arcade save state');
-    const version = r.u16(0);
-    if (version !== STATE_VERSION) throw new SaveStateError(`save state format ${version} is not supported (this version reads format ${STATE_VERSION})`);
-    const set = r.str('');
-    if (set !== this.game.name) throw new SaveStateError(`this save state is for '${set}', not '${this.game.name}'`);
-    const n = r.u32(0);
-    const mine = this.hashes();
-    if (n !== mine.length) throw new SaveStateError(`this save state was made with a different ROM set (${n} files, loaded ${mine.length})`);
-    for (let i = 0; i < n; i++) {
-      const name = r.str(''), hash = r.str('');
-      if (name !== mine[i][0] || hash !== mine[i][1])
-        throw new SaveStateError(`this save state was made with different ROMs (${name} differs)`);
-    }
+    // The container (magic, version, checksum, set, ROMs) is checked before anything changes.
+    const r = openState(bytes, this.stateIdentity());
     const backup = this.saveState();
     try {
       this.serializeBody(r);
-      if (!r.atEnd) throw new SaveStateError('save state has trailing data');
+      if (!r.atEnd) throw new SaveStateError('this save state is damaged (it has data after the last device); it cannot be loaded');
       for (const d of this.devices.values()) d.postLoad();
     } catch (e) {
       // Restore exactly what was there: a failed load changes nothing.
-      const rb = new StateReader(backup);
-      rb.str(''); rb.u16(0); rb.str('');
-      const k = rb.u32(0);
-      for (let i = 0; i < k; i++) { rb.str(''); rb.str(''); }
-      this.serializeBody(rb);
+      this.serializeBody(openState(backup, this.stateIdentity()));
       for (const d of this.devices.values()) d.postLoad();
-      if (e instanceof SaveStateError) throw e;
-      throw new SaveStateError(`save state is damaged: ${(e as Error).message}`);
+      throw asSaveStateError(e);
     }
   }
 
@@ -483,6 +487,13 @@ export class ArcadeMachine implements Machine {
 function isSampleSource(d: unknown): d is SampleSource {
   const s = d as Partial<SampleSource>;
   return typeof s.sampleTriggers === 'function' && typeof s.sampleData === 'function' && typeof s.sampleChannels === 'number';
+}
+
+/** One target or several, checked to be functions (a misspelt reference is `undefined` at run time). */
+function targetList(t: LineTarget, where: string): WriteLine[] {
+  const list: readonly WriteLine[] = typeof t === 'function' ? [t] : Array.isArray(t) ? t : [t as unknown as WriteLine];
+  list.forEach((f, i) => { if (typeof f !== 'function') throw new MachineError(`${where}: target ${i} is not a function`); });
+  return [...list];
 }
 
 function chipName(d: Device): string {

@@ -7,26 +7,38 @@
  * compiled from the same entries. Later entries win over earlier ones, per direction, as in MAME.
  * Handlers receive the offset from the entry's start with mirror bits removed (MAME's `offset`).
  */
-import type { MapEntry, ReadRef, SpaceDef } from './driver-schema';
+import type { MapEntry, ReadHandler, ReadSource, WriteHandler, Write16Handler } from './driver-schema';
 import { AddressSpace, hex } from './memory';
 
-export type ReadHandler = (offset: number) => number;
-export type WriteHandler = (offset: number, data: number) => void;
-/** 16-bit write: `mask` marks the byte lanes written (0xff00, 0x00ff or 0xffff), as MAME's mem_mask. */
-export type Write16Handler = (offset: number, data: number, mask: number) => void;
+export type { ReadHandler, WriteHandler, Write16Handler };
 
-/** How the builder resolves names used in maps. */
+/** How the builder resolves the names used in maps (regions, shares, banks, input ports). */
 export interface MapResolver {
-  /** arena offset of the first byte of a RAM share (allocating it on first use) */
-  shareBase(name: string, size: number): number;
+  /** arena offset of the first byte of a RAM share, and its size */
+  shareBase(name: string): number;
+  shareSize(name: string): number;
   /** arena offset of a ROM region placed in the arena */
   regionBase(name: string): number;
   regionSize(name: string): number;
   bank(name: string): { entries: number[]; size: number };
-  read(ref: ReadRef): ReadHandler;
-  write(ref: string): WriteHandler;
-  read16(ref: string): ReadHandler;
-  write16(ref: string): Write16Handler;
+  /** an input port's reader */
+  port(name: string): () => number;
+}
+
+/** A read source as a handler: input ports and constants become small functions. */
+function readHandler(src: ReadSource, r: MapResolver): ReadHandler {
+  if (typeof src === 'function') return src;
+  if ('port' in src) {
+    const port = r.port(src.port);
+    return () => port();
+  }
+  const v = src.value;
+  return () => v;
+}
+
+/** Does the entry silence direction `dir` (MAME nop/unmap)? */
+function silences(e: MapEntry, dir: 'r' | 'w'): boolean {
+  return (e.nop?.includes(dir) ?? false) || (e.unmap?.includes(dir) ?? false);
 }
 
 interface Compiled {
@@ -48,10 +60,10 @@ interface Compiled {
 
 /** Does the entry answer reads / take writes? (ROM owns its writes: they are dropped.) */
 function reads(c: Compiled): boolean {
-  return (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || c.entry.nop === true;
+  return (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || silences(c.entry, 'r');
 }
 function writes(c: Compiled): boolean {
-  return c.writable || c.write !== null || c.entry.nop === true || c.entry.rom !== undefined;
+  return c.writable || c.write !== null || silences(c.entry, 'w') || c.entry.rom !== undefined;
 }
 
 /**
@@ -76,37 +88,56 @@ function matches(c: Compiled, a: number): boolean {
   return m >= c.start && m <= c.end;
 }
 
-export function compileSpace(space: AddressSpace, def: SpaceDef, r: MapResolver): void {
-  const pb = space.pageBits;
+export function compileSpace(space: AddressSpace, map: readonly MapEntry[], r: MapResolver): void {
+  const compiled: Compiled[] = map.map((e) => {
+    try {
+      return compileEntry(space, e, r);
+    } catch (err) {
+      throw new Error(`${space.name} entry ${hex(e.at[0])}-${hex(e.at[1])}: ${(err as Error).message}`);
+    }
+  });
+  compilePages(space, compiled, r);
+}
+
+function compileEntry(space: AddressSpace, e: MapEntry, r: MapResolver): Compiled {
   const offMask = space.offMask;
-  const compiled: Compiled[] = def.map.map((e) => {
+  {
     const [start, end] = e.at;
     const mirror = e.mirror ?? 0;
-    if (end < start) throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} ends before it starts`);
-    if (end > space.addrMask) throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} lies outside the ${space.addrBits}-bit space`);
+    if (end < start) throw new Error('it ends before it starts');
+    if (end > space.addrMask) throw new Error(`it lies outside the ${space.addrBits}-bit space`);
     if ((start & mirror) !== 0 || (end & mirror) !== 0)
-      throw new Error(`${space.name}: entry ${hex(start)}-${hex(end)} has address bits inside its mirror ${hex(mirror)}`);
+      throw new Error(`it has address bits inside its mirror ${hex(mirror)}`);
     let base = -1;
     let writable = false;
     const size = end - start + 1;
     if (e.rom !== undefined) {
+      const regionBase = r.regionBase(e.rom);
       const off = e.offset ?? start;
       if (off + size > r.regionSize(e.rom))
-        throw new Error(`${space.name}: ${hex(start)}-${hex(end)} reads region '${e.rom}' past its end (${hex(r.regionSize(e.rom))} bytes)`);
-      base = r.regionBase(e.rom) + off;
+        throw new Error(`it reads region '${e.rom}' past its end (${hex(r.regionSize(e.rom))} bytes)`);
+      base = regionBase + off;
     } else if (e.ram !== undefined) {
-      base = r.shareBase(e.ram, size);
+      if (size > r.shareSize(e.ram))
+        throw new Error(`it maps ${hex(size)} bytes of share '${e.ram}', which has ${hex(r.shareSize(e.ram))}`);
+      base = r.shareBase(e.ram);
       writable = true;
     }
+    if (base >= 0 && (e.read !== undefined || e.read16 !== undefined))
+      throw new Error('it has both memory and a read handler');
     const aligned = (start & offMask) === 0 && ((end + 1) & offMask) === 0 && (mirror & offMask) === 0;
-    const read16 = e.read16 !== undefined && base < 0 ? r.read16(e.read16) : null;
-    const write16 = e.write16 !== undefined ? r.write16(e.write16) : null;
-    let read = e.read !== undefined && base < 0 ? r.read(e.read) : null;
-    let write = e.write !== undefined ? r.write(e.write) : null;
+    const read16 = e.read16 ?? null;
+    const write16 = e.write16 ?? null;
+    let read = e.read !== undefined ? readHandler(e.read, r) : null;
+    let write = e.write ?? null;
     if (read === null && read16 !== null) read = byteRead(read16, space.bigEndian);
     if (write === null && write16 !== null && !writable) write = byteWrite(write16, space.bigEndian);
     return { entry: e, start, end, mirror, base, writable, read, write, read16, write16, pageUniform: aligned && e.bank === undefined };
-  });
+  }
+}
+
+function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver): void {
+  const pb = space.pageBits;
 
   // Banks map whole pages and are patched by AddressSpace.setBank.
   for (const c of compiled) {

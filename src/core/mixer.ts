@@ -8,6 +8,7 @@
  * the level and removes most aliasing of e.g. the WSG's 96 kHz); upsampling interpolates linearly.
  */
 import type { Serializer } from './device';
+import { loadedInRange } from './serializer';
 import type { SoundStream } from './sound';
 
 interface Input {
@@ -126,10 +127,11 @@ export class Mixer {
   }
 
   serialize(s: Serializer): void {
-    this.remainder = s.f64(this.remainder);
+    // Range-checked on load: a remainder of a whole second or more would size the next frame's buffer by it.
+    this.remainder = loadedInRange(s, s.f64(this.remainder), 0, this.ticksPerSecond, 'mixer remainder');
     for (const list of this.inputs)
       for (const inp of list) {
-        inp.pos = s.f64(inp.pos);
+        inp.pos = loadedInRange(s, s.f64(inp.pos), 0, inp.fifo.length, 'mixer read position');
         inp.last = s.f64(inp.last);
         inp.count = s.u32(inp.count);
         if (inp.count > inp.fifo.length) throw new Error(`mixer: saved FIFO of ${inp.count} samples is too long`);

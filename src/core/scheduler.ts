@@ -32,12 +32,18 @@
  */
 import type { CpuDevice } from './cpu';
 import { Device, type Serializer } from './device';
+import { bigField, loadedInRange, StateFormatError } from './serializer';
 import type { TimeSource } from './sound';
 
 /** Attoseconds per second (MAME `ATTOSECONDS_PER_SECOND`). */
 export const AS_PER_SECOND = 1_000_000_000_000_000_000n;
 /** Expiry of a stopped timer (MAME `attotime::never`). */
 const NEVER = 1n << 120n;
+/**
+ * The shortest repeat a loaded timer may have: 10 ns, faster than any clock on the boards we emulate
+ * (the fastest CPU clocks are tens of MHz). A damaged period of a few attoseconds would fire forever.
+ */
+const MIN_PERIOD_AS = 10_000_000_000n;
 
 /** MAME `HZ_TO_ATTOSECONDS`: the truncated period of an integer frequency. */
 export function hzToAs(hz: number): bigint {
@@ -83,6 +89,16 @@ export class Timer {
     const p = Math.max(0, Math.round(period));
     const s = this.scheduler;
     this.set(s.now() + d, s.nowAs() + (delayAs ?? s.ticksToAs(d)), param, p, periodAs ?? s.ticksToAs(p));
+  }
+
+  /**
+   * Fire after `cycles` cycles of a `clock` Hz device (then every `cycles` when `periodic`): the one unit
+   * device timers use (MAME `attotime::from_ticks(cycles, clock)`; the attoseconds stay in here).
+   */
+  afterClocks(cycles: number, clock: number, param = 0, periodic = false): void {
+    const ticks = (cycles * this.scheduler.ticksPerSecond) / clock;
+    const as = clocksToAs(cycles, clock);
+    this.adjust(ticks, param, periodic ? ticks : 0, as, periodic ? as : undefined);
   }
 
   /** Fire at absolute tick `at` (MAME time `atAs` when given). */
@@ -136,6 +152,19 @@ interface CpuSlot {
   divisor: bigint;
   /** held (reset line, bus request, STOP-waiting handled by the core itself) */
   suspended: boolean;
+  /** MAME `minimum_quantum`: the cycle period × the core's shortest instruction */
+  minQuantumAs: bigint;
+}
+
+/** Cores may say how many cycles their shortest instruction takes (MAME `execute_min_cycles`); default 1. */
+interface MinCycles {
+  readonly minCycles?: number;
+}
+
+/** A temporary quantum (MAME `quantum_slot`): `requested` attoseconds until `expire`. */
+interface Quantum {
+  requested: bigint;
+  expire: bigint;
 }
 
 /** Owner of the scheduler's own timers. */
@@ -162,6 +191,8 @@ export class Scheduler implements TimeSource {
   /** requested quantum (MAME `set_maximum_quantum`; 1/60 s when the board asks for none) */
   private quantumAsRequested: bigint;
   private readonly syncTimers: { timer: Timer; periodAs: bigint }[] = [];
+  /** temporary quanta (boost_interleave) */
+  private readonly boosts: Quantum[] = [];
   private owner: SchedulerOwner | null = null;
   /** ticks → attoseconds for durations given in ticks only: MAME `attotime::from_ticks` on the time base */
   private readonly asPerTick: bigint;
@@ -184,16 +215,51 @@ export class Scheduler implements TimeSource {
   }
 
   /**
-   * The quantum in effect (MAME `rebuild_execute_list` + `compute_perfect_interleave`): the requested one,
-   * but never shorter than the "perfect interleave", which is the second-smallest CPU cycle; with a single
-   * CPU that is just under a second, so a lone CPU's slices end at timers only.
+   * The quantum in effect (MAME `device_scheduler::timeslice` over its quantum list): the smallest of the
+   * requested one and the temporary ones not yet expired (`boostInterleave`), each never shorter than the
+   * "perfect interleave" (`compute_perfect_interleave`): the second-smallest CPU minimum quantum. With a
+   * single CPU that is just under a second, so a lone CPU's slices end at timers only.
    */
   get quantumAs(): bigint {
-    if (this.slots.length < 2) {
-      const perfect = AS_PER_SECOND - 1n;
-      return this.quantumAsRequested > perfect ? this.quantumAsRequested : perfect;
+    const minimum = this.perfectInterleaveAs();
+    let q = this.quantumAsRequested;
+    for (const b of this.boosts) if (this.timeAs < b.expire && b.requested < q) q = b.requested;
+    return q > minimum ? q : minimum;
+  }
+
+  /** MAME `compute_perfect_interleave`: the second-smallest minimum quantum of the CPUs. */
+  private perfectInterleaveAs(): bigint {
+    let smallest = -1n, perfect = AS_PER_SECOND - 1n;
+    for (const s of this.slots) {
+      const q = s.minQuantumAs;
+      if (smallest < 0n) smallest = q;
+      else if (q < smallest) { perfect = smallest; smallest = q; }
+      else if (q < perfect) perfect = q;
     }
-    return this.quantumAsRequested;
+    return perfect;
+  }
+
+  /**
+   * MAME `boost_interleave(timeslice, duration)`: for `durationAs` from now, slices last at most `sliceAs`
+   * (0 = the perfect interleave). Drivers call it after a CPU writes a latch another CPU must answer quickly.
+   */
+  boostInterleave(sliceAs: bigint, durationAs: bigint): void {
+    if (sliceAs >= AS_PER_SECOND) return;
+    const now = this.nowAs();
+    for (let i = this.boosts.length - 1; i >= 0; i--) if (now >= this.boosts[i].expire) this.boosts.splice(i, 1);
+    const expire = now + durationAs;
+    const same = this.boosts.find((b) => b.requested === sliceAs);
+    if (same) { if (expire > same.expire) same.expire = expire; }
+    else this.boosts.push({ requested: sliceAs, expire });
+    // A shorter quantum takes effect at the next slice; end this one so it does not run a whole quantum.
+    this.endSlice();
+  }
+
+  /** MAME `set_perfect_quantum(cpu)`: slices never longer than that CPU's minimum quantum, permanently. */
+  setPerfectQuantum(cpu: CpuDevice): void {
+    const s = this.slots.find((x) => x.cpu === cpu);
+    if (!s) throw new Error(`${cpu.tag} is not scheduled`);
+    this.quantumAsRequested = s.minQuantumAs;
   }
 
   /** The quantum in ticks (rounded down). */
@@ -207,9 +273,10 @@ export class Scheduler implements TimeSource {
     const asPerCycle = hzToAs(cpu.clock);
     let attos = asPerCycle, shift = 0n;
     while (attos >= 1n << 31n) { attos >>= 1n; shift++; }
+    const minCycles = (cpu as CpuDevice & MinCycles).minCycles ?? 1;
     this.slots.push({
       cpu, exec: cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
-      asPerCycle, divShift: shift, divisor: attos, suspended: false,
+      asPerCycle, divShift: shift, divisor: attos, suspended: false, minQuantumAs: asPerCycle * BigInt(minCycles),
     });
   }
 
@@ -452,6 +519,7 @@ export class Scheduler implements TimeSource {
     this.time = 0;
     this.timeAs = 0n;
     for (const s of this.slots) { s.local = 0; s.localAs = 0n; s.suspended = false; }
+    this.boosts.length = 0;
     for (const t of this.timers) t.stop();
     for (const { timer, periodAs } of this.syncTimers) {
       const ticks = Math.round(Number(periodAs) * this.ticksPerSecond / 1e18);
@@ -460,30 +528,60 @@ export class Scheduler implements TimeSource {
   }
 
   /** Scheduler state: time, CPU local times and suspension, every timer by creation order. */
+  /**
+   * Loaded values are range-checked (serializer.ts `loadedInRange`): times are consistent with each other
+   * (ticks and attoseconds agree, CPUs and timers within a second of machine time) and no timer repeats
+   * faster than MIN_PERIOD_AS, so no damaged state can make a frame run forever.
+   */
   serialize(s: Serializer): void {
     // A loaded state starts at a slice boundary: a slice held by a debugger break is dropped.
     if (s.loading) { this.paused = null; this.breakRequested = false; }
-    this.time = s.f64(this.time);
-    this.timeAs = BigInt(s.str(this.timeAs.toString()));
-    this.seq = s.f64(this.seq);
-    s.u32(this.slots.length);
+    const maxTicks = Number.MAX_SAFE_INTEGER, maxAs = NEVER;
+    this.time = loadedInRange(s, s.f64(this.time), 0, maxTicks, 'machine time');
+    this.timeAs = bigField(s, this.timeAs, 0n, maxAs, 'machine time (as)');
+    this.checkTicksAs(s, this.time, this.timeAs, 'machine time');
+    this.seq = loadedInRange(s, s.f64(this.seq), 0, maxTicks, 'timer sequence');
+    const near = (what: string, as: bigint) => bigField(s, as, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND, what);
+    loadedInRange(s, s.u32(this.slots.length), this.slots.length, this.slots.length, 'CPU count');
     for (const slot of this.slots) {
-      slot.local = s.f64(slot.local);
-      slot.localAs = BigInt(s.str(slot.localAs.toString()));
+      slot.local = loadedInRange(s, s.f64(slot.local), 0, maxTicks, `${slot.cpu.tag} time`);
+      slot.localAs = near(`${slot.cpu.tag} time (as)`, slot.localAs);
+      this.checkTicksAs(s, slot.local, slot.localAs, `${slot.cpu.tag} time`);
       slot.suspended = s.bool(slot.suspended);
     }
-    const n = s.u32(this.timers.length);
-    if (n !== this.timers.length) throw new Error(`state has ${n} timers, machine has ${this.timers.length}`);
-    for (const t of this.timers) {
-      // A stopped timer (Infinity) is saved as -1.
-      const w = s.f64(t.when === Infinity ? -1 : t.when);
-      t.when = w < 0 ? Infinity : w;
-      t.period = s.f64(t.period);
-      t.param = s.i32(t.param);
-      t.whenAs = BigInt(s.str(t.whenAs.toString()));
-      t.periodAs = BigInt(s.str(t.periodAs.toString()));
-      t.seq = s.f64(t.seq);
+    const boosts = loadedInRange(s, s.u32(this.boosts.length), 0, 64, 'interleave boosts');
+    if (s.loading) this.boosts.length = boosts;
+    for (let i = 0; i < boosts; i++) {
+      const b = this.boosts[i] ?? { requested: 0n, expire: 0n };
+      b.requested = bigField(s, b.requested, 0n, AS_PER_SECOND, 'interleave boost');
+      b.expire = near('interleave boost expiry', b.expire);
+      this.boosts[i] = b;
     }
+    loadedInRange(s, s.u32(this.timers.length), this.timers.length, this.timers.length, 'timer count');
+    for (const t of this.timers) {
+      const what = `timer ${t.owner.tag}.${t.name}`;
+      // A stopped timer (Infinity) is saved as -1.
+      const w = loadedInRange(s, s.f64(t.when === Infinity ? -1 : t.when), -1, maxTicks, what);
+      t.when = w < 0 ? Infinity : w;
+      t.period = loadedInRange(s, s.f64(t.period), 0, maxTicks, `${what} period`);
+      t.param = s.i32(t.param);
+      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : near(what, t.whenAs);
+      t.periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
+      t.seq = loadedInRange(s, s.f64(t.seq), 0, maxTicks, `${what} sequence`);
+      if (!s.loading) continue;
+      if (t.when !== Infinity) this.checkTicksAs(s, t.when, t.whenAs, what);
+      this.checkTicksAs(s, t.period, t.periodAs, `${what} period`);
+      if ((t.period > 0) !== (t.periodAs > 0n)) throw new StateFormatError(`${what} period: ${t.period} ticks and ${t.periodAs} attoseconds disagree`);
+      if (t.periodAs !== 0n && t.periodAs < MIN_PERIOD_AS) throw new StateFormatError(`${what} period ${t.periodAs} attoseconds is shorter than any hardware timer`);
+    }
+  }
+
+  /** While loading: a time in ticks and the same in attoseconds must agree to within a tick or so. */
+  private checkTicksAs(s: Serializer, ticks: number, as: bigint, what: string): void {
+    if (!s.loading) return;
+    const diff = this.ticksToAs(Math.round(ticks)) - as;
+    const slack = 2n * this.asPerTick + (as < 0n ? -as : as) / 10_000n + 1_000_000n;
+    if (diff > slack || diff < -slack) throw new StateFormatError(`${what}: ${ticks} ticks and ${as} attoseconds disagree`);
   }
 
   timerList(): readonly Timer[] {

@@ -16,6 +16,7 @@
 import { Device, type Serializer, type WriteLine, unconnected } from './device';
 import type { ScreenDef } from './driver-schema';
 import { hzToAs, type Scheduler, type Timer } from './scheduler';
+import { loadedInRange } from './serializer';
 
 export class Screen extends Device {
   readonly pixelTicks: number;
@@ -42,12 +43,11 @@ export class Screen extends Device {
   scanlineOut: ((line: number) => void) | null = null;
   private readonly frameTimer: Timer;
   private readonly vblankEndTimer: Timer;
-  private readonly lineTimer: Timer | null;
+  private lineTimer: Timer | null = null;
 
   constructor(
     readonly def: ScreenDef,
     private readonly scheduler: Scheduler,
-    wantsScanlines: boolean,
   ) {
     super('screen', def.pixelClock);
     const tps = scheduler.ticksPerSecond;
@@ -64,7 +64,12 @@ export class Screen extends Device {
     this.vblankLine = def.vVisible[1] + 1;
     this.frameTimer = scheduler.timer(this, 'frame', () => this.frameEnd());
     this.vblankEndTimer = scheduler.timer(this, 'vblankEnd', () => this.vblankOut(0));
-    this.lineTimer = wantsScanlines ? scheduler.timer(this, 'scanline', (line) => this.lineStart(line)) : null;
+  }
+
+  /** The driver's per-line callback (set while the machine is built; only then does the screen time lines). */
+  setScanlineCallback(cb: (line: number) => void): void {
+    this.scanlineOut = cb;
+    this.lineTimer ??= this.scheduler.timer(this, 'scanline', (line) => this.lineStart(line));
   }
 
   /** Power-on: arm the frame timer at the first frame boundary. */
@@ -97,10 +102,19 @@ export class Screen extends Device {
 
   /** Arm the scanline timer for the start of `line`, in this frame if it is still ahead, else the next. */
   private armLine(line: number): void {
+    const [at, atAs] = this.nextLineStart(line);
+    this.lineTimer!.adjustAt(at, line, 0, atAs);
+  }
+
+  /**
+   * When the beam next reaches the start of `line` (native line number, 0 ≤ line < vTotal), strictly after
+   * now: [ticks, MAME attoseconds]. Lines count from the first VBLANK line at each frame boundary.
+   */
+  nextLineStart(line: number): [number, bigint] {
     const k = (line - this.vblankLine + this.def.vTotal) % this.def.vTotal; // lines after VBLANK start
     let frame = this.frameNumber;
     if (frame * this.frameTicks + k * this.lineTicks <= this.scheduler.now()) frame++;
-    this.lineTimer!.adjustAt(frame * this.frameTicks + k * this.lineTicks, line, 0, BigInt(frame) * this.frameAs + BigInt(k) * this.lineAs);
+    return [frame * this.frameTicks + k * this.lineTicks, BigInt(frame) * this.frameAs + BigInt(k) * this.lineAs];
   }
 
   /** Tick at which the current frame started. */
@@ -136,5 +150,9 @@ export class Screen extends Device {
 
   serialize(s: Serializer): void {
     this.frameNumber = s.u32(this.frameNumber);
+    // Loaded after the scheduler: the frame counter must be the frame the machine time is in, else the
+    // next runFrame() would run towards a far-away frame (a damaged counter must not hang the machine).
+    const now = this.scheduler.now();
+    loadedInRange(s, this.frameNumber * this.frameTicks, now - this.frameTicks, now, 'frame start');
   }
 }

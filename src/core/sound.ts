@@ -10,6 +10,8 @@
  * Time is the scheduler's integer tick count (`clock.now()`); the stream converts it to samples with an
  * exact remainder, so there is no drift however long the machine runs.
  */
+import type { Serializer } from './device';
+import { loadedInRange } from './serializer';
 
 /** Where a stream learns the current machine time; the machine's scheduler implements it. */
 export interface TimeSource {
@@ -81,9 +83,14 @@ export class SoundStream {
   }
 
   /** Stream position is machine state: saved so a loaded state resumes with the same sample phase. */
-  serializeTiming(s: { f64(v: number): number }): void {
-    this.lastTick = s.f64(this.lastTick);
-    this.remainder = s.f64(this.remainder);
+  serializeTiming(s: Serializer): void {
+    // Range-checked on load: the stream renders (now - lastTick) worth of samples at the next update, so
+    // it must lie within the last second; the remainder is below one sample.
+    const t = this.time;
+    const now = t?.now() ?? this.lastTick;
+    const tps = t?.ticksPerSecond ?? Number.MAX_SAFE_INTEGER;
+    this.lastTick = loadedInRange(s, s.f64(this.lastTick), now - tps, now + tps, 'sound stream time');
+    this.remainder = loadedInRange(s, s.f64(this.remainder), 0, tps, 'sound stream remainder');
   }
 
   resetTiming(now: number): void {

@@ -6,12 +6,13 @@
  *   and every file fits);
  * - map entries lie inside their space and do not overlap another entry of the same direction unless
  *   marked `override`;
- * - every handler, line, share and region named in the definition resolves (by building the machine);
+ * - the wiring runs and every region, share, bank and input port named in it exists (by building the
+ *   machine; handlers and lines are typed references, checked by the compiler);
  * - input fields of a port do not share bits, DIP defaults are settings of their own, values fit masks;
  * - the screen's visible area fits its totals, speakers take sound from sound devices.
  */
-import { describeGame } from './describe';
 import type { GameDefinition, MapEntry } from './driver-schema';
+import { createMachine, type ArcadeMachine } from './machine';
 import type { RomManifest } from './roms/manifest';
 
 function hex(v: number): string {
@@ -24,14 +25,15 @@ function matches(e: MapEntry, a: number): boolean {
 }
 
 function reads(e: MapEntry): boolean {
-  return ((e.rom !== undefined || e.ram !== undefined) && !e.writeOnly) || e.read !== undefined || e.read16 !== undefined || e.nop === true || e.bank !== undefined;
+  return ((e.rom !== undefined || e.ram !== undefined) && !e.writeOnly) || e.read !== undefined || e.read16 !== undefined
+    || e.nop?.includes('r') === true || e.unmap?.includes('r') === true || e.bank !== undefined;
 }
 function writes(e: MapEntry): boolean {
-  return e.ram !== undefined || e.write !== undefined || e.write16 !== undefined || e.nop === true;
+  return e.ram !== undefined || e.write !== undefined || e.write16 !== undefined || e.nop?.includes('w') === true || e.unmap?.includes('w') === true;
 }
 
 /** Pairs of entries of one direction that decode the same address (exact, address by address). */
-function overlaps(map: MapEntry[], bits: number, dir: 'read' | 'write'): string[] {
+function overlaps(map: readonly MapEntry[], bits: number, dir: 'read' | 'write'): string[] {
   const out: string[] = [];
   const use = dir === 'read' ? reads : writes;
   const size = 2 ** bits;
@@ -76,17 +78,6 @@ export function validateGame(game: GameDefinition, manifest: RomManifest | undef
   }
   if (game.parent && !all.some((g) => g.name === game.parent)) at(`parent '${game.parent}' is not a supported set`);
 
-  for (const [tag, dev] of Object.entries(hw.devices)) {
-    for (const [name, space] of Object.entries(dev.spaces ?? {})) {
-      const limit = 2 ** space.bits - 1;
-      for (const e of space.map) {
-        if (e.at[1] > limit || e.at[0] > e.at[1]) at(`${tag}:${name} entry ${hex(e.at[0])}-${hex(e.at[1])} lies outside the ${space.bits}-bit space`);
-        if (e.rom !== undefined && !hw.regions[e.rom]) at(`${tag}:${name} maps region '${e.rom}', which is not declared`);
-      }
-      if (space.bits <= 20) for (const dir of ['read', 'write'] as const) for (const o of overlaps(space.map, space.bits, dir)) at(`${tag}:${name}: ${o}`);
-    }
-  }
-
   for (const [tag, port] of Object.entries(game.inputs)) {
     let used = 0;
     for (const f of port.fields) {
@@ -101,15 +92,26 @@ export function validateGame(game: GameDefinition, manifest: RomManifest | undef
 
   const sc = hw.screen;
   if (sc.hVisible[1] >= sc.hTotal || sc.vVisible[1] >= sc.vTotal) at('screen visible area lies outside its totals');
-  for (const [speaker, inputs] of Object.entries(hw.speakers))
-    for (const tag of Object.keys(inputs)) if (!hw.devices[tag]) at(`speaker '${speaker}' takes sound from unknown device '${tag}'`);
 
-  // Building resolves every handler, line, share and region by name.
-  if (manifest && p.length === 0) {
+  // Building the machine runs the wiring and resolves every region, share, bank and port named in it;
+  // the maps it compiled are then checked entry by entry.
+  if (manifest) {
+    let machine: ArcadeMachine;
     try {
-      describeGame(game, manifest);
+      const files = new Map(manifest.roms.filter((r) => r.status !== 'nodump').map((r) => [r.name, new Uint8Array(r.size)]));
+      machine = createMachine(game, { manifest, files });
     } catch (e) {
       at(`building the machine fails: ${(e as Error).message}`);
+      return p;
+    }
+    for (const [name, map] of machine.maps) {
+      const bits = machine.spaces.get(name)!.addrBits;
+      const limit = 2 ** bits - 1;
+      for (const e of map) {
+        if (e.at[1] > limit || e.at[0] > e.at[1]) at(`${name} entry ${hex(e.at[0])}-${hex(e.at[1])} lies outside the ${bits}-bit space`);
+        if (e.rom !== undefined && !hw.regions[e.rom]) at(`${name} entry ${hex(e.at[0])}-${hex(e.at[1])} maps region '${e.rom}', which is not declared`);
+      }
+      if (bits <= 20) for (const dir of ['read', 'write'] as const) for (const o of overlaps(map, bits, dir)) at(`${name}: ${o}`);
     }
   }
   return p;

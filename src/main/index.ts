@@ -86,7 +86,7 @@ function registerIpc(): void {
   handle(CH.scanLibrary, () => library.scan());
   handle(CH.loadRomSet, (name: unknown) => library.load(v.setName(name)));
   handle(CH.importZip, (name: unknown, bytes: unknown) => {
-    library.importZip(v.zipFileName(name), v.zipBytes(bytes));
+    library.importZip(v.zipFileName(name), v.zipBytes(bytes)); // types only: rom-import.ts words the refusals
     return library.scan();
   });
   handle(CH.listStates, (game: unknown) => states.list(v.setName(game)));

@@ -3,13 +3,14 @@
  * supported set, loading one set's bytes, and importing a dropped zip. No Electron import
  * (index.ts passes the folders), so vitest drives it with temp folders.
  */
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadedSet, SetAudit } from '../preload/api';
 import { collectSources } from './rom-scan';
 import { auditRaw, manifests, type RomManifest } from './roms-bridge';
-import { setName, zipFileName } from './ipc-validate';
-import { zipSource } from '../core/roms/source';
+import { setName } from './ipc-validate';
+import { checkReplacement, importTarget } from './rom-import';
+import { MAX_ROM_FILE } from './rom-scan';
 
 export interface LibraryRoots {
   /** the app's own homebrew sets (inside the app bundle) */
@@ -50,42 +51,31 @@ export class Library {
   }
 
   /**
-   * Store a dropped zip in the imported folder. The zip is named after the set it belongs to (by its
-   * own name when that is a known set, else by the set whose files it holds by CRC), so MAME-style
-   * lookup finds it. Returns the set name it was filed under.
+   * Store a dropped zip in the imported folder, named after the set whose files it holds (rom-import.ts),
+   * so MAME-style lookup finds it. A zip already imported for that set is replaced only by one at least
+   * as good. Returns the set name it was filed under; throws ImportError (a message for the player).
    */
   importZip(fileName: string, bytes: Uint8Array): string {
-    zipFileName(fileName);
-    const source = zipSource(fileName, bytes); // throws a readable RomError for a broken zip
-    const entries = source.list();
-    if (entries.length === 0) throw new Error(`${fileName} is empty.`);
-    const base = fileName.replace(/\.zip$/i, '').toLowerCase();
     const sets = this.sets();
-    let target = sets.has(base) ? base : undefined;
-    if (!target) {
-      const sizes = new Set(entries.map((e) => `${e.name.toLowerCase()}:${e.size}`));
-      let best = 0;
-      for (const m of sets.values()) {
-        const hits = m.roms.filter((r) => sizes.has(`${r.name.toLowerCase()}:${r.size}`)).length;
-        if (hits > best) { best = hits; target = m.name; }
-      }
-      if (!target) {
-        // last resort: by checksum (renamed files)
-        const files = new Map(entries.map((e) => [e.name, source.read(e.name)] as const));
-        for (const m of sets.values()) {
-          const a = auditRaw(m, [{ kind: 'files', label: fileName, files: Object.fromEntries(files) }], [fileName]);
-          const good = a.files.filter((f) => f.foundIn).length;
-          if (good > best) { best = good; target = m.name; }
-        }
-      }
-    }
-    if (!target) throw new Error(`${fileName} holds no file of any supported game. Check that it is an arcade ROM set.`);
+    const target = importTarget(fileName, bytes, sets);
     const dir = this.roots().imported;
-    mkdirSync(dir, { recursive: true });
     const file = join(dir, `${target}.zip`);
+    checkReplacement(sets.get(target)!, readExisting(file), fileName, bytes);
+    mkdirSync(dir, { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);
     return target;
+  }
+}
+
+/** The zip imported before for a set, if there is a readable one. */
+function readExisting(file: string): Uint8Array | undefined {
+  try {
+    const st = statSync(file);
+    if (!st.isFile() || st.size > MAX_ROM_FILE) return undefined;
+    return new Uint8Array(readFileSync(file));
+  } catch {
+    return undefined;
   }
 }

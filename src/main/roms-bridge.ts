@@ -62,7 +62,7 @@ function summarize(manifest: RomManifest, report: AuditReport | null, rawCount: 
     message = `Not found. Put ${manifest.name}.zip (or a ${manifest.name} folder) in one of your ROM folders, or drop the zip on this window.`;
   } else if (missing.length > 0 || !report) {
     status = 'missing';
-    message = `${missing.length} of ${files.length} files missing or the wrong size (${missing.slice(0, 3).map((f) => f.name).join(', ')}${missing.length > 3 ? ', …' : ''}). Add them to ${manifest.name}.zip.`;
+    message = `${missing.length} of ${files.length} files missing or the wrong size (${missing.slice(0, 3).map((f) => f.name).join(', ')}${missing.length > 3 ? ', …' : ''}). ${whereToAdd(manifest, missing)}`;
   } else if (bad.length > 0) {
     status = 'badChecksum';
     message = `Playable, but ${bad.length} file${bad.length > 1 ? 's have' : ' has'} a wrong checksum (another revision or a hack); it may not run correctly.`;
@@ -72,6 +72,21 @@ function summarize(manifest: RomManifest, report: AuditReport | null, rawCount: 
   }
   if (problem) message += ` (${problem})`;
   return { name: manifest.name, status, files, searched: report?.searched ?? searched, message };
+}
+
+/**
+ * Where the missing files belong. A clone's files that MAME marks `merge` are the parent's: MAME users
+ * keep them in the parent's zip (split sets), so the advice names that zip.
+ */
+function whereToAdd(manifest: RomManifest, missing: RomFileAudit[]): string {
+  const fromParent = new Set(manifest.roms.filter((r) => r.merge !== undefined).map((r) => r.name));
+  const own = missing.filter((f) => !fromParent.has(f.name));
+  const shared = missing.filter((f) => fromParent.has(f.name));
+  const parts: string[] = [];
+  if (own.length) parts.push(`Add ${own.length === missing.length ? 'them' : own.map((f) => f.name).join(', ')} to ${manifest.name}.zip.`);
+  if (shared.length && manifest.parent)
+    parts.push(`${shared.length === missing.length ? 'They are' : `${shared.map((f) => f.name).join(', ')} ${shared.length > 1 ? 'are' : 'is'}`} shared with the parent set: put ${shared.length > 1 ? 'them' : 'it'} in ${manifest.parent}.zip (or ${manifest.name}.zip).`);
+  return parts.join(' ') || `Add them to ${manifest.name}.zip.`;
 }
 
 function openAll(raw: RawSource[]): { sources: RomSource[]; problem?: string } {

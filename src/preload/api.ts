@@ -80,6 +80,16 @@ export interface AppConfig {
   games: Record<string, GameSettings>;
   /** UI hot keys (pause, reset, …) → KeyboardEvent.code */
   hotkeys: Record<string, string>;
+  /** UI hot keys on a gamepad: action → standard-mapping button ("b4"); unset actions have none */
+  padHotkeys: Record<string, string>;
+  player: PlayerSettings;
+}
+
+export interface PlayerSettings {
+  /** how far back rewind reaches (0 = off); memory use grows with it (docs/app.md) */
+  rewindSeconds: number;
+  /** frames of run-ahead (RetroArch's latency hiding): 0 = off, 1 or 2 */
+  runAhead: number;
 }
 
 export interface StateSlotInfo {

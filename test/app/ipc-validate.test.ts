@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as v from '../../src/main/ipc-validate';
+import { checkImportName, ImportError } from '../../src/main/rom-import';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
@@ -22,14 +23,15 @@ describe('IPC argument validation', () => {
     expect(() => v.bytes(new Uint8Array(11), 10, 'x')).toThrow();
     expect(() => v.bytes(new Uint8Array(0), 10, 'x')).toThrow();
   });
-  it('PNGs need the signature; zips need PK headers and safe names', () => {
+  it('PNGs need the signature; zips are typed here and judged (in words for players) by rom-import', () => {
     expect(v.png(PNG).length).toBe(PNG.length);
     expect(() => v.png(new Uint8Array(12))).toThrow();
     expect(v.zipBytes(new Uint8Array([0x50, 0x4b, 3, 4, 0]))).toBeTruthy();
-    expect(() => v.zipBytes(new Uint8Array([0x50, 0x4b, 1, 2]))).toThrow();
-    expect(v.zipFileName('pacman.zip')).toBe('pacman.zip');
-    expect(v.zipFileName('Pac-Man (1980).zip')).toBe('Pac-Man (1980).zip');
-    for (const bad of ['../pacman.zip', 'a/b.zip', 'x.exe', '.zip', 'a..b.zip', 'C:\\x.zip']) expect(() => v.zipFileName(bad)).toThrow();
+    expect(() => v.zipBytes('PK')).toThrow();
+    expect(v.zipFileName('Pac-Man [!].zip')).toBe('Pac-Man [!].zip');
+    expect(() => v.zipFileName(42)).toThrow();
+    for (const bad of ['../pacman.zip', 'a/b.zip', 'x.exe', 'C:\\x.zip', 'a\u0000.zip']) expect(() => checkImportName(bad)).toThrow(ImportError);
+    for (const ok of ['pacman.zip', 'Pac-Man (1980).zip', 'Pac-Man [!].zip', 'a..b.zip']) expect(checkImportName(ok)).toBe(ok);
   });
   it('config patches: only renderer-writable keys, all typed', () => {
     expect(v.configPatch({ volume: 0.5, muted: true })).toEqual({ volume: 0.5, muted: true });

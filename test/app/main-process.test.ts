@@ -97,7 +97,8 @@ describe('Electron main process', () => {
     await expect(call(CH.setConfig, { romFolders: ['/'] })).rejects.toThrow(/not writable/);
     await expect(call(CH.writeState, 'pacdemo', 1, new Uint8Array([1]), new Uint8Array([1, 2, 3]))).rejects.toThrow(/PNG/);
     await expect(call(CH.readState, 'pacdemo', 99)).rejects.toThrow(/slot/);
-    await expect(call(CH.importZip, '../x.zip', new Uint8Array([0x50, 0x4b, 3, 4]))).rejects.toThrow(/zip file name/);
+    await expect(call(CH.importZip, '../x.zip', new Uint8Array([0x50, 0x4b, 3, 4]))).rejects.toThrow(/file name cannot be used/);
+    await expect(call(CH.importZip, 42, new Uint8Array([0x50, 0x4b, 3, 4]))).rejects.toThrow(/zip file name/);
     await expect(call(CH.setFullscreen, 'yes')).rejects.toThrow(/boolean/);
     await expect(call(CH.removeRomFolder, 42)).rejects.toThrow(/folder/);
   });

@@ -165,7 +165,7 @@ describe('scheduler', () => {
     // Pixel clock 1 MHz (10^12 as per pixel), 10×10 frame, 8 visible lines; CPU at 4 MHz (2.5·10^11 as per
     // cycle), 4 ticks per pixel. Program: NOP (2 cycles), STA 0x9000 (its write comes after its 4 cycles).
     const s = new Scheduler(4_000_000);
-    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 10, hVisible: [0, 9], vVisible: [0, 7], update: 'x.y' }, s, false);
+    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 10, hVisible: [0, 9], vVisible: [0, 7] }, s);
     const space = AddressSpace.flatRam({ name: 'p', addrBits: 16 });
     space.mem.set(assemble([0, [3, 0x9000], 0, [5, 0x0004]]));
     const seen: number[][] = [];
@@ -191,9 +191,9 @@ describe('screen scanline callback', () => {
     const { Screen } = await import('../../src/core/screen');
     const s = new Scheduler(1_000_000);
     // 10 pixels a line, 12 lines (visible 2..9), 1 MHz pixel clock: a line is 10 ticks, a frame 120.
-    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 12, hVisible: [0, 7], vVisible: [2, 9], update: 'x.y' }, s, true);
+    const screen = new Screen({ pixelClock: 1_000_000, hTotal: 10, vTotal: 12, hVisible: [0, 7], vVisible: [2, 9] }, s);
     const seen: string[] = [];
-    screen.scanlineOut = (line) => seen.push(`${line}@${s.now()}:${screen.vpos()}`);
+    screen.setScanlineCallback((line) => seen.push(`${line}@${s.now()}:${screen.vpos()}`));
     screen.start();
     s.runUntil(2 * 120);
     // VBLANK starts at line 10 at tick 0 (the frame boundary); line 2 starts 4 lines later, at tick 40.

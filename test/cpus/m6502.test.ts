@@ -135,7 +135,7 @@ describe('6502 disassembler', () => {
 
 describe('6502 generated code', () => {
   it('m6502.gen.ts is what tools/gen-m6502.ts generates from the opcode table', async () => {
-    const { generate, GENERATED_FILE } = await import('../../cpus/m6502/tools/gen-m6502');
+    const { generate, GENERATED_FILE } = await import('../../tools/gen-m6502');
     const { readFileSync } = await import('node:fs');
     expect(readFileSync(GENERATED_FILE, 'utf8')).toBe(generate());
   });

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadVectorFile, vectorFiles } from '../../cpus/z80/conformance';
 import { disassembleZ80 } from '../../cpus/z80/z80.dasm';
-import { cpuTestsDir } from '../../src/cli/paths';
+import { cpuVectors } from '../support/cpu-vectors';
 
-const dir = join(cpuTestsDir(), 'z80');
+const { dir } = cpuVectors('z80');
 
 let cached: { file: string; bytes: number[] }[] | null = null;
 /** Instruction bytes of the first 3 tests of every vector file (read at `pc` from the initial RAM). */

@@ -18,6 +18,7 @@ import { dirname, extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { badSetArtCheck, libraryChecks, playerChecks } from './player-features.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const OUT = join(ROOT, 'out', 'web');
@@ -412,6 +413,9 @@ async function main() {
       return `fast-forward ${fps.toFixed(0)} fps, then ${normal} fps`;
     });
 
+    // frame advance, rewind, run-ahead, recordings, hot keys, rough edges (test/e2e/player-features.mjs)
+    await playerChecks({ page, hook, check, assert, RESULTS, ROOT, SET, decodePng, diffPixels, events });
+
     await check('scanlines: one dark line per source row over the picture', async () => {
       await page.evaluate(() => window.__arcadeTest.setVideo({ scanlines: true, showFps: false }));
       await page.evaluate(() => window.__arcadeTest.pause());
@@ -488,6 +492,8 @@ async function main() {
       return 'library.png';
     });
 
+    await libraryChecks({ page, hook, check, assert, RESULTS, SET });
+
     await check('search and the Available filter narrow the library', async () => {
       await page.locator('input.search').fill('puck');
       const names = await page.locator('.card').evaluateAll((els) => els.map((e) => e.dataset.set));
@@ -523,6 +529,11 @@ async function main() {
       await page.screenshot({ path: join(RESULTS, 'library-after-drop.png') });
       return `pacman: ${e.status} — "${msg}"`;
     });
+
+    await badSetArtCheck({ page, hook, check, assert });
+
+    // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
+    await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
 
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');

@@ -9,7 +9,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Device, type Serializer } from '../../src/core/device';
-import { defineHardware, type GameDefinition } from '../../src/core/driver-schema';
+import { defineDevices, defineHardware, type GameDefinition } from '../../src/core/driver-schema';
+import { ASSERT_LINE, CLEAR_LINE, OutputLine } from '../../src/core/line';
 import { createMachine, type LoadedRoms } from '../../src/core/machine';
 import type { RomManifest } from '../../src/core/roms/manifest';
 import { StateReader, StateWriter } from '../../src/core/serializer';
@@ -154,18 +155,21 @@ describe('Samples device', () => {
 /** Frame script: the CPU writes its frame counter to the board once per VBLANK interrupt. */
 class SampleBoard extends Device {
   log: string[] = [];
-  constructor(private readonly cpu: TinyCpu, private readonly samples: Samples) { super('board', 0); }
-  vblank(state: number): void { if (state) this.cpu.setIrq(1); }
-  ack(): void { this.cpu.setIrq(0); }
+  readonly irq = new OutputLine();
+  private samples: Samples | null = null;
+  constructor(tag: string) { super(tag, 0); }
+  attach(samples: Samples): void { this.samples = samples; }
+  vblank(state: number): void { if (state) this.irq.set(ASSERT_LINE); }
+  ack(): void { this.irq.set(CLEAR_LINE); }
   frame(_offset: number, n: number): void {
-    const s = this.samples;
+    const s = this.samples!;
     if (n === 2) s.start(0, 0, false);
     if (n === 3) s.start(1, 1, true);
     if (n === 5) s.setVolume(1, 0.5);
     if (n === 8) s.stop(1);
   }
   draw(): void {}
-  reset(): void { this.cpu.setIrq(0); }
+  reset(): void { this.irq.set(CLEAR_LINE); }
   serialize(_s: Serializer): void {}
 }
 
@@ -186,29 +190,31 @@ function tone(name: string, rate: number, hz: number, n: number): SampleData {
 const BANK = [tone('shot', 22050, 880, 2205), tone('ufo', 11025, 300, 1100)];
 
 const hw = defineHardware({
-  devices: {
-    maincpu: {
-      clock: 1_000_000,
-      create: (c) => new TinyCpu(c.tag, c.clock, c.space('program')),
-      spaces: {
-        program: {
-          bits: 16,
-          map: [
-            { at: [0x0000, 0x0fff], rom: 'maincpu' },
-            { at: [0x8000, 0x80ff], ram: 'work' },
-            { at: [0xb000, 0xb000], write: 'board.ack' },
-            { at: [0xc000, 0xc000], write: 'board.frame' },
-          ],
-        },
+  devices: defineDevices({
+    maincpu: { clock: 1_000_000, create: (c) => new TinyCpu(c.tag, c.clock, c.space('program')), spaces: { program: { bits: 16 } } },
+    samples: { create: (c) => new Samples(c.tag, 2, BANK, 48000) },
+    board: { create: (c) => new SampleBoard(c.tag) },
+  }),
+  regions: { maincpu: { size: 0x1000 } },
+  shares: { work: { size: 0x100 } },
+  // 1.2 MHz / (200 × 100) = 60 Hz exactly: 800 output samples per frame at 48 kHz
+  screen: { pixelClock: 1_200_000, hTotal: 200, vTotal: 100, hVisible: [0, 15], vVisible: [0, 7] },
+  wire: (d, m) => ({
+    maps: {
+      maincpu: {
+        program: [
+          { at: [0x0000, 0x0fff], rom: 'maincpu' },
+          { at: [0x8000, 0x80ff], ram: 'work' },
+          { at: [0xb000, 0xb000], write: d.board.ack },
+          { at: [0xc000, 0xc000], write: d.board.frame },
+        ],
       },
     },
-    samples: { create: (c) => new Samples(c.tag, 2, BANK, 48000) },
-    board: { create: (c) => new SampleBoard(c.device<TinyCpu>('maincpu'), c.device<Samples>('samples')) },
-  },
-  regions: { maincpu: { size: 0x1000 } },
-  // 1.2 MHz / (200 × 100) = 60 Hz exactly: 800 output samples per frame at 48 kHz
-  screen: { pixelClock: 1_200_000, hTotal: 200, vTotal: 100, hVisible: [0, 15], vVisible: [0, 7], update: 'board.draw', vblank: 'board.vblank' },
-  speakers: { mono: { samples: 1.0 } },
+    lines: [[d.board.irq, m.cpu.maincpu.irq]],
+    screen: { update: d.board.draw, vblank: d.board.vblank },
+    speakers: { mono: [{ from: d.samples, gain: 1.0 }] },
+    init: () => d.board.attach(d.samples),
+  }),
 });
 const game: GameDefinition = {
   name: 'smptest', title: 'Samples test', year: '2026', maker: 'Arcade project (test)', driver: 'test', hw, rotate: 0, homebrew: true, inputs: {},

@@ -4,7 +4,7 @@
  * time over the wall time. MAME does not count its first emulated second; neither do we.
  */
 import { Debugger } from '../../core/debug/debugger';
-import { intOption, parseArgs } from '../args';
+import { intOption, parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import { loadGame } from '../load-game';
 import type { Command } from '../main';
@@ -17,15 +17,15 @@ export const command: Command = {
 
   --seconds N   emulated seconds to run (default 20; the first, warm-up second is not counted)
   --debugger    also run a second machine with the debugger attached (no breakpoints: snapshots and
-                input log only), interleaved second by second with the first, and print both speeds`,
+                input log only), in alternating blocks with the first, and print both speeds`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'seconds'], flags: ['debugger'] });
-    const set = p.positional[0];
+    const { values: o, positionals } = parseOptions(args, { rompath: { type: 'string' }, seconds: { type: 'string' }, debugger: { type: 'boolean' } }, { positionals: ['SET'] });
+    const set = positionals[0];
     if (!set) throw new CliError('name a set to benchmark', 2);
-    const seconds = intOption(p, 'seconds', 20, 2);
-    const { machine, warnings } = loadGame(set, p.values.rompath);
+    const seconds = intOption(o.seconds, 'seconds', 20, 2, 3600);
+    const { machine, warnings } = loadGame(set, o.rompath);
     for (const w of warnings) console.error(`warning: ${w}`);
-    if (p.flags.has('debugger')) return benchWithDebugger(set, p.values.rompath, seconds);
+    if (o.debugger) return benchWithDebugger(set, o.rompath, seconds);
     const fps = machine.info.refreshHz;
     const warm = Math.round(fps);
     const total = Math.round(seconds * fps);

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { intOption, parseArgs } from '../args';
+import { intOption, parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../main';
 import { REPO_ROOT, sharedBenchDir } from '../paths';
@@ -29,9 +29,9 @@ export const command: Command = {
   summary: 'Time the CPU cores on the shared benchmark workloads (MIPS, emulated MHz).',
   usage: 'arcade benchcpu [z80|6502|68000|8086 …] [--runs N] [--iters N]',
   async run(args) {
-    const p = parseArgs(args, { values: ['runs', 'iters'] });
-    const runs = intOption(p, 'runs', 5, 1);
-    const cpus = p.positional.length ? p.positional : Object.keys(ADAPTERS);
+    const { values: o, positionals } = parseOptions(args, { runs: { type: 'string' }, iters: { type: 'string' } }, { variadic: true });
+    const runs = intOption(o.runs, 'runs', 5, 1, 1000);
+    const cpus = positionals.length ? positionals : Object.keys(ADAPTERS);
     const lib = join(sharedBenchDir(), 'peers', 'lib');
     if (!existsSync(join(lib, 'workloads.mjs'))) throw new CliError(`the shared bench harness is missing at ${lib}`);
     const { WORKLOADS, loadImage, REAL_CLOCKS } = await import(pathToFileURL(join(lib, 'workloads.mjs')).href);
@@ -46,7 +46,7 @@ export const command: Command = {
       const adapters: Adapter[] = [mod.default].flat();
       for (const adapter of adapters) {
         const workload = WORKLOADS[cpu];
-        const iters = intOption(p, 'iters', workload.defaultIters, 1);
+        const iters = intOption(o.iters, 'iters', workload.defaultIters, 1, 1_000_000_000);
         const expect = reference(iters);
         const times: number[] = [];
         let last = { instructions: 0, cycles: null as number | null };

@@ -3,16 +3,27 @@
  * history and tab completion (node:readline); `--script FILE` runs commands from a file instead (each
  * echoed after `>`), which is how the tests drive it.
  */
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { DebugConsole, type ConsoleHost } from '../../core/debug/console';
 import { Debugger } from '../../core/debug/debugger';
 import { InputError, parseInputScript } from '../../core/input';
-import { parseArgs } from '../args';
+import { parseOptions } from '../args';
+import { readInputText } from '../files';
 import { CliError } from '../cli-error';
 import { loadGame } from '../load-game';
 import type { Command } from '../main';
 import { framePng } from './run';
+
+/** One line per option (util.parseArgs, strict). */
+const DEBUG_OPTIONS = {
+  rompath: { type: 'string' },
+  script: { type: 'string' },
+  symbols: { type: 'string' },
+  inputs: { type: 'string' },
+} as const;
+/** scripts, symbol files and input scripts are text a person writes: 4 MiB is far past any real one */
+const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 export const command: Command = {
   name: 'debug',
@@ -24,22 +35,21 @@ export const command: Command = {
   --inputs FILE   input script (the oracle's format, as for arcade run), applied as frames complete
   Type 'help' at the prompt for the commands; numbers are hexadecimal as in MAME (#10 is decimal).`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'script', 'symbols', 'inputs'] });
-    const set = p.positional[0];
+    const { values: o, positionals } = parseOptions(args, DEBUG_OPTIONS, { positionals: ['SET'] });
+    const set = positionals[0];
     if (!set) throw new CliError('name a set to debug (see `arcade list`)', 2);
     let script: string[] | null = null;
-    if (p.values.script) {
-      try { script = readFileSync(p.values.script, 'utf8').split(/\r?\n/); } catch (e) { throw new CliError(`cannot read script ${p.values.script}: ${(e as Error).message}`); }
+    if (o.script) {
+      script = readInputText(o.script, '--script', MAX_TEXT_BYTES).split(/\r?\n/);
     }
-    const { machine, warnings } = loadGame(set, p.values.rompath);
+    const { machine, warnings } = loadGame(set, o.rompath);
     for (const w of warnings) console.error(`warning: ${w}`);
     const dbg = new Debugger(machine);
-    if (p.values.inputs) {
-      let text: string;
-      try { text = readFileSync(p.values.inputs, 'utf8'); } catch (e) { throw new CliError(`cannot read input script ${p.values.inputs}: ${(e as Error).message}`); }
-      try { dbg.inputScript = parseInputScript(text, p.values.inputs); } catch (e) { if (e instanceof InputError) throw new CliError(e.message, 2); throw e; }
+    if (o.inputs) {
+      const text = readInputText(o.inputs, '--inputs', MAX_TEXT_BYTES);
+      try { dbg.inputScript = parseInputScript(text, o.inputs); } catch (e) { if (e instanceof InputError) throw new CliError(e.message, 2); throw e; }
       for (const e of dbg.inputScript) {
-        try { machine.inputs.check(e.port, e.field); } catch (err) { throw new CliError(`${p.values.inputs}:${e.line}: ${(err as Error).message}`, 2); }
+        try { machine.inputs.check(e.port, e.field); } catch (err) { throw new CliError(`${o.inputs}:${e.line}: ${(err as Error).message}`, 2); }
       }
       for (const e of dbg.inputScript) if (e.frame === 0) machine.setInput(e.port, e.field, e.value);
     }
@@ -59,11 +69,11 @@ export const command: Command = {
         return name;
       },
       readText(file) {
-        try { return readFileSync(file, 'utf8'); } catch (e) { throw new Error(`cannot read ${file}: ${(e as Error).message}`); }
+        try { return readInputText(file, file, MAX_TEXT_BYTES); } catch (e) { throw new Error((e as Error).message); }
       },
     };
     const con = new DebugConsole(dbg, host);
-    if (p.values.symbols) console.log(con.execute(`symbols ${p.values.symbols}`).join('\n'));
+    if (o.symbols) console.log(con.execute(`symbols ${o.symbols}`).join('\n'));
     const print = (lines: string[]) => { if (lines.length) console.log(lines.join('\n')); };
     try {
       if (script) {

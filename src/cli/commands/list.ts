@@ -2,7 +2,7 @@
 import { GAMES } from '../../../drivers/index';
 import { describeGame } from '../../core/describe';
 import { loadManifests } from '../../core/roms/rompath-node';
-import { parseArgs } from '../args';
+import { parseOptions } from '../args';
 import type { Command } from '../main';
 
 export function listEntries() {
@@ -23,9 +23,9 @@ export const command: Command = {
   summary: 'List the supported game sets.',
   usage: 'arcade list [--json]',
   async run(args) {
-    const p = parseArgs(args, { flags: ['json'] });
+    const { values: o } = parseOptions(args, { json: { type: 'boolean' } });
     const rows = listEntries();
-    if (p.flags.has('json')) {
+    if (o.json) {
       console.log(JSON.stringify(rows, null, 2));
       return 0;
     }

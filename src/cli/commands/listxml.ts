@@ -6,7 +6,7 @@ import { GAMES } from '../../../drivers/index';
 import { describeGame } from '../../core/describe';
 import type { InputFieldInfo } from '../../core/machine-api';
 import { loadManifests } from '../../core/roms/rompath-node';
-import { parseArgs } from '../args';
+import { parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../main';
 
@@ -72,8 +72,8 @@ export const command: Command = {
   summary: 'Describe sets as MAME -listxml compatible XML.',
   usage: 'arcade listxml [SET…]',
   async run(args) {
-    const p = parseArgs(args, {});
-    const sets = p.positional.length ? p.positional : GAMES.map((g) => g.name);
+    const { positionals } = parseOptions(args, {}, { variadic: true });
+    const sets = positionals.length ? positionals : GAMES.map((g) => g.name);
     const unknown = sets.filter((s) => !GAMES.some((g) => g.name === s));
     if (unknown.length) throw new CliError(`unknown set${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, 2);
     console.log(listXml(sets));

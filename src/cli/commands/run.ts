@@ -4,14 +4,15 @@
  * written, then the input events of frame N are applied (the oracle's order), so the CPU sees them
  * during frame N+1.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { Debugger } from '../../core/debug/debugger';
 import { InputError, parseInputScript, type InputEvent } from '../../core/input';
 import { SaveStateError } from '../../core/machine-api';
-import { intOption, parseArgs } from '../args';
+import { intOption, parseInteger, parseOptions } from '../args';
 import { CliError } from '../cli-error';
+import { checkOutputFile, fsReason, prepareOutputFolder, readInputFile, readInputText } from '../files';
 import { loadGame } from '../load-game';
 import type { Command } from '../main';
 import { progressLine } from '../progress';
@@ -23,16 +24,33 @@ export function framePng(fb: Uint32Array, width: number, height: number): Buffer
   return PNG.sync.write(png, { colorType: 2, inputHasAlpha: true });
 }
 
+/** The longest run `--frames` allows: about 46 hours of a 60 Hz game, far beyond any test or golden. */
+export const MAX_FRAMES = 10_000_000;
+/** Largest input script and save state read (a Pac-Man state is ~10 KB; a script is lines of text). */
+const MAX_SCRIPT_BYTES = 16 << 20;
+const MAX_STATE_BYTES = 64 << 20;
+
 function parseSnapList(text: string | undefined): Set<number> {
   const out = new Set<number>();
-  if (!text) return out;
-  for (const part of text.split(',')) {
-    const n = Number(part.trim());
-    if (!Number.isInteger(n) || n < 1) throw new CliError(`--snap: '${part}' is not a frame number (1 or more)`, 2);
-    out.add(n);
-  }
+  if (text === undefined) return out;
+  for (const part of text.split(',')) out.add(parseInteger(part, `--snap: '${part}'`, 1, MAX_FRAMES));
   return out;
 }
+
+/** One line per option: adding an option is adding its line here (and to the usage text). */
+export const RUN_OPTIONS = {
+  rompath: { type: 'string' },
+  frames: { type: 'string' },
+  snap: { type: 'string' },
+  'snap-every': { type: 'string' },
+  snapdir: { type: 'string' },
+  wavwrite: { type: 'string' },
+  trace: { type: 'string' },
+  samplerate: { type: 'string' },
+  inputs: { type: 'string' },
+  savestate: { type: 'string' },
+  loadstate: { type: 'string' },
+} as const;
 
 export const command: Command = {
   name: 'run',
@@ -53,32 +71,36 @@ export const command: Command = {
   --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
                    e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'frames', 'snap', 'snap-every', 'snapdir', 'wavwrite', 'inputs', 'savestate', 'loadstate', 'samplerate', 'trace'] });
-    const set = p.positional[0];
+    const { values: o, positionals } = parseOptions(args, RUN_OPTIONS, { positionals: ['SET'] });
+    const set = positionals[0];
     if (!set) throw new CliError('name a set to run (see `arcade list`)', 2);
-    const frames = intOption(p, 'frames', 60, 1);
-    const snaps = parseSnapList(p.values.snap);
-    const every = intOption(p, 'snap-every', 0, 0);
-    const snapdir = p.values.snapdir ?? 'snap';
-    const sampleRate = intOption(p, 'samplerate', 48000, 8000);
+    const frames = intOption(o.frames, 'frames', 60, 1, MAX_FRAMES);
+    const snaps = parseSnapList(o.snap);
+    const every = intOption(o['snap-every'], 'snap-every', 0, 0, MAX_FRAMES);
+    const snapdir = o.snapdir ?? 'snap';
+    const sampleRate = intOption(o.samplerate, 'samplerate', 48000, 8000, 192000);
+    const late = [...snaps].filter((f) => f > frames);
+    if (late.length) throw new CliError(`--snap ${late.join(',')}: after the last frame (--frames ${frames}); nothing would be written`, 2);
 
+    // Everything named on the command line is checked before the (possibly long) run starts.
     let events: InputEvent[] = [];
-    if (p.values.inputs) {
-      let text: string;
-      try { text = readFileSync(p.values.inputs, 'utf8'); } catch (e) { throw new CliError(`cannot read input script ${p.values.inputs}: ${(e as Error).message}`); }
-      try { events = parseInputScript(text, p.values.inputs); } catch (e) { if (e instanceof InputError) throw new CliError(e.message, 2); throw e; }
+    if (o.inputs !== undefined) {
+      const text = readInputText(o.inputs, '--inputs', MAX_SCRIPT_BYTES);
+      try { events = parseInputScript(text, o.inputs); } catch (e) { if (e instanceof InputError) throw new CliError(e.message, 2); throw e; }
     }
+    const state = o.loadstate === undefined ? null : readInputFile(o.loadstate, '--loadstate', MAX_STATE_BYTES);
+    if (o.savestate !== undefined) checkOutputFile(o.savestate, 'savestate');
+    if (o.wavwrite !== undefined) checkOutputFile(o.wavwrite, 'wavwrite');
+    if (snaps.size || every) prepareOutputFolder(snapdir, 'snapdir');
 
-    const { machine, warnings } = loadGame(set, p.values.rompath, { sampleRate });
+    const { machine, warnings } = loadGame(set, o.rompath, { sampleRate });
     for (const w of warnings) console.error(`warning: ${w}`);
-    // Validate every event's port and field before running (a typo fails at once, as in the oracle).
+    // Every event's port, field and value is checked before running (a typo fails at once, as in the oracle).
     for (const e of events) {
-      try { machine.inputs.check(e.port, e.field); } catch (err) { throw new CliError(`${p.values.inputs}:${e.line}: ${(err as Error).message}`, 2); }
+      try { machine.inputs.check(e.port, e.field, e.value); } catch (err) { throw new CliError(`${o.inputs}:${e.line}: ${(err as Error).message}`, 2); }
     }
-    if (p.values.loadstate) {
-      let bytes: Uint8Array;
-      try { bytes = new Uint8Array(readFileSync(p.values.loadstate)); } catch (e) { throw new CliError(`cannot read save state ${p.values.loadstate}: ${(e as Error).message}`); }
-      try { machine.loadState(bytes); } catch (e) { if (e instanceof SaveStateError) throw new CliError(`${p.values.loadstate}: ${e.message}`); throw e; }
+    if (state) {
+      try { machine.loadState(state); } catch (e) { if (e instanceof SaveStateError) throw new CliError(`--loadstate ${o.loadstate}: ${e.message}`); throw e; }
     }
     const start = machine.frameNumber;
     if (frames <= start) throw new CliError(`--frames ${frames} is not after the state's frame ${start}`, 2);
@@ -86,9 +108,11 @@ export const command: Command = {
     const apply = (frame: number) => { for (const e of events) if (e.frame === frame) machine.setInput(e.port, e.field, e.value); };
     if (start === 0) apply(0);
 
-    const traces = p.values.trace ? openTraces(machine as Parameters<typeof openTraces>[0], p.values.trace) : null;
-    if (snaps.size || every) mkdirSync(snapdir, { recursive: true });
-    const wav = p.values.wavwrite ? new WavWriter(p.values.wavwrite, sampleRate, 2) : null;
+    const early = [...snaps].filter((f) => f <= start);
+    if (early.length) throw new CliError(`--snap ${early.join(',')}: not after the state's frame ${start}; nothing would be written`, 2);
+    let wav: WavWriter | null = null;
+    try { wav = o.wavwrite === undefined ? null : new WavWriter(o.wavwrite, sampleRate, 2); } catch (e) { throw new CliError(`--wavwrite ${o.wavwrite}: ${fsReason(e)}`); }
+    const traces = o.trace !== undefined ? openTraces(machine as Parameters<typeof openTraces>[0], o.trace) : null;
     const progress = progressLine(`${set}`);
     const { width, height } = machine.info;
     let written = 0;
@@ -109,8 +133,10 @@ export const command: Command = {
       traces?.close();
       progress.clear();
     }
-    if (p.values.savestate) writeFileSync(p.values.savestate, machine.saveState());
-    console.log(`arcade run: ${set}: frames ${start + 1}-${frames}, ${written} snapshot${written === 1 ? '' : 's'}${wav ? `, audio ${p.values.wavwrite}` : ''}${p.values.savestate ? `, state ${p.values.savestate}` : ''}`);
+    if (o.savestate !== undefined) {
+      try { writeFileSync(o.savestate, machine.saveState()); } catch (e) { throw new CliError(`--savestate ${o.savestate}: cannot write: ${fsReason(e)}`); }
+    }
+    console.log(`arcade run: ${set}: frames ${start + 1}-${frames}, ${written} snapshot${written === 1 ? '' : 's'}${wav ? `, audio ${o.wavwrite}` : ''}${o.savestate ? `, state ${o.savestate}` : ''}`);
     return 0;
   },
 };

@@ -8,7 +8,7 @@ import { auditSet, verdictLine } from '../../core/roms/audit';
 import { RomError } from '../../core/roms/errors';
 import type { RomManifest } from '../../core/roms/manifest';
 import { checkRompath, DEFAULT_MANIFEST_DIR, loadManifests, openSetSources, parseRompath } from '../../core/roms/rompath-node';
-import { parseArgs } from '../args';
+import { parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import type { Command } from '../main';
 
@@ -29,16 +29,17 @@ A wrong checksum means the file's contents differ from the dump MAME lists (a ba
 a hack or a homebrew build): the game still runs, with a warning. Exit 0 only when every set checked
 is good or best available.`,
   async run(args) {
-    const p = parseArgs(args, { values: ['rompath', 'manifests'] });
-    const rompath = parseRompath(p.values.rompath ?? (process.env.ARCADE_ROMPATH || 'roms'));
+    const { values: o, positionals } = parseOptions(args, { rompath: { type: 'string' }, manifests: { type: 'string' } }, { variadic: true });
+    const rompath = parseRompath(o.rompath ?? (process.env.ARCADE_ROMPATH || 'roms'));
     let manifests: Map<string, RomManifest>;
     try {
-      manifests = loadManifests(p.values.manifests ?? DEFAULT_MANIFEST_DIR);
+      manifests = loadManifests(o.manifests ?? DEFAULT_MANIFEST_DIR);
     } catch (e) {
       if (e instanceof RomError) throw new CliError(e.message, 2);
       throw e;
     }
-    const sets = p.positional.length ? p.positional : [...manifests.keys()].sort();
+    if (manifests.size === 0) throw new CliError(`${o.manifests ?? DEFAULT_MANIFEST_DIR} holds no <set>.json manifest; give the folder of roms-manifest/ files`, 2);
+    const sets = positionals.length ? positionals : [...manifests.keys()].sort();
     const unknown = sets.filter((s) => !manifests.has(s));
     if (unknown.length)
       throw new CliError(`no manifest for ${unknown.join(', ')} (known sets: ${[...manifests.keys()].sort().join(', ')})`, 2);

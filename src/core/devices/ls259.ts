@@ -3,10 +3,12 @@
  * the machine wires to board functions (Pac-Man: IRQ enable, sound enable, flip screen, lamps, coin
  * lockout and counter). TI 74LS259 datasheet: outputs clear on reset (CLR low).
  */
-import { Device, type Serializer, type WriteLine, unconnected } from '../device';
+import { Device, type Serializer } from '../device';
+import { outputLines } from '../line';
 
 export class Ls259 extends Device {
-  readonly q: WriteLine[] = new Array<WriteLine>(8).fill(unconnected);
+  /** outputs Q0-Q7, connected by the hardware definition's `lines` */
+  readonly q = outputLines(8);
   private bits = 0;
 
   constructor(tag: string) {
@@ -18,7 +20,7 @@ export class Ls259 extends Device {
     const v = data & 1;
     if (((this.bits >> bit) & 1) !== v) {
       this.bits ^= 1 << bit;
-      this.q[bit](v);
+      this.q[bit].set(v);
     }
   }
 
@@ -28,7 +30,7 @@ export class Ls259 extends Device {
   }
 
   reset(): void {
-    for (let b = 0; b < 8; b++) if ((this.bits >> b) & 1) this.q[b](0);
+    for (let b = 0; b < 8; b++) if ((this.bits >> b) & 1) this.q[b].set(0);
     this.bits = 0;
   }
 
@@ -38,6 +40,6 @@ export class Ls259 extends Device {
 
   /** After a load, drive every output to its loaded level so wired devices agree. */
   override postLoad(): void {
-    for (let b = 0; b < 8; b++) this.q[b]((this.bits >> b) & 1);
+    for (let b = 0; b < 8; b++) this.q[b].set((this.bits >> b) & 1);
   }
 }

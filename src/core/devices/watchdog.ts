@@ -4,11 +4,12 @@
  * run, frame 17 starts again from reset (../shared/oracle/README.md).
  */
 import { Device, type Serializer } from '../device';
+import { OutputLine, PULSE_LINE } from '../line';
 
 export class Watchdog extends Device {
   private counter = 0;
-  /** the machine's soft reset; wired by the builder */
-  resetMachine: () => void = () => {};
+  /** pulsed when the count is reached; boards connect it to the machine's reset (`m.reset`) */
+  readonly resetOut = new OutputLine();
 
   constructor(
     tag: string,
@@ -26,7 +27,7 @@ export class Watchdog extends Device {
     if (!state) return;
     if (++this.counter >= this.vblanks) {
       this.counter = 0;
-      this.resetMachine();
+      this.resetOut.set(PULSE_LINE);
     }
   }
 

@@ -40,8 +40,6 @@ export interface AuditReport {
   problems: string[];
 }
 
-/** Wrong-size files larger than this are not hashed (a stray disc image named like a ROM). */
-const MAX_HASHED_WRONG_SIZE = 64 * 1024 * 1024;
 
 /** Per-audit caches, so a file is listed, read and hashed once even when several ROMs look at it. */
 class SourceView {
@@ -167,7 +165,9 @@ function audit(manifest: RomManifest, sources: RomSource[]): Audited {
     const at = `in ${view.source.label}${entry.foundAs ? ` as ${file.name}` : ''}`;
     if (file.size !== rom.size) {
       entry.status = 'wrong-size';
-      if (file.size <= MAX_HASHED_WRONG_SIZE) {
+      // Only a shorter file is read and hashed (a truncated dump): a longer one is never inflated or read
+      // past the size the manifest expects (a zip bomb or a stray disc image named like a ROM).
+      if (file.size < rom.size) {
         const b = view.read(file);
         entry.actual = { size: b.length, crc32: crcHex(view.crcOf(file)), sha1: sha1Hex(b) };
       } else {

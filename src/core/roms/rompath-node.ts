@@ -16,11 +16,13 @@ import { emptySource, zipSource, ZIP_LIMITS, type RomFileInfo, type RomSource } 
 /** `<repo>/roms-manifest`, found from this file's location so the current directory does not matter. */
 export const DEFAULT_MANIFEST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'roms-manifest');
 
+/** The path's stats; null when nothing is there. Any other failure (permission, a symlink loop) is a RomError. */
 function statOrNull(path: string): Stats | null {
   try {
     return statSync(path);
-  } catch {
-    return null;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ENOENT' || (e as { code?: string }).code === 'ENOTDIR') return null;
+    throw fsFailure('open', resolve(path), e);
   }
 }
 
@@ -31,6 +33,7 @@ function fsFailure(what: string, path: string, e: unknown): RomError {
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'EISDIR' ? 'it is a folder'
     : code === 'ENOTDIR' ? 'a part of the path is not a folder'
+    : code === 'ELOOP' ? 'a symbolic link loops back on itself'
     : describeError(e);
   return new RomError(`cannot ${what} ${path}: ${why}`);
 }
@@ -80,7 +83,14 @@ export function checkRompath(rompath: string[]): string[] {
   if (rompath.length === 0) return ['the rompath is empty: give at least one folder'];
   const problems: string[] = [];
   for (const dir of rompath) {
-    const st = statOrNull(dir);
+    let st: Stats | null;
+    try {
+      st = statOrNull(dir);
+      if (st?.isDirectory()) readdirSync(dir); // a folder we may not list would look empty: say so instead
+    } catch (e) {
+      problems.push(e instanceof RomError ? `rompath folder ${e.message.replace(/^cannot \w+ /, '')}` : fsFailure('list the rompath folder', resolve(dir), e).message);
+      continue;
+    }
     if (!st) problems.push(`rompath folder ${resolve(dir)} does not exist`);
     else if (!st.isDirectory()) problems.push(`rompath entry ${resolve(dir)} is not a folder`);
   }

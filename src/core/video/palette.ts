@@ -175,17 +175,6 @@ export function paletteFromProm(prom: Uint8Array, spec: PromPaletteSpec): Uint32
   return out;
 }
 
-/**
- * Pac-Man's palette PROM wiring (82s123 at 7F; MAME `pacman_v.cpp`): bits 0–2 red through
- * 1 kΩ / 470 Ω / 220 Ω, bits 3–5 green through the same, bits 6–7 blue through 470 Ω / 220 Ω.
- */
-export const PACMAN_PALETTE_SPEC: PromPaletteSpec = {
-  entries: 32,
-  red: { bits: [0, 1, 2], resistances: [1000, 470, 220] },
-  green: { bits: [3, 4, 5], resistances: [1000, 470, 220] },
-  blue: { bits: [6, 7], resistances: [470, 220] },
-};
-
 export interface LookupSpec {
   /** Number of pens (entries) to read. */
   count: number;

@@ -106,8 +106,9 @@ export class Tilemap {
   readonly heightPx: number;
   /** Cached pens, widthPx × heightPx, in flipped (screen) orientation. */
   readonly pixmap: Uint16Array;
-  /** Per-pixel flags (category | PIXEL_LAYER0 | PIXEL_LAYER1). */
-  readonly flagsmap: Uint8Array;
+  /** Per-pixel flags (category | PIXEL_LAYER0 | PIXEL_LAYER1); only kept for cells whose pixels
+   *  differ in their flags (cellAnd ≠ cellOr), the only ones read. */
+  private readonly flagsmap: Uint8Array;
   /** Logical tile (row × cols + col) → memory index. */
   readonly memIndex: Int32Array;
   readonly memSize: number;
@@ -304,17 +305,36 @@ export class Tilemap {
     const base = code * tw * th;
     const dxs = fx ? -1 : 1;
     let and = 0xff, or = 0;
-    for (let y = 0; y < th; y++) {
-      let s = base + (fy ? th - 1 - y : y) * tw + (fx ? tw - 1 : 0);
-      let d = (y0 + y) * W + x0;
-      const end = d + tw;
-      for (; d < end; d++, s += dxs) {
-        const v = src[s];
-        const f = pf[pfBase + v] | cat;
-        pm[d] = pen0 + v;
-        fm[d] = f;
-        and &= f;
-        or |= f;
+    // With at most 5 planes the element's pen usage lists exactly the pixel values it holds, so its
+    // flag summary comes from those few values; a cell whose pixels all have the same flags is never
+    // read from the flags map (copySpan decides it from the summary), so only the pens are stored.
+    let uniform = false;
+    if (gfx.planes <= 5) {
+      for (let u = gfx.penUsage[code], v = 0; u !== 0; u >>>= 1, v++) {
+        if (u & 1) { const f = pf[pfBase + v] | cat; and &= f; or |= f; }
+      }
+      uniform = and === or;
+    }
+    if (uniform) {
+      for (let y = 0; y < th; y++) {
+        let s = base + (fy ? th - 1 - y : y) * tw + (fx ? tw - 1 : 0);
+        let d = (y0 + y) * W + x0;
+        const end = d + tw;
+        for (; d < end; d++, s += dxs) pm[d] = pen0 + src[s];
+      }
+    } else {
+      for (let y = 0; y < th; y++) {
+        let s = base + (fy ? th - 1 - y : y) * tw + (fx ? tw - 1 : 0);
+        let d = (y0 + y) * W + x0;
+        const end = d + tw;
+        for (; d < end; d++, s += dxs) {
+          const v = src[s];
+          const f = pf[pfBase + v] | cat;
+          pm[d] = pen0 + v;
+          fm[d] = f;
+          and &= f;
+          or |= f;
+        }
       }
     }
     const cell = (y0 / th) * this.cols + x0 / tw;

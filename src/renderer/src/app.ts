@@ -6,7 +6,7 @@ import { Howler } from 'howler';
 import type { GameInfo } from '../../core/machine-api';
 import type { AppConfig, ArcadeApi, MenuCommand } from '../../preload/api';
 import { games, type CoreGame } from './emu/core-bridge';
-import { Emulator } from './emu/emulator';
+import { Emulator, StartAborted } from './emu/emulator';
 import { SAMPLE_DEMO } from './emu/sample-demo';
 import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
@@ -15,8 +15,13 @@ import { InputState } from './input/input';
 import { bindingsFor, fieldKey } from './input/keymap';
 import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { PlayerView } from './ui/player-view';
-import { aboutDialog, firstRun, settingsDialog, statesDialog } from './ui/dialogs';
+import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
+import { LIMITS } from '../../main/ipc-validate';
 import { h, toast } from './ui/dom';
+import { parseInputScript } from '../../core/input';
+import { recordingMeta } from './emu/history';
+import { APP_VERSION } from './version';
+import { GamepadHotkeys } from './input/pad-hotkeys';
 
 type View = 'first-run' | 'library' | 'player';
 
@@ -108,13 +113,21 @@ export class App {
     try {
       const r = await this.api.addRomFolder();
       if (!r) return;
-      this.config = await this.api.getConfig();
-      await this.refresh();
+      await this.romsChanged();
       const n = this.entries.filter(playable).length;
       toast(`${n} game${n === 1 ? '' : 's'} ready to play.`, 'ok');
     } catch (e) {
-      toast(`${(e as Error).message}`, 'error', 8000);
+      // Some zips of a selection may have been added before one was refused: show them too.
+      await this.romsChanged().catch(() => {});
+      toast(playerMessage(e), 'error', 12000);
     }
+  }
+
+  /** After zips or folders were added or removed: the library and an open Settings → ROMs list follow. */
+  private async romsChanged(): Promise<void> {
+    this.config = await this.api.getConfig();
+    await this.refresh();
+    settingsRomsChanged();
   }
 
   private installDrop(): void {
@@ -142,13 +155,16 @@ export class App {
     let ok = 0;
     for (const f of zips) {
       try {
+        // Not even read when far too large to be a ROM set (the import would refuse it anyway).
+        if (f.size > LIMITS.zipBytes)
+          throw new Error(`${f.name} is ${(f.size / (1024 * 1024)).toFixed(1)} MB; ROM sets of the supported games are at most ${LIMITS.zipBytes / (1024 * 1024)} MB, so it was not added.`);
         await this.api.importZip(f.name, new Uint8Array(await f.arrayBuffer()));
         ok++;
       } catch (e) {
-        toast(`${f.name}: ${(e as Error).message}`, 'error', 9000);
+        toast(playerMessage(e), 'error', 12000); // the message names the file
       }
     }
-    await this.refresh();
+    await this.romsChanged();
     if (ok) toast(`Added ${ok} zip${ok > 1 ? 's' : ''}.`, 'ok');
     if (this.view === 'first-run') await this.finishFirstRun();
   }
@@ -173,20 +189,25 @@ export class App {
         this.emu = new Emulator(this.screen, this.audio, this.input);
         this.player.emu = this.emu;
         this.emu.onError = (m) => toast(`Emulation error: ${m}. Press F3 to reset the game, or Esc to go back to the library.`, 'error', 10000);
+        this.emu.onPlaybackEnded = () => toast('Playback finished: the controls are yours.', 'ok', 4000);
       }
       this.show('player');
       this.player!.setTitle(game.info.title);
+      const token = ++this.playToken;
       const set = await this.api.loadRomSet(name);
+      if (token !== this.playToken) return; // left for the library meanwhile
       const settings = this.config.games[name] ?? { bindings: {}, dips: {} };
       await this.emu!.start(name, set.sources, this.dipValues(game.info, settings.dips));
       this.emu!.bindings = bindingsFor(game.info.inputs, settings);
       this.current = name;
       this.applyVideo();
+      this.applyPlayer();
       this.audio.setVolume(this.config.volume, this.config.muted);
       this.player!.setVolume(this.config.volume, this.config.muted);
       this.player!.poke();
       if (this.emu!.audit?.status === 'badChecksum') toast(this.emu!.audit.message, 'info', 6000);
     } catch (e) {
+      if (e instanceof StartAborted) return; // Esc during start-up: the library is already showing
       this.emu?.stop();
       this.show('library');
       toast(`Cannot start ${game?.info.title ?? name}: ${(e as Error).message}`, 'error', 10000);
@@ -195,17 +216,30 @@ export class App {
     }
   }
 
+  /** Rewind length and run-ahead from Settings → Play, in frames of this game. */
+  private applyPlayer(): void {
+    const p = this.config.player;
+    const hz = this.emu?.info?.refreshHz ?? 60;
+    this.emu?.setOptions(Math.round(p.rewindSeconds * hz), p.runAhead);
+  }
+
   private applyVideo(): void {
     const v = this.config.video;
     this.screen?.setOptions(v.rotate, v.scaling, v.scanlines);
     if (this.player) this.player.showFps = v.showFps;
   }
 
+  /** bumped when a game starts or the player leaves, so a start still loading knows it is stale */
+  private playToken = 0;
+
   private backToLibrary(): void {
+    this.playToken++;
     const emu = this.emu;
     const name = this.current;
-    // the last frame becomes the game's card picture in the library
-    if (emu?.running && name && emu.frameNumber > 60) {
+    // the last frame becomes the game's card picture in the library — only from a verified set: a bad
+    // dump's garbage frame would otherwise stay on the card after the ROMs are fixed
+    const verified = this.entries.find((x) => x.game.info.name === name)?.audit?.status === 'good';
+    if (emu?.running && name && verified && emu.frameNumber > 60) {
       void emu.screenshot().then(async (png) => {
         await this.api.saveArt(name, png);
         const e = this.entries.find((x) => x.game.info.name === name);
@@ -220,6 +254,8 @@ export class App {
     this.input.clear();
     if (this.fullscreen) void this.api.setFullscreen(false).then((on) => { this.fullscreen = on; });
     this.show('library');
+    // keyboard users land on the card of the game they just left
+    if (name) this.library.focusCard(name);
   }
 
   private playerActions() {
@@ -240,7 +276,84 @@ export class App {
         this.player?.setVolume(this.config.volume, this.config.muted);
         void this.api.setConfig({ muted: this.config.muted });
       },
+      frameAdvance: () => void this.frameAdvance(),
+      rewind: (on: boolean) => this.setRewinding(on),
+      toggleRecording: () => void this.toggleRecording(),
+      playRecording: () => this.pickRecording(),
     };
+  }
+
+  /** While paused: one frame on (a running game is paused first, as MAME's frame-step does). */
+  private async frameAdvance(): Promise<void> {
+    const emu = this.emu;
+    if (!emu?.running) return;
+    if (!emu.paused) { emu.setPaused(true); await emu.settle(); return; }
+    await emu.frameAdvance();
+  }
+
+  private setRewinding(on: boolean): void {
+    const emu = this.emu;
+    if (!emu?.running) return;
+    if (on && this.config.player.rewindSeconds === 0) {
+      toast('Rewind is off. Turn it on in Settings → Play.', 'info', 5000);
+      return;
+    }
+    if (on && emu.recording) toast('Rewinding while recording: the recording continues from the frame you go back to.', 'info', 4000);
+    if (on && emu.paused) { void emu.rewindFrames(1); return; } // paused: one frame back per press
+    emu.setRewinding(on);
+  }
+
+  private async toggleRecording(): Promise<void> {
+    const emu = this.emu;
+    if (!emu?.running || !this.current) return;
+    if (!emu.recording) {
+      await emu.startRecording();
+      toast('Recording from power-on. Press F8 again to stop and save the recording.', 'ok', 5000);
+      return;
+    }
+    const r = await emu.stopRecording(APP_VERSION);
+    const name = `${this.current}-${new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)}.inp.txt`;
+    downloadText(name, r.text);
+    toast(`Recording saved as ${name} (${r.frames} frames, ${r.changes} input changes). Replay it here with the film button, or with: npx arcade run ${this.current} --frames ${r.frames} --inputs ${name}`, 'ok', 9000);
+  }
+
+  /** Opens an input recording (or any input script) and plays it from power-on. */
+  private pickRecording(): void {
+    const input = h('input', { type: 'file', accept: '.txt,.inp', hidden: true });
+    input.addEventListener('change', () => {
+      const f = input.files?.[0];
+      input.remove();
+      if (f) void f.text().then((t) => this.playRecording(t, f.name)).catch((e) => toast(`${f.name}: ${(e as Error).message}`, 'error', 8000));
+    });
+    document.body.append(input);
+    input.click();
+  }
+
+  async playRecording(text: string, fileName: string): Promise<void> {
+    const emu = this.emu;
+    if (!emu?.running || !this.current) return;
+    const meta = recordingMeta(text);
+    if (meta.set && meta.set !== this.current) {
+      toast(`${fileName} was recorded with ${meta.set}, not ${this.current}. Start ${meta.set} and play it there.`, 'error', 9000);
+      return;
+    }
+    let events;
+    try {
+      events = parseInputScript(text, fileName);
+    } catch (e) {
+      toast(`${(e as Error).message}. A recording holds lines like "120 IN0 Coin 1 = 1".`, 'error', 9000);
+      return;
+    }
+    const known = new Set(emu.info!.inputs.map((f) => `${f.port}/${f.name}`));
+    const unknown = events.find((e) => !known.has(`${e.port}/${e.field}`));
+    if (unknown) {
+      toast(`${fileName}:${unknown.line}: this game has no input "${unknown.port} ${unknown.field}".`, 'error', 9000);
+      return;
+    }
+    const frames = meta.frames ?? (events.length ? events[events.length - 1].frame + 1 : 0);
+    await emu.playBack(events.map((e) => ({ frame: e.frame, port: e.port, field: e.field, value: e.value })), frames);
+    emu.setPaused(false);
+    toast(`Playing ${fileName} from power-on (${frames} frames); the controls are yours again when it ends.`, 'ok', 6000);
   }
 
   private togglePause(): void {
@@ -266,6 +379,10 @@ export class App {
     const state = await this.api.readState(this.current!, slot);
     if (!state) throw new Error(`Slot ${slot} is empty.`);
     await this.emu!.loadState(state);
+    // A paused game shows the loaded moment at once: the slot's thumbnail is that frame, pixel for pixel
+    // (the save took it from the frame buffer). A running game draws its next frame anyway.
+    const thumb = (await this.api.listStates(this.current!)).find((s) => s.slot === slot)?.thumbnail;
+    if (thumb) await this.emu!.showPicture(thumb).catch(() => {});
     toast(`Loaded slot ${slot}.`, 'ok');
   }
 
@@ -288,7 +405,10 @@ export class App {
     try {
       const png = await this.emu.screenshot();
       const where = await this.api.saveScreenshot(this.current, png);
-      toast(`Screenshot saved: ${where}`, 'ok', 5000);
+      const slash = Math.max(where.lastIndexOf('/'), where.lastIndexOf('\\'));
+      toast(slash >= 0
+        ? `Screenshot saved as ${where.slice(slash + 1)} in ${where.slice(0, slash)}`
+        : `Screenshot saved as ${where} in your browser's downloads folder`, 'ok', 6000);
     } catch (e) {
       toast(`Screenshot failed: ${(e as Error).message}`, 'error');
     }
@@ -296,26 +416,30 @@ export class App {
 
   private openSettings(tab?: string): void {
     const game = this.current ? this.coreGames.find((g) => g.info.name === this.current)?.info ?? null : null;
-    const wasPaused = this.emu?.paused ?? true;
-    this.emu?.setPaused(true);
+    // only a running game is paused behind the dialog (from the library there is none)
+    const emu = this.emu?.running ? this.emu : null;
+    const wasPaused = emu?.paused ?? true;
+    emu?.setPaused(true);
+    const app = this;
     settingsDialog({
-      config: this.config,
+      get config() { return app.config; }, // live: a drop or removal while Settings is open shows at once
       game,
       platform: this.api.platform,
       save: async (patch) => {
         this.config = await this.api.setConfig(patch);
         this.applyVideo();
+        this.applyPlayer();
         this.audio.setVolume(this.config.volume, this.config.muted);
         this.player?.setVolume(this.config.volume, this.config.muted);
         if (game && this.emu) this.emu.bindings = bindingsFor(game.inputs, this.config.games[game.name]);
       },
       addFolder: () => this.addFolder(),
-      removeFolder: async (f) => { await this.api.removeRomFolder(f); this.config = await this.api.getConfig(); await this.refresh(); },
+      removeFolder: async (f) => { await this.api.removeRomFolder(f); await this.romsChanged(); },
       applyDips: (g, dips) => {
         const all = g.inputs.filter((f) => f.kind === 'dip' || f.kind === 'config').map((f) => [f.port, f.name, dips[fieldKey(f)] ?? f.defaultValue] as InputValue);
         this.emu?.setDips(all);
       },
-    }, tab, () => { if (this.emu?.running) this.emu.setPaused(wasPaused); });
+    }, tab, () => { if (emu?.running) emu.setPaused(wasPaused); });
   }
 
   private menu(c: MenuCommand): void {
@@ -336,27 +460,43 @@ export class App {
     }
   }
 
+  /** A hot-key action pressed (keyboard or gamepad). `repeat`: the key's auto-repeat. */
+  private hotkey(action: string, repeat: boolean): void {
+    const emu = this.emu;
+    if (!emu?.running) return;
+    if (repeat && action !== 'fastForward' && action !== 'frameAdvance' && action !== 'rewind') return;
+    switch (action) {
+      case 'pause': this.togglePause(); break;
+      case 'frameAdvance': void this.frameAdvance(); break;
+      case 'rewind': if (!repeat || emu.paused) this.setRewinding(true); break;
+      case 'reset': emu.reset(); toast('Reset'); break;
+      case 'library': this.backToLibrary(); break;
+      case 'screenshot': void this.screenshot(); break;
+      case 'fastForward': emu.setFastForward(true); break;
+      case 'saveState': void this.stateDialog('save'); break;
+      case 'loadState': void this.stateDialog('load'); break;
+      case 'record': void this.toggleRecording(); break;
+      case 'fullscreen': void this.toggleFullscreen(); break;
+      case 'fps': this.menu('toggleFps'); break;
+    }
+  }
+
+  private hotkeyUp(action: string): void {
+    if (action === 'fastForward') this.emu?.setFastForward(false);
+    if (action === 'rewind') this.emu?.setRewinding(false);
+  }
+
   private installKeys(): void {
     const hot = (code: string): string | undefined => Object.entries(this.config.hotkeys).find(([, c]) => c === code)?.[0];
     window.addEventListener('keydown', (e) => {
       if (document.querySelector('dialog[open]')) return; // dialogs handle their own keys
+      if (this.view === 'library') { this.library.onKey(e); return; }
       if (this.view !== 'player' || !this.emu?.running) return;
       const action = hot(e.code);
       const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code));
       if (action) {
         e.preventDefault();
-        if (e.repeat && action !== 'fastForward') return;
-        switch (action) {
-          case 'pause': this.togglePause(); break;
-          case 'reset': this.emu.reset(); toast('Reset'); break;
-          case 'library': this.backToLibrary(); break;
-          case 'screenshot': void this.screenshot(); break;
-          case 'fastForward': this.emu.setFastForward(true); break;
-          case 'saveState': void this.stateDialog('save'); break;
-          case 'loadState': void this.stateDialog('load'); break;
-          case 'fullscreen': void this.toggleFullscreen(); break;
-          case 'fps': this.menu('toggleFps'); break;
-        }
+        this.hotkey(action, e.repeat);
         return;
       }
       if (bound) {
@@ -366,9 +506,20 @@ export class App {
     });
     window.addEventListener('keyup', (e) => {
       this.input.keyUp(e.code);
-      if (this.emu && hot(e.code) === 'fastForward') this.emu.setFastForward(false);
+      const action = hot(e.code);
+      if (action) this.hotkeyUp(action);
     });
-    window.addEventListener('blur', () => { this.input.clear(); this.emu?.setFastForward(false); });
+    window.addEventListener('blur', () => { this.input.clear(); this.emu?.setFastForward(false); this.emu?.setRewinding(false); });
+    // Gamepad: hot-key buttons in the player, d-pad/A/B navigation in the library
+    const pads = new GamepadHotkeys(this.input);
+    const poll = (): void => {
+      requestAnimationFrame(poll);
+      const dlg = document.querySelector<HTMLDialogElement>('dialog[open]');
+      if (dlg) { pads.navigate((key) => dialogKey(dlg, key)); return; }
+      if (this.view === 'player') pads.poll(this.config.padHotkeys, (a) => this.hotkey(a, false), (a) => this.hotkeyUp(a));
+      else if (this.view === 'library') pads.navigate((key) => this.library.onKey(new KeyboardEvent('keydown', { key })));
+    };
+    requestAnimationFrame(poll);
   }
 
   private tickUi(): void {
@@ -413,6 +564,17 @@ export class App {
       listStates: () => app.api.listStates(app.current!),
       setVideo: (v: Partial<AppConfig['video']>) => { app.config.video = { ...app.config.video, ...v }; app.applyVideo(); },
       backToLibrary: () => app.backToLibrary(),
+      frameAdvance: () => app.frameAdvance(),
+      rewindFrames: (n: number) => app.emu!.rewindFrames(n),
+      rewinding: (on: boolean) => app.setRewinding(on),
+      setPlayer: async (p: Partial<AppConfig['player']>) => { app.config = await app.api.setConfig({ player: { ...app.config.player, ...p } }); app.applyPlayer(); await app.emu?.settle(); },
+      startRecording: () => app.emu!.startRecording(),
+      stopRecording: () => app.emu!.stopRecording(APP_VERSION),
+      playRecording: (text: string) => app.playRecording(text, 'e2e.inp.txt'),
+      playingBack: () => app.emu?.playingBack ?? false,
+      focused: () => { const a = document.activeElement as HTMLElement | null; return a ? { tag: a.tagName, set: a.dataset.set ?? null, cls: a.className } : null; },
+      fpsText: () => document.querySelector('.fps')?.textContent ?? '',
+      forceInput: (key: string, value: number | null) => { if (value === null) app.input.forced.delete(key); else app.input.forced.set(key, value); },
       /** the built-in samples demo machine (not in the library), in the running player */
       playSampleDemo: async () => {
         await app.emu!.start(SAMPLE_DEMO, [], []);
@@ -441,4 +603,33 @@ export class App {
     };
     (window as unknown as { __arcadeTest: typeof hooks }).__arcadeTest = hooks;
   }
+}
+
+/**
+ * An error's message as the player should read it: Electron prefixes errors that cross IPC with
+ * "Error invoking remote method '…': Error: ", which means nothing to a player.
+ */
+export function playerMessage(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return text.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+}
+
+/** Hands a text file to the user: a download in the browser, a Save dialog in Electron. */
+function downloadText(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/plain' }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 5000);
+}
+
+/** A gamepad in a dialog: the d-pad walks the focus through its controls, A presses, B closes. */
+function dialogKey(dlg: HTMLDialogElement, key: string): void {
+  const items = [...dlg.querySelectorAll<HTMLElement>('button:not([disabled]), select, input, [tabindex="0"]')].filter((e) => e.offsetParent !== null);
+  const i = items.indexOf(document.activeElement as HTMLElement);
+  if (key === 'ArrowDown' || key === 'ArrowRight') items[(i + 1) % items.length]?.focus();
+  else if (key === 'ArrowUp' || key === 'ArrowLeft') items[(i - 1 + items.length) % items.length]?.focus();
+  else if (key === 'Enter') (document.activeElement as HTMLElement | null)?.click();
+  else if (key === 'Escape') dlg.dispatchEvent(new Event('cancel'));
 }

@@ -4,7 +4,8 @@
  * Its ROM is assembled here from our own bytes.
  */
 import { Device, type Serializer } from '../../../src/core/device';
-import { defineHardware, type GameDefinition } from '../../../src/core/driver-schema';
+import { defineDevices, defineHardware, type GameDefinition } from '../../../src/core/driver-schema';
+import { ASSERT_LINE, CLEAR_LINE, OutputLine } from '../../../src/core/line';
 import { bit, dip, port } from '../../../src/core/input';
 import type { LoadedRoms } from '../../../src/core/machine';
 import type { RomManifest } from '../../../src/core/roms/manifest';
@@ -16,15 +17,16 @@ const [NOP, LDAI, LDA, STA, ADDI, JMP, WAI, RTI, INC, EI] = [0, 1, 2, 3, 4, 5, 6
 void NOP; void ADDI; void WAI;
 
 export class TestBoard extends Device {
-  constructor(private readonly cpu: TinyCpu) { super('board', 0); }
-  vblank(state: number): void { if (state) this.cpu.setIrq(1); }
-  ack(_offset: number, _data: number): void { this.cpu.setIrq(0); }
-  reset(): void { this.cpu.setIrq(0); }
+  readonly irq = new OutputLine();
+  constructor(tag: string) { super(tag, 0); }
+  vblank(state: number): void { if (state) this.irq.set(ASSERT_LINE); }
+  ack(_offset: number, _data: number): void { this.irq.set(CLEAR_LINE); }
+  reset(): void { this.irq.set(CLEAR_LINE); }
   serialize(_s: Serializer): void {}
 }
 
 export class TestVideo extends Device {
-  constructor(private readonly ram: Uint8Array, private readonly screen: Screen) { super('video', 0); }
+  constructor(tag: string, private readonly ram: Uint8Array, private readonly screen: Screen) { super(tag, 0); }
   draw(): void {
     const out = this.screen.output;
     for (let i = 0; i < out.length; i++) {
@@ -69,32 +71,35 @@ export const TEST_ROM = (() => {
   return rom;
 })();
 
+export const testDevices = defineDevices({
+  maincpu: { clock: 1_000_000, create: (c) => new TinyCpu(c.tag, c.clock, c.space('program')), spaces: { program: { bits: 16, openBus: 0xee } } },
+  board: { create: (c) => new TestBoard(c.tag) },
+  video: { create: (c) => new TestVideo(c.tag, c.share('work'), c.screen) },
+  tone: { clock: 25_000, create: (c) => new TestTone(c.tag, c.clock) },
+});
+
 export const testHardware = defineHardware({
-  devices: {
-    maincpu: {
-      clock: 1_000_000,
-      create: (c) => new TinyCpu(c.tag, c.clock, c.space('program')),
-      spaces: {
-        program: {
-          bits: 16, openBus: 0xee,
-          map: [
-            { at: [0x0000, 0x0fff], rom: 'maincpu' },
-            { at: [0x8000, 0x80ff], mirror: 0x0f00, ram: 'work' },
-            { at: [0x9000, 0x9000], read: { port: 'IN0' } },
-            { at: [0x9001, 0x9001], read: { port: 'DSW' } },
-            { at: [0xa000, 0xa000], write: 'tone.write' },
-            { at: [0xb000, 0xb000], write: 'board.ack' },
-          ],
-        },
+  devices: testDevices,
+  regions: { maincpu: { size: 0x1000 } },
+  shares: { work: { size: 0x100 } },
+  screen: { pixelClock: 2_000_000, hTotal: 100, vTotal: 50, hVisible: [0, 15], vVisible: [0, 7] },
+  wire: (d, m) => ({
+    maps: {
+      maincpu: {
+        program: [
+          { at: [0x0000, 0x0fff], rom: 'maincpu' },
+          { at: [0x8000, 0x80ff], mirror: 0x0f00, ram: 'work' },
+          { at: [0x9000, 0x9000], read: { port: 'IN0' } },
+          { at: [0x9001, 0x9001], read: { port: 'DSW' } },
+          { at: [0xa000, 0xa000], write: d.tone.write },
+          { at: [0xb000, 0xb000], write: d.board.ack },
+        ],
       },
     },
-    board: { create: (c) => new TestBoard(c.device<TinyCpu>('maincpu')) },
-    video: { create: (c) => new TestVideo(c.share('work'), c.screen) },
-    tone: { clock: 25_000, create: (c) => new TestTone(c.tag, c.clock) },
-  },
-  regions: { maincpu: { size: 0x1000 } },
-  screen: { pixelClock: 2_000_000, hTotal: 100, vTotal: 50, hVisible: [0, 15], vVisible: [0, 7], update: 'video.draw', vblank: 'board.vblank' },
-  speakers: { mono: { tone: 1.0 } },
+    lines: [[d.board.irq, m.cpu.maincpu.irq]],
+    screen: { update: d.video.draw, vblank: d.board.vblank },
+    speakers: { mono: [{ from: d.tone, gain: 1.0 }] },
+  }),
 });
 
 export const testGame: GameDefinition = {

@@ -14,7 +14,8 @@
  *   08 lo hi  INC addr     6
  *   09        EI           2
  *
- * An interrupt (level, when enabled) costs 5 cycles: saves the PC and jumps to 0x0100 with interrupts off.
+ * An interrupt (level, when enabled) costs 5 cycles: acknowledges (`irqAck`), saves the PC and jumps to
+ * 0x0100 with interrupts off.
  */
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../../src/core/cpu';
 import { Device, type Serializer } from '../../../src/core/device';
@@ -32,6 +33,8 @@ export class TinyCpu extends Device implements CpuDevice {
   waiting = 0;
   private icount = 0;
   private budget = 0;
+  /** interrupt acknowledge cycle (the machine clears a held line here); the returned byte is unused */
+  irqAck: (level: number) => number = () => 0;
   /** (cycle-at-start-of-instruction within slice, opcode) log for tests; not machine state */
   trace: string[] | null = null;
 
@@ -74,6 +77,7 @@ export class TinyCpu extends Device implements CpuDevice {
     this.icount = budget;
     while (this.icount > 0) {
       if (this.irqLine && this.ie) {
+        this.irqAck(0);
         this.savedPc = this.pc; this.pc = 0x0100; this.ie = 0; this.waiting = 0;
         this.icount -= 5;
         continue;

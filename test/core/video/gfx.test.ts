@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { SPRITE_LAYOUT, TILE_LAYOUT } from '../../../drivers/namco/pacman.gfx';
 import { decodeGfx, frac, step, type GfxLayout } from '../../../src/core/video/gfx';
 
 // Outside reference: ../shared/oracle/README.md, "Graphics ROM formats" (checked there against MAME
 // 0.251 snapshots): in one byte, pixel k (0-3) has its high bit at 7-k and low bit at 3-k.
 // Tiles: byte = (x < 4 ? 8 : 0) + y. Sprites: byte = [8, 16, 24, 0][x >> 2] + (y & 7) + (y >= 8 ? 32 : 0).
 
-/** MAME-style layouts written for those formats. */
-export const PACMAN_TILE_LAYOUT: GfxLayout = {
-  width: 8, height: 8, total: 256, planes: 2, planeOffset: [0, 4],
-  xOffset: [...step(8 * 8, 1, 4), ...step(0, 1, 4)],
-  yOffset: step(0, 8, 8),
-  charIncrement: 16 * 8,
-};
-export const PACMAN_SPRITE_LAYOUT: GfxLayout = {
-  width: 16, height: 16, total: 64, planes: 2, planeOffset: [0, 4],
-  xOffset: [...step(8 * 8, 1, 4), ...step(16 * 8, 1, 4), ...step(24 * 8, 1, 4), ...step(0, 1, 4)],
-  yOffset: [...step(0, 8, 8), ...step(32 * 8, 8, 8)],
-  charIncrement: 64 * 8,
-};
+/** The driver's own layouts, checked here against those formats. */
+const PACMAN_TILE_LAYOUT = TILE_LAYOUT;
+const PACMAN_SPRITE_LAYOUT = SPRITE_LAYOUT;
 
 /** Straightforward decoders from the README formulas. */
 function pix(byte: number, k: number): number {

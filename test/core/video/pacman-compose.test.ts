@@ -7,17 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Bitmap, rect } from '../../../src/core/video/bitmap';
+import { SPRITE_LAYOUT } from '../../../drivers/namco/pacman.gfx';
 import { drawGfx } from '../../../src/core/video/draw';
-import { decodeGfx, step } from '../../../src/core/video/gfx';
+import { decodeGfx } from '../../../src/core/video/gfx';
 import { transMasks } from '../../../src/core/video/palette';
 import { ScreenOutput } from '../../../src/core/video/screen';
 
-const PACMAN_SPRITE_LAYOUT = {
-  width: 16, height: 16, total: 64, planes: 2, planeOffset: [0, 4],
-  xOffset: [...step(64, 1, 4), ...step(128, 1, 4), ...step(192, 1, 4), ...step(0, 1, 4)],
-  yOffset: [...step(0, 8, 8), ...step(256, 8, 8)],
-  charIncrement: 512,
-};
+const PACMAN_SPRITE_LAYOUT = SPRITE_LAYOUT;
 
 function randomBytes(size: number, seed: number): Uint8Array {
   const out = new Uint8Array(size);

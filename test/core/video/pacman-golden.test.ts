@@ -8,9 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { PACMAN_PALETTE_SPEC, SPRITE_LAYOUT, TILE_LAYOUT } from '../../../drivers/namco/pacman.gfx';
 import {
-  Bitmap, DRAW_OPAQUE, PACMAN_PALETTE_SPEC, ScreenOutput, Tilemap, decodeGfx, drawGfxWrapped, lookupTable,
-  paletteFromProm, rect, resolveIndirect, step, transMasks, type TileInfo,
+  Bitmap, DRAW_OPAQUE, ScreenOutput, Tilemap, decodeGfx, drawGfxWrapped, lookupTable,
+  paletteFromProm, rect, resolveIndirect, transMasks, type TileInfo,
 } from '../../../src/core/video';
 
 const dir = join(__dirname, 'fixtures', 'pacman-homebrew');
@@ -19,15 +20,8 @@ const file = (name: string): Uint8Array => new Uint8Array(readFileSync(join(dir,
 function pacmanVideo() {
   const ram = new Uint8Array(0x800);           // 0x4000-0x47ff: video RAM then colour RAM
   const sprRam = new Uint8Array(16), sprPos = new Uint8Array(16);
-  const tiles = decodeGfx(file('pacman.5e'), 0, {
-    width: 8, height: 8, total: 256, planes: 2, planeOffset: [0, 4],
-    xOffset: [...step(64, 1, 4), ...step(0, 1, 4)], yOffset: step(0, 8, 8), charIncrement: 128,
-  });
-  const sprites = decodeGfx(file('pacman.5f'), 0, {
-    width: 16, height: 16, total: 64, planes: 2, planeOffset: [0, 4],
-    xOffset: [...step(64, 1, 4), ...step(128, 1, 4), ...step(192, 1, 4), ...step(0, 1, 4)],
-    yOffset: [...step(0, 8, 8), ...step(256, 8, 8)], charIncrement: 512,
-  });
+  const tiles = decodeGfx(file('pacman.5e'), 0, TILE_LAYOUT);
+  const sprites = decodeGfx(file('pacman.5f'), 0, SPRITE_LAYOUT);
   const colors = paletteFromProm(file('82s123.7f'), PACMAN_PALETTE_SPEC);
   const table = lookupTable(file('82s126.4a'), { count: 256 });
   const palette = resolveIndirect(colors, table);

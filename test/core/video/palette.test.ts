@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PACMAN_PALETTE_SPEC } from '../../../drivers/namco/pacman.gfx';
 import {
-  PACMAN_PALETTE_SPEC, blueOf, combineWeights, computeResistorWeights, greenOf, lookupTable, paletteFromProm,
+  blueOf, combineWeights, computeResistorWeights, greenOf, lookupTable, paletteFromProm,
   pal1bit, pal2bit, pal3bit, pal4bit, pal5bit, pal6bit, pal7bit, redOf, resolveIndirect, rgba, rgbFromWord, transMasks,
 } from '../../../src/core/video/palette';
 

@@ -67,19 +67,23 @@ describe('ScreenOutput.renderChanged', () => {
     const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16);
     const palette = new Uint32Array(64).map((_, i) => 0xff000000 | (i * 0x030507));
     for (const rotate of [0, 90, 180, 270] as const) {
-      const bm = new Bitmap(36, 20);
-      const vis = rect(2, 33, 1, 18);
-      const fast = new ScreenOutput(vis, { rotate, flipX: rotate === 90 });
-      const full = new ScreenOutput(vis, { rotate, flipX: rotate === 90 });
-      for (let frame = 0; frame < 20; frame++) {
-        const changes = frame === 0 ? bm.pixels.length : rnd() % 40;
-        for (let k = 0; k < changes; k++) bm.pixels[rnd() % bm.pixels.length] = rnd() % 64;
-        expect(Array.from(fast.renderChanged(bm, palette))).toEqual(Array.from(full.render(bm, palette)));
-      }
+      for (const [flipX, flipY] of [[false, false], [true, false], [false, true]]) {
+        const bm = new Bitmap(36, 20);
+        const vis = rect(3, 32, 1, 18); // odd left edge: 32-bit words straddle it
+        const fast = new ScreenOutput(vis, { rotate, flipX, flipY });
+        const full = new ScreenOutput(vis, { rotate, flipX, flipY });
+        // frames with a few changes, and now and then one that changes everything (whole-frame mode)
+        for (let frame = 0; frame < 40; frame++) {
+          const changes = frame % 13 === 0 ? bm.pixels.length * 4 : rnd() % 40;
+          for (let k = 0; k < changes; k++) bm.pixels[rnd() % bm.pixels.length] = rnd() % 64;
+          expect(Array.from(fast.renderChanged(bm, palette)), `rot ${rotate} flip ${flipX} ${flipY} frame ${frame}`)
+            .toEqual(Array.from(full.render(bm, palette)));
+        }
       // After invalidate(), a changed palette is taken in full.
       const other = palette.map((c) => c ^ 0x00ffffff);
-      fast.invalidate();
-      expect(Array.from(fast.renderChanged(bm, other))).toEqual(Array.from(full.render(bm, other)));
+        fast.invalidate();
+        expect(Array.from(fast.renderChanged(bm, other))).toEqual(Array.from(full.render(bm, other)));
+      }
     }
   });
 });

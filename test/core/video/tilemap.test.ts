@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { TILE_LAYOUT } from '../../../drivers/namco/pacman.gfx';
 import { StateReader, StateWriter } from '../../../src/core/serializer';
 import { Bitmap, PriorityBitmap, rect } from '../../../src/core/video/bitmap';
-import { decodeGfx, step, type GfxSet } from '../../../src/core/video/gfx';
+import { decodeGfx, type GfxSet } from '../../../src/core/video/gfx';
 import { ScreenOutput } from '../../../src/core/video/screen';
 import {
   DRAW_ALL_CATEGORIES, DRAW_LAYER1, DRAW_OPAQUE, TILE_FLIPX, Tilemap, drawCategory, scanRows, type TileInfo,
@@ -30,10 +31,7 @@ function pacmanMapper(col: number, row: number): number {
   return uprightAddress(27 - row, col);
 }
 
-const PACMAN_TILE_LAYOUT = {
-  width: 8, height: 8, total: 256, planes: 2, planeOffset: [0, 4],
-  xOffset: [...step(64, 1, 4), ...step(0, 1, 4)], yOffset: step(0, 8, 8), charIncrement: 128,
-};
+const PACMAN_TILE_LAYOUT = TILE_LAYOUT;
 
 function pacmanBoard(seed: number) {
   const rom = randomBytes(0x1000, seed);

@@ -10,7 +10,8 @@
 import { Bitmap, rect } from '../bitmap';
 import { drawGfx } from '../draw';
 import { decodeGfx, step } from '../gfx';
-import { PACMAN_PALETTE_SPEC, lookupTable, paletteFromProm, resolveIndirect, transMasks } from '../palette';
+import { PACMAN_PALETTE_SPEC } from '../../../../drivers/namco/pacman.gfx';
+import { lookupTable, paletteFromProm, resolveIndirect, transMasks } from '../palette';
 import { ScreenOutput } from '../screen';
 import { DRAW_OPAQUE, Tilemap, type TileInfo } from '../tilemap';
 

@@ -5,11 +5,11 @@
  * The homebrew sets are bundled with the page, so they play out of the box.
  */
 import type { AppConfig, ArcadeApi, LoadedSet, MenuCommand, RawSource, SetAudit, StateSlotInfo } from '../../../preload/api';
-import { defaultConfig, sanitizeConfig } from '../../../main/config-defaults';
-import { configPatch, setName, slot as slotNumber, zipFileName, zipBytes } from '../../../main/ipc-validate';
+import { defaultConfig, sanitizeConfigReport } from '../../../main/config-defaults';
+import { configPatch, setName, slot as slotNumber } from '../../../main/ipc-validate';
+import { checkReplacement, importTarget } from '../../../main/rom-import';
 import { auditRaw } from '../../../main/roms-bridge';
 import { allManifests, bundledHomebrew } from '../emu/core-bridge';
-import { zipSource } from '../../../core/roms/source';
 import { pngDataUrl } from '../util/png';
 
 const CONFIG_KEY = 'arcade.config';
@@ -87,13 +87,23 @@ export function createWebApi(): ArcadeApi {
   const listeners = new Set<(c: MenuCommand) => void>();
   let homebrew: Promise<Map<string, RawSource[]>> | null = null;
 
+  /** Settings from localStorage; entries that fail validation are dropped one by one, and the stored
+   * text is first copied to `CONFIG_KEY.bak` so the next write does not lose them for good. */
   const readConfig = (): AppConfig => {
+    let raw: string | null = null;
     try {
-      const raw = localStorage.getItem(CONFIG_KEY);
-      return raw ? sanitizeConfig(JSON.parse(raw)) : defaultConfig();
+      raw = localStorage.getItem(CONFIG_KEY);
+      if (!raw) return defaultConfig();
+      const { config, dropped } = sanitizeConfigReport(JSON.parse(raw));
+      if (dropped.length) backupConfig(raw);
+      return config;
     } catch {
+      if (raw) backupConfig(raw);
       return defaultConfig();
     }
+  };
+  const backupConfig = (raw: string): void => {
+    try { if (localStorage.getItem(`${CONFIG_KEY}.bak`) !== raw) localStorage.setItem(`${CONFIG_KEY}.bak`, raw); } catch { /* storage full */ }
   };
   const writeConfig = (c: AppConfig): AppConfig => {
     try { localStorage.setItem(CONFIG_KEY, JSON.stringify(c)); } catch { /* storage full or disabled */ }
@@ -114,23 +124,13 @@ export function createWebApi(): ArcadeApi {
     return out;
   }
 
-  async function importOne(fileName: string, bytes: Uint8Array): Promise<void> {
-    zipFileName(fileName);
-    zipBytes(bytes);
-    const entries = zipSource(fileName, bytes).list(); // throws a readable error for a broken zip
-    const base = fileName.replace(/\.zip$/i, '').toLowerCase();
+  /** Files a zip under its set (rom-import.ts); throws ImportError, a message for the player. */
+  async function importOne(fileName: string, bytes: Uint8Array): Promise<string> {
     const sets = allManifests();
-    let target = sets.has(base) ? base : undefined;
-    if (!target) {
-      const have = new Set(entries.map((e) => `${e.name.toLowerCase()}:${e.size}`));
-      let best = 0;
-      for (const m of sets.values()) {
-        const hits = m.roms.filter((r) => have.has(`${r.name.toLowerCase()}:${r.size}`)).length;
-        if (hits > best) { best = hits; target = m.name; }
-      }
-    }
-    if (!target) throw new Error(`${fileName} holds no file of any supported game. Check that it is an arcade ROM set.`);
+    const target = importTarget(fileName, bytes, sets);
+    checkReplacement(sets.get(target)!, await kv.get<Uint8Array>('zips', `${target}.zip`), fileName, bytes);
     await kv.put('zips', `${target}.zip`, bytes);
+    return target;
   }
 
   const api: ArcadeApi = {
@@ -144,8 +144,20 @@ export function createWebApi(): ArcadeApi {
     async addRomFolder() {
       const files = await pickZips();
       if (files.length === 0) return null;
-      for (const f of files) await importOne(f.name, new Uint8Array(await f.arrayBuffer()));
+      // Every good zip of the selection is added; each bad one is named in one message afterwards.
+      const refused: string[] = [];
+      for (const f of files) {
+        try {
+          await importOne(f.name, new Uint8Array(await f.arrayBuffer()));
+        } catch (e) {
+          refused.push((e as Error).message);
+        }
+      }
       writeConfig({ ...readConfig(), firstRunDone: true });
+      if (refused.length) {
+        const added = files.length - refused.length;
+        throw new Error(`${added ? `Added ${added} zip${added > 1 ? 's' : ''}. ` : ''}Not added: ${refused.join(' ')}`);
+      }
       return (await kv.keys('zips')).sort();
     },
     async removeRomFolder(folder) {

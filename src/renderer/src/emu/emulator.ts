@@ -20,6 +20,11 @@ import EmuWorker from './worker.ts?worker';
 
 export const FAST_FORWARD_SPEED = 4;
 
+/** The player left while the game was still starting: not an error to show. */
+export class StartAborted extends Error {
+  override name = 'StartAborted';
+}
+
 export interface EmuStats {
   emulatedFps: number;
   displayFps: number;
@@ -55,11 +60,23 @@ export class Emulator {
   private statEmuStart = 0;
   /** whether the frames in flight were requested with sound (normal play) */
   private audible = false;
+  /** rewind key held: each display tick steps back the frames that fell due */
+  rewinding = false;
+  /** set by the last rewind: how many frames further back it can go */
+  rewindable = 0;
+  recording = false;
+  playingBack = false;
+  onPlaybackEnded: (() => void) | null = null;
+  private options = { rewindFrames: 0, runAhead: 0 };
 
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
+  /** rejects a start still in progress when the player leaves (Esc during start-up) */
+  private abortStart: ((e: Error) => void) | null = null;
+
   async start(name: string, sources: RawSource[], settings: InputValue[]): Promise<GameInfo> {
     this.stop();
+    this.frameNumber = 0;
     await this.audio.init();
     this.audio.resume();
     // vite's worker import: a module worker under the dev server, a classic (IIFE) worker in builds,
@@ -68,6 +85,7 @@ export class Emulator {
     this.worker = worker;
     const sampleRate = this.audio.ctx?.sampleRate ?? 48000;
     const started = new Promise<Extract<FromWorker, { t: 'started' }>>((resolve, reject) => {
+      this.abortStart = reject;
       worker.onmessage = (ev: MessageEvent<FromWorker>) => {
         const m = ev.data;
         if (m.t === 'started') resolve(m);
@@ -77,7 +95,7 @@ export class Emulator {
       worker.onerror = (e) => reject(new Error(e.message || 'The emulator failed to start.'));
     });
     worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
-    const s = await started;
+    const s = await started.finally(() => { this.abortStart = null; });
     this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
     const port = this.audio.connect(s.channels);
@@ -90,7 +108,13 @@ export class Emulator {
     this.screen.setGeometry(s.info.width, s.info.height);
     this.pacer = new Pacer(s.info.refreshHz);
     this.paused = false;
+    this.rewinding = false;
+    this.recording = false;
+    this.playingBack = false;
+    this.fastForward = false;
     this.audio.setPaused(false);
+    this.samples.setPaused(false);
+    this.sendOptions();
     this.loop();
     return s.info;
   }
@@ -100,6 +124,7 @@ export class Emulator {
       case 'frame': {
         this.busy = false;
         this.frameNumber = m.frameNumber;
+        if (m.rewindable !== undefined) this.rewindable = m.rewindable;
         if (this.lastPixels.length !== m.pixels.byteLength) this.lastPixels = new Uint8Array(m.pixels.byteLength);
         this.lastPixels.set(new Uint8Array(m.pixels));
         if (m.sampleEvents.length) this.samples.handle(m.sampleEvents, this.audible);
@@ -114,8 +139,13 @@ export class Emulator {
         for (const f of w) f();
         break;
       }
+      case 'playbackEnded':
+        this.playingBack = false;
+        this.onPlaybackEnded?.();
+        break;
       case 'saved':
       case 'loaded':
+      case 'recording':
       case 'memory': {
         const cb = this.waiting.get(m.id);
         this.waiting.delete(m.id);
@@ -140,10 +170,14 @@ export class Emulator {
     const due = this.paused ? 0 : this.pacer.tick(now, speed);
     this.owed = Math.min(this.owed + due, 6 * speed);
     if (!this.busy && this.owed > 0) {
-      this.request(this.owed, !this.fastForward);
+      if (this.rewinding) this.rewindBy(this.owed);
+      else this.request(this.owed, !this.fastForward);
       this.owed = 0;
     }
-    if (now - this.statT0 >= 1000) {
+    // half-second windows: short enough to be right soon after a pause or a dialog; nothing is
+    // measured while paused (the readout says so instead of showing 0 fps)
+    if (this.paused) this.resetStats();
+    else if (now - this.statT0 >= 500) {
       const secs = (now - this.statT0) / 1000;
       if (this.statT0 > 0) {
         this.stats.emulatedFps = this.statFrames / secs;
@@ -164,6 +198,77 @@ export class Emulator {
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
 
+  private rewindBy(frames: number): void {
+    if (!this.worker) return;
+    this.busy = true;
+    this.worker.postMessage({ t: 'rewind', frames } satisfies ToWorker);
+  }
+
+  /** Rewind length and run-ahead frames (Settings → Play). */
+  setOptions(rewindFrames: number, runAhead: number): void {
+    this.options = { rewindFrames, runAhead };
+    this.sendOptions();
+  }
+
+  private sendOptions(): void {
+    this.worker?.postMessage({ t: 'options', ...this.options } satisfies ToWorker);
+  }
+
+  /** Hold to run backwards at the game's speed; silent meanwhile, as the sound cannot be un-played. */
+  setRewinding(on: boolean): void {
+    if (on === this.rewinding) return;
+    this.rewinding = on;
+    this.audio.setPaused(on || this.paused || this.fastForward);
+    this.samples.setPaused(on || this.paused || this.fastForward);
+    if (on) this.samples.stopAll();
+    this.pacer.resync();
+  }
+
+  /** Paused: step back `n` frames at once (the rewind hot key while paused, tests). */
+  async rewindFrames(n: number): Promise<number> {
+    await this.idle();
+    this.rewindBy(n);
+    await this.nextFrame();
+    return this.frameNumber;
+  }
+
+  /** Paused: run one frame and show it (MAME's Shift+P, RetroArch's K). */
+  async frameAdvance(): Promise<number> {
+    if (!this.paused) return this.frameNumber;
+    return this.step(1);
+  }
+
+  /** Power on and record every input from there (a recording always starts from power-on). */
+  async startRecording(): Promise<void> {
+    await this.idle();
+    this.samples.stopAll();
+    this.worker?.postMessage({ t: 'recordStart' } satisfies ToWorker);
+    this.frameNumber = 0;
+    this.recording = true;
+    this.audio.flush();
+    this.pacer.resync();
+  }
+
+  /** Stop recording; the recording as an input script (`arcade run --inputs`). */
+  async stopRecording(appVersion: string): Promise<{ text: string; frames: number; changes: number }> {
+    await this.idle();
+    this.recording = false;
+    const m = await this.call<Extract<FromWorker, { t: 'recording' }>>({ t: 'recordStop', id: this.nextId++, appVersion });
+    return { text: m.text, frames: m.frames, changes: m.changes };
+  }
+
+  /** Power on and play a recording back frame for frame; live controls are ignored until it ends. */
+  async playBack(events: ScriptEvent[], frames: number): Promise<void> {
+    await this.idle();
+    this.samples.stopAll();
+    this.worker?.postMessage({ t: 'playback', events, frames } satisfies ToWorker);
+    this.frameNumber = 0;
+    this.recording = false;
+    this.playingBack = true;
+    this.audio.flush();
+    this.pacer.resync();
+  }
+
   private nextFrame(): Promise<void> {
     return new Promise((r) => this.frameWaiters.push(r));
   }
@@ -179,10 +284,19 @@ export class Emulator {
 
   setPaused(p: boolean): void {
     this.paused = p;
-    this.audio.setPaused(p);
-    this.samples.setPaused(p || this.fastForward);
+    this.audio.setPaused(p || this.rewinding);
+    this.samples.setPaused(p || this.fastForward || this.rewinding);
     this.pacer.resync();
     this.owed = 0;
+    this.resetStats();
+  }
+
+  /** Start the FPS/speed averages afresh (after a pause or a dialog, old time would drag them down). */
+  resetStats(): void {
+    this.stats.emulatedFps = this.stats.displayFps = this.stats.speedPercent = Number.NaN;
+    this.statT0 = 0;
+    this.statFrames = 0;
+    this.statDraws = 0;
   }
 
   setFastForward(on: boolean): void {
@@ -253,12 +367,30 @@ export class Emulator {
     return { bytes: m.bytes, names: m.names };
   }
 
+  /** Show a picture (a PNG data URL of the game's size, e.g. a save slot's thumbnail) as the current frame. */
+  async showPicture(dataUrl: string): Promise<void> {
+    const info = this.info;
+    if (!info) return;
+    const bmp = await createImageBitmap(await (await fetch(dataUrl)).blob(), { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+    if (bmp.width !== info.width || bmp.height !== info.height) return;
+    const c = new OffscreenCanvas(bmp.width, bmp.height);
+    const g = c.getContext('2d', { colorSpace: 'srgb' })!;
+    g.drawImage(bmp, 0, 0);
+    const px = g.getImageData(0, 0, bmp.width, bmp.height).data;
+    const buf = new ArrayBuffer(px.byteLength);
+    new Uint8Array(buf).set(px);
+    this.lastPixels = new Uint8Array(buf.slice(0));
+    this.screen.present(buf);
+  }
+
   /** The last frame as a PNG at the game's own resolution (like MAME's F12 snapshots). */
   screenshot(): Promise<Uint8Array> {
     return encodePng(this.lastPixels, this.info!.width, this.info!.height);
   }
 
   stop(): void {
+    this.abortStart?.(new StartAborted());
+    this.abortStart = null;
     cancelAnimationFrame(this.raf);
     this.raf = 0;
     if (this.worker) {

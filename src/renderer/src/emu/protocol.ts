@@ -16,6 +16,15 @@ export type ToWorker =
   | { t: 'save'; id: number }
   | { t: 'load'; id: number; state: Uint8Array }
   | { t: 'memory'; id: number; name: string }
+  /** rewind length in frames (0 = off) and run-ahead frames (0 = off); see history.ts */
+  | { t: 'options'; rewindFrames: number; runAhead: number }
+  /** step back `frames` frames (answered with a 'frame' message, `ran` 0) */
+  | { t: 'rewind'; frames: number }
+  /** power on and record every input change from there / stop and return the recording */
+  | { t: 'recordStart' }
+  | { t: 'recordStop'; id: number; appVersion: string }
+  /** power on and play an input script back (live inputs are ignored until it ends) */
+  | { t: 'playback'; events: ScriptEvent[]; frames: number }
   | { t: 'stop' };
 
 /** An input-script event (../shared/oracle/README.md): applied after frame `frame` has been produced. */
@@ -30,7 +39,11 @@ export type FromWorker =
   /** `samples`: the game's recorded samples (sent once per start), played by the page through howler */
   | { t: 'started'; info: GameInfo; audit: SetAudit; sampleRate: number; channels: number; samples: SampleData[] }
   /** `sampleEvents`: the sample triggers of the frames just run, in order (empty for most games) */
-  | { t: 'frame'; frameNumber: number; pixels: ArrayBuffer; width: number; height: number; ms: number; ran: number; sampleEvents: SampleEvent[] }
+  | { t: 'frame'; frameNumber: number; pixels: ArrayBuffer; width: number; height: number; ms: number; ran: number; sampleEvents: SampleEvent[];
+      /** after a rewind: how many frames further back it can still go */
+      rewindable?: number; rewound?: boolean }
+  | { t: 'recording'; id: number; text: string; frames: number; changes: number }
+  | { t: 'playbackEnded'; frameNumber: number }
   | { t: 'saved'; id: number; state: Uint8Array; pixels: ArrayBuffer; frameNumber: number }
   | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
   | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }

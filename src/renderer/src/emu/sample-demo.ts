@@ -8,7 +8,7 @@
  * The screen shows one bar per channel, lit while the channel plays.
  */
 import { Device, type Serializer } from '../../../core/device';
-import { defineHardware, type GameDefinition } from '../../../core/driver-schema';
+import { defineDevices, defineHardware, type GameDefinition } from '../../../core/driver-schema';
 import type { LoadedRoms } from '../../../core/machine';
 import type { RomManifest } from '../../../core/roms/manifest';
 import type { Screen } from '../../../core/screen';
@@ -30,7 +30,9 @@ function tone(name: string, rate: number, hz: number, seconds: number, square: b
 
 class DemoBoard extends Device {
   frame = 0;
-  constructor(private readonly samples: Samples, private readonly screen: Screen) { super('board', 0); }
+  private samples!: Samples;
+  constructor(tag: string, private readonly screen: Screen) { super(tag, 0); }
+  attach(samples: Samples): void { this.samples = samples; }
 
   vblank(state: number): void {
     if (!state) return;
@@ -59,14 +61,19 @@ class DemoBoard extends Device {
 }
 
 const hw = defineHardware({
-  devices: {
+  devices: defineDevices({
     samples: { create: (c) => new Samples(c.tag, 2, [tone('blip', 22050, 880, 0.15, true), tone('hum', 22050, 110, 0.5, false)], 48000) },
-    board: { create: (c) => new DemoBoard(c.device<Samples>('samples'), c.screen) },
-  },
+    board: { create: (c) => new DemoBoard(c.tag, c.screen) },
+  }),
   regions: {},
   // 6 MHz / (384 × 264) = 59.19 Hz, a common arcade raster
-  screen: { pixelClock: 6_000_000, hTotal: 384, vTotal: 264, hVisible: [0, 95], vVisible: [0, 63], update: 'board.draw', vblank: 'board.vblank' },
-  speakers: { mono: { samples: 1.0 } },
+  screen: { pixelClock: 6_000_000, hTotal: 384, vTotal: 264, hVisible: [0, 95], vVisible: [0, 63] },
+  wire: (d) => ({
+    maps: {},
+    screen: { update: d.board.draw, vblank: d.board.vblank },
+    speakers: { mono: [{ from: d.samples, gain: 1.0 }] },
+    init: () => d.board.attach(d.samples),
+  }),
 });
 
 export const sampleDemoGame: GameDefinition = {

@@ -8,6 +8,7 @@ import type { Machine, SampleEvent } from '../../../core/machine-api';
 import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
+import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -20,13 +21,18 @@ let queued = 0;
 let target = 0;
 const pool: ArrayBuffer[] = [];
 const current = new Map<string, number>();
+/** rewind keyframes + input log, run-ahead frames, the input recording and a playback in progress */
+const history = new FrameHistory({ maxFrames: 0 });
+let aheadFrames = 0;
+const recorder = new InputRecorder();
+let playback: { events: ScriptEvent[]; next: number; frames: number } | null = null;
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
 }
 
-function pixels(): ArrayBuffer {
-  const fb = machine!.frameBuffer;
+function pixels(picture?: Uint32Array): ArrayBuffer {
+  const fb = picture ?? machine!.frameBuffer;
   const bytes = fb.byteLength;
   let buf = pool.pop();
   while (buf && buf.byteLength !== bytes) buf = pool.pop();
@@ -42,6 +48,8 @@ function apply(inputs: InputValue[]): void {
     current.set(key, value);
     try {
       machine!.setInput(port, field, value);
+      history.input(machine!, port, field, value);
+      recorder.input(machine!.frameNumber, port, field, value);
     } catch (e) {
       post({ t: 'error', message: `input ${port} ${field}: ${(e as Error).message}`, fatal: false });
     }
@@ -63,6 +71,9 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   current.clear();
   const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
   machine = m;
+  history.clear();
+  rewoundTo = -1;
+  if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
   rate = new RateControl(m.audioChannels);
   apply(msg.settings);
   post({ t: 'started', info: m.info, audit, sampleRate: m.sampleRate, channels: m.audioChannels, samples: m.sampleBank?.() ?? [] });
@@ -71,23 +82,67 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
 function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEvent[] = []): void {
   const m = machine!;
   const t0 = performance.now();
-  apply(inputs);
+  // a playback drives the machine alone: live inputs wait until it ends
+  if (!playback) apply(inputs);
   const sampleEvents: SampleEvent[] = [];
   for (let i = 0; i < n; i++) {
+    if (playback) playbackInputs(playback);
     m.runFrame();
+    history.frameDone(m);
     if (audio) sendAudio();
     const se = m.sampleEvents?.();
     if (se && se.length) for (const e of se) sampleEvents.push(e);
     // script events at frame N apply after frame N is produced (oracle README semantics)
     for (const e of events) if (e.frame === m.frameNumber) apply([[e.port, e.field, e.value]]);
+    if (playback && m.frameNumber >= playback.frames && playback.next >= playback.events.length) {
+      playback = null;
+      post({ t: 'playbackEnded', frameNumber: m.frameNumber });
+    }
   }
-  const buf = pixels();
+  const buf = pixels(aheadFrames > 0 && n > 0 ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
+}
+
+/** The playback's events stamped with the frames produced so far (applied before the next frame). */
+function playbackInputs(p: { events: ScriptEvent[]; next: number }): void {
+  const f = machine!.frameNumber;
+  while (p.next < p.events.length && p.events[p.next].frame <= f) {
+    const e = p.events[p.next++];
+    apply([[e.port, e.field, e.value]]);
+  }
+}
+
+function rewind(frames: number): void {
+  const m = machine!;
+  const t0 = performance.now();
+  const shownNow = rewoundTo >= 0 ? rewoundTo : m.frameNumber;
+  const step = history.rewindStep(m, shownNow - frames);
+  if (step) rewoundTo = step.frame;
+  const frameNumber = rewoundTo >= 0 ? rewoundTo : m.frameNumber;
+  const buf = pixels(step?.picture);
+  post({ t: 'frame', frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: 0,
+    sampleEvents: [], rewound: step !== null, rewindable: Math.max(0, frameNumber - history.earliest()) }, [buf]);
+}
+
+/** The frame a rewind left on screen (the machine itself moves there when play resumes), or -1. */
+let rewoundTo = -1;
+
+/** Before anything but another rewind step: the machine goes to the frame the rewind showed. */
+function settleRewind(): void {
+  if (rewoundTo < 0 || !machine) return;
+  rewoundTo = -1;
+  const t = history.settle(machine);
+  if (t >= 0) {
+    // the machine's inputs are the replayed ones now; the next request re-sends the live state
+    current.clear();
+    recorder.truncate(t);
+  }
 }
 
 self.onmessage = (ev: MessageEvent<ToWorker>) => {
   const msg = ev.data;
   try {
+    if (msg.t !== 'rewind' && msg.t !== 'buffer' && msg.t !== 'audioPort' && msg.t !== 'options') settleRewind();
     switch (msg.t) {
       case 'start':
         boot(msg);
@@ -106,9 +161,40 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         break;
       case 'reset':
         machine?.reset();
+        // a reset is not an input: frames before it cannot be replayed into frames after it
+        history.clear();
         break;
       case 'powerOn':
+        playback = null;
         if (startMsg) boot(startMsg);
+        break;
+      case 'options':
+        history.setMaxFrames(msg.rewindFrames);
+        aheadFrames = Math.max(0, Math.min(4, Math.floor(msg.runAhead)));
+        break;
+      case 'rewind':
+        if (machine) rewind(msg.frames);
+        break;
+      case 'recordStart':
+        playback = null;
+        if (startMsg) {
+          recorder.active = true; // boot() starts it afresh with the new machine's field defaults
+          boot(startMsg);
+        }
+        break;
+      case 'recordStop': {
+        const changes = recorder.stop();
+        const frames = machine?.frameNumber ?? 0;
+        const text = formatRecording(changes, { set: startMsg?.name ?? '', appVersion: msg.appVersion, frames });
+        post({ t: 'recording', id: msg.id, text, frames, changes: changes.length });
+        break;
+      }
+      case 'playback':
+        if (startMsg) {
+          recorder.stop();
+          boot(startMsg);
+          playback = { events: [...msg.events].sort((a, b) => a.frame - b.frame), next: 0, frames: msg.frames };
+        }
         break;
       case 'save': {
         const m = machine!;
@@ -122,6 +208,8 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         try {
           m.loadState(msg.state);
           current.clear();
+          history.clear();
+          recorder.stop();
           post({ t: 'loaded', id: msg.id, ok: true, frameNumber: m.frameNumber });
         } catch (e) {
           post({ t: 'loaded', id: msg.id, ok: false, message: (e as Error).message, frameNumber: m.frameNumber });

@@ -5,6 +5,8 @@
 import type { GameInfo } from '../../../core/machine-api';
 import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
 import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
+import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../main/config-defaults';
+import { APP_VERSION } from '../version';
 import { InputState } from '../input/input';
 import { clear, h, icon } from './dom';
 
@@ -56,6 +58,14 @@ export interface SettingsContext {
   addFolder(): Promise<void>;
   removeFolder(f: string): Promise<void>;
   applyDips(game: GameInfo, dips: Record<string, number>): void;
+}
+
+/** Re-renders the ROM list of the open Settings dialog, if any. */
+let liveRoms: (() => void) | null = null;
+
+/** The ROMs changed (added, dropped, removed): an open Settings → ROMs list shows it at once. */
+export function settingsRomsChanged(): void {
+  liveRoms?.();
 }
 
 export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClose?: () => void): void {
@@ -178,21 +188,112 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
     h('label', { class: 'check' }, h('input', { type: 'checkbox', checked: cfg.muted, on: { change: (e) => { cfg.muted = (e.target as HTMLInputElement).checked; void ctx.save({ muted: cfg.muted }); } } }), 'Mute'),
   )]);
 
-  tabs.push([ctx.platform === 'web' ? 'ROMs' : 'ROM folders', () => {
-    const body = h('div', { class: 'tab-body' });
-    const list = h('ul', { class: 'folders' });
-    for (const f of cfg.romFolders) {
-      list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
-        h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f).then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } }, 'Remove')));
-    }
-    body.append(
-      h('p', { class: 'hint' }, ctx.platform === 'web'
-        ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
-        : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
-      cfg.romFolders.length ? list : h('p', { class: 'muted' }, 'No folders yet.'),
-      h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder().then(() => { reopen = true; m.close(); settingsDialog(ctx, tabs[tabs.length - 1][0], onClose); }); } } },
-        icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
+  tabs.push(['Play', () => {
+    const p = { ...cfg.player };
+    const upd = (patch: Partial<typeof p>): void => { Object.assign(p, patch); cfg.player = { ...p }; void ctx.save({ player: { ...p } }); };
+    return h('div', { class: 'tab-body form' },
+      h('label', null, 'Rewind (hold Backspace)', h('select', { class: 'select', 'data-setting': 'rewind', on: { change: (e) => upd({ rewindSeconds: Number((e.target as HTMLSelectElement).value) }) } },
+        ...[[0, 'Off'], [10, '10 seconds'], [30, '30 seconds'], [60, '1 minute'], [300, '5 minutes']].map(([v, t]) =>
+          h('option', { value: String(v), selected: p.rewindSeconds === v }, String(t))))),
+      h('p', { class: 'hint' }, 'Rewind keeps a save state every 8 frames: about 1 MB for 30 seconds of Pac-Man, more for bigger boards.'),
+      h('label', null, 'Run-ahead', h('select', { class: 'select', 'data-setting': 'runAhead', on: { change: (e) => upd({ runAhead: Number((e.target as HTMLSelectElement).value) }) } },
+        ...[[0, 'Off'], [1, '1 frame'], [2, '2 frames']].map(([v, t]) => h('option', { value: String(v), selected: p.runAhead === v }, String(t))))),
+      h('p', { class: 'hint' }, 'Run-ahead shows each frame as it will look 1–2 frames later, hiding the game\'s own input lag (RetroArch\'s technique). It costs that many extra frames of emulation each frame; use 1 unless the game reacts late.'),
     );
+  }]);
+
+  tabs.push(['Hotkeys', () => {
+    const body = h('div', { class: 'tab-body' });
+    const render = (): void => {
+      clear(body);
+      const table = h('table', { class: 'keys hotkeys' });
+      // a key that two actions share, or that the game's controls use, does only one thing: say so
+      const gameKeys = new Set<string>();
+      if (game) for (const b of bindingsFor(game.inputs, gameSettings()).values()) for (const k of b.keys) gameKeys.add(k);
+      const gamePads = new Set<string>();
+      if (game) for (const b of bindingsFor(game.inputs, gameSettings()).values()) for (const k of b.pad) gamePads.add(k);
+      for (const [action, label] of Object.entries(HOTKEY_ACTIONS)) {
+        const code = cfg.hotkeys[action];
+        const pad = cfg.padHotkeys[action];
+        const clash = [
+          code && Object.entries(cfg.hotkeys).some(([a, c]) => a !== action && c === code) ? `${keyLabel(code)} is also another hot key` : '',
+          code && gameKeys.has(code) ? `${keyLabel(code)} is also a game control` : '',
+          pad && Object.entries(cfg.padHotkeys).some(([a, c]) => a !== action && c === pad) ? `${padLabel(pad)} is also another hot key` : '',
+          pad && gamePads.has(pad) ? `${padLabel(pad)} is also a game control` : '',
+        ].filter(Boolean).join('; ');
+        const keyBtn = h('button', { class: 'keycap', 'data-hotkey': action, title: 'Click, then press a key (Esc keeps the old one, Delete clears it)' }, code ? keyLabel(code) : '—');
+        const padBtn = h('button', { class: 'keycap pad', 'data-padhotkey': action, title: 'Click, then press a gamepad button' }, pad ? padLabel(pad) : '—');
+        keyBtn.onclick = () => {
+          keyBtn.textContent = 'Press a key…';
+          keyBtn.classList.add('listening');
+          const onKey = (e: KeyboardEvent): void => {
+            e.preventDefault();
+            e.stopPropagation();
+            window.removeEventListener('keydown', onKey, true);
+            const hot = { ...cfg.hotkeys };
+            if (e.code === 'Delete') delete hot[action];
+            else if (e.code !== 'Escape') hot[action] = e.code;
+            cfg.hotkeys = hot;
+            void ctx.save({ hotkeys: hot }).then(render);
+          };
+          window.addEventListener('keydown', onKey, true);
+        };
+        padBtn.onclick = () => {
+          padBtn.textContent = 'Press a button…';
+          padBtn.classList.add('listening');
+          const probe = new InputState();
+          const before = probe.padState();
+          const t0 = performance.now();
+          const poll = (): void => {
+            const now = [...probe.padState()].filter((x) => !before.has(x) && /^b\d+$/.test(x));
+            if (now.length) {
+              cfg.padHotkeys = { ...cfg.padHotkeys, [action]: now[0] };
+              void ctx.save({ padHotkeys: cfg.padHotkeys }).then(render);
+            } else if (performance.now() - t0 < 8000) requestAnimationFrame(poll);
+            else render();
+          };
+          requestAnimationFrame(poll);
+        };
+        table.append(h('tr', { class: clash ? 'clash' : '' }, h('td', null, label), h('td', null, keyBtn), h('td', null, padBtn),
+          h('td', { class: 'clash-note' }, clash)));
+      }
+      body.append(
+        h('p', { class: 'hint' }, 'Hot keys work while a game plays. Gamepad hot keys are unset at first, so no button a game uses is taken.'),
+        table,
+        h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => {
+          cfg.hotkeys = { ...DEFAULT_HOTKEYS };
+          cfg.padHotkeys = {};
+          void ctx.save({ hotkeys: cfg.hotkeys, padHotkeys: {} }).then(render);
+        } } }, 'Reset to defaults')),
+      );
+    };
+    render();
+    return body;
+  }]);
+
+  tabs.push([ctx.platform === 'web' ? 'ROMs' : 'ROM folders', () => {
+    const body = h('div', { class: 'tab-body roms' });
+    // Rendered from the live config, again whenever ROMs change (a drop, an add, a removal), so the
+    // list never shows what was there when the dialog opened.
+    const render = (): void => {
+      clear(body);
+      const folders = ctx.config.romFolders;
+      const list = h('ul', { class: 'folders' });
+      for (const f of folders) {
+        list.append(h('li', null, icon('folder'), h('span', { class: 'mono' }, f),
+          h('button', { class: 'btn ghost small', on: { click: () => { void ctx.removeFolder(f); } } }, 'Remove')));
+      }
+      body.append(
+        h('p', { class: 'hint' }, ctx.platform === 'web'
+          ? 'ROM zips you add stay in this browser (IndexedDB). Nothing is uploaded.'
+          : 'Arcade looks for SET.zip or a SET folder in each folder, MAME-style (pacman.zip, puckman.zip…). Zips dropped on the window are copied to the app\'s own ROM folder.'),
+        folders.length ? list : h('p', { class: 'muted' }, ctx.platform === 'web' ? 'No ROM zips yet.' : 'No folders yet.'),
+        h('div', { class: 'row-end' }, h('button', { class: 'btn primary', on: { click: () => { void ctx.addFolder(); } } },
+          icon('folder'), ctx.platform === 'web' ? 'Add ROM zips…' : 'Add ROM folder…')),
+      );
+    };
+    render();
+    liveRoms = render;
     return body;
   }]);
 
@@ -204,7 +305,7 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
     panel.append((tabs.find((t) => t[0] === name) ?? tabs[0])[1]());
   };
   for (const [name] of tabs) nav.append(h('button', { class: 'tab', role: 'tab', 'data-tab': name, on: { click: () => show(name) } }, name));
-  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { if (!reopen) onClose?.(); } });
+  const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { liveRoms = null; if (!reopen) onClose?.(); } });
   show(initialTab ?? tabs[0][0]);
 }
 
@@ -231,7 +332,7 @@ export function firstRun(platform: 'electron' | 'web', hasHomebrew: boolean, act
 export function aboutDialog(): void {
   modal('About Arcade', h('div', { class: 'modal-body' },
     h('p', null, 'Arcade — a MAME-style arcade emulator framework in TypeScript.'),
-    h('p', { class: 'muted' }, 'Version 0.1.0 · MIT licence. Game ROMs are not included, except our own homebrew.'),
+    h('p', { class: 'muted' }, `Version ${APP_VERSION} · MIT licence.`, ' Game ROMs are not included, except our own homebrew.'),
   ));
 }
 

@@ -92,9 +92,71 @@ export class LibraryView {
     this.render();
   }
 
+  /** the card Enter was pressed on: a second Enter plays it */
+  private confirmed: string | null = null;
+
   private select(name: string): void {
+    if (name !== this.selected) this.confirmed = null;
     this.selected = name;
     this.render();
+  }
+
+  /** Move keyboard focus to a game's card (after returning from the game, or by arrow keys). */
+  focusCard(name: string): void {
+    if (this.selected !== name && this.entries.some((e) => e.game.info.name === name)) this.select(name);
+    this.grid.querySelector<HTMLElement>(`.card[data-set="${CSS.escape(name)}"]`)?.focus();
+  }
+
+  /**
+   * Keyboard (and gamepad, through the same keys) in the library: arrows move between cards, Enter or
+   * Space selects a card and shows its details, a second Enter — or P — plays it. Keys typed into the
+   * search box or a filter stay theirs.
+   */
+  onKey(e: KeyboardEvent): void {
+    const t = e.target as HTMLElement | null;
+    const onCard = !!t?.classList?.contains('card');
+    if (t && t !== document.body && !onCard && t instanceof HTMLElement) return;
+    const list = this.visible().map((x) => x.game.info.name);
+    if (list.length === 0) return;
+    const cur = onCard ? t!.dataset.set! : this.selected ?? list[0];
+    let i = Math.max(0, list.indexOf(cur));
+    const cols = this.columns();
+    switch (e.key) {
+      case 'ArrowRight': i = Math.min(list.length - 1, i + 1); break;
+      case 'ArrowLeft': i = Math.max(0, i - 1); break;
+      case 'ArrowDown': i = Math.min(list.length - 1, i + cols); break;
+      case 'ArrowUp': i = Math.max(0, i - cols); break;
+      case 'Home': i = 0; break;
+      case 'End': i = list.length - 1; break;
+      case 'Enter':
+      case ' ': {
+        e.preventDefault?.();
+        const entry = this.entries.find((x) => x.game.info.name === cur);
+        // the first Enter picks the card (details on the right), the second starts it
+        if (e.key === 'Enter' && this.confirmed === cur && entry && playable(entry)) { this.actions.play(cur); return; }
+        this.focusCard(cur);
+        if (e.key === 'Enter') this.confirmed = cur;
+        return;
+      }
+      case 'p':
+      case 'P': {
+        const entry = this.entries.find((x) => x.game.info.name === cur);
+        if (entry && playable(entry)) this.actions.play(cur);
+        return;
+      }
+      default: return;
+    }
+    e.preventDefault?.();
+    this.focusCard(list[i]);
+  }
+
+  /** Cards per row as laid out now (the grid wraps with the window). */
+  private columns(): number {
+    const cards = [...this.grid.querySelectorAll<HTMLElement>('.card')];
+    if (cards.length < 2) return 1;
+    const top = cards[0].offsetTop;
+    const n = cards.findIndex((c) => c.offsetTop !== top);
+    return n < 0 ? cards.length : n;
   }
 
   private chip(label: string, active: boolean, onClick: () => void): HTMLElement {
@@ -136,8 +198,10 @@ export class LibraryView {
     const list = this.visible();
     const nPlayable = this.entries.filter(playable).length;
     this.count.textContent = `${list.length} shown · ${nPlayable} of ${this.entries.length} playable`;
+    const hadFocus = this.grid.contains(document.activeElement);
     clear(this.grid);
     for (const e of list) this.grid.append(this.card(e));
+    if (hadFocus && this.selected) this.grid.querySelector<HTMLElement>(`.card[data-set="${CSS.escape(this.selected)}"]`)?.focus();
     this.empty.hidden = list.length > 0;
     clear(this.empty);
     if (list.length === 0) {
@@ -154,11 +218,12 @@ export class LibraryView {
     const hh = hue(i.name);
     const card = h('div', {
       class: `card${this.selected === i.name ? ' selected' : ''}${playable(e) ? '' : ' unavailable'}`,
-      role: 'listitem', tabindex: '0', 'data-set': i.name,
+      // one tab stop for the whole grid (the selected card); arrows move inside it
+      role: 'listitem', tabindex: this.selected === i.name ? '0' : '-1', 'data-set': i.name, 'aria-selected': String(this.selected === i.name),
+      'aria-label': `${i.title}, ${i.year}, ${i.maker}, ${STATUS_TEXT[st] ?? st}`,
       on: {
         click: () => this.select(i.name),
         dblclick: () => { if (playable(e)) this.actions.play(i.name); },
-        keydown: (ev) => { if ((ev as KeyboardEvent).key === 'Enter' && playable(e)) this.actions.play(i.name); },
       },
     },
     h('div', { class: `art${e.art ? ' has-img' : ''}`, style: { background: `radial-gradient(circle at 30% 20%, hsl(${hh} 90% 62%), transparent 60%), linear-gradient(135deg, hsl(${(hh + 40) % 360} 70% 22%), hsl(${(hh + 200) % 360} 60% 12%))` } },
@@ -167,7 +232,8 @@ export class LibraryView {
       e.art ? null : h('div', { class: `art-title${i.title.replace(/\s*\(.*\)$/, '').length > 14 ? ' long' : ''}` }, i.title.replace(/\s*\(.*\)$/, '')),
       i.homebrew ? h('span', { class: 'tag homebrew' }, 'Homebrew') : null,
       h('span', { class: 'orientation' }, i.height > i.width ? 'Vertical' : 'Horizontal'),
-      playable(e) ? h('button', { class: 'play-fab', title: `Play ${i.title}`, 'aria-label': `Play ${i.title}`, on: { click: (ev) => { ev.stopPropagation(); this.actions.play(i.name); } } }, icon('play')) : null,
+      // the hover shortcut: not a tab stop (it is invisible until hovered); the details' Play button is
+      playable(e) ? h('button', { class: 'play-fab', tabindex: '-1', title: `Play ${i.title}`, 'aria-label': `Play ${i.title}`, on: { click: (ev) => { ev.stopPropagation(); this.actions.play(i.name); } } }, icon('play')) : null,
     ),
     h('div', { class: 'card-body' },
       h('div', { class: 'card-title' }, i.title),

@@ -18,6 +18,10 @@ export interface PlayerActions {
   settings(): void;
   volume(v: number): void;
   toggleMute(): void;
+  frameAdvance(): void;
+  rewind(on: boolean): void;
+  toggleRecording(): void;
+  playRecording(): void;
 }
 
 export class PlayerView {
@@ -30,6 +34,8 @@ export class PlayerView {
   private readonly ffBtn: HTMLButtonElement;
   private readonly muteBtn: HTMLButtonElement;
   private readonly volumeInput: HTMLInputElement;
+  private readonly recBtn: HTMLButtonElement;
+  private readonly recBadge: HTMLElement;
   private hideTimer = 0;
   showFps = false;
 
@@ -37,8 +43,11 @@ export class PlayerView {
   emu!: Emulator;
 
   constructor(private readonly actions: PlayerActions) {
+    // A mouse click leaves no focus behind (a focused button would keep the toolbar over the picture);
+    // keyboard activation keeps it, so Tab/Enter users stay where they were.
     const btn = (name: string, label: string, onClick: () => void, extra: Record<string, unknown> = {}): HTMLButtonElement =>
-      h('button', { class: 'tb-btn', title: label, 'aria-label': label, 'data-action': name, on: { click: () => onClick() }, ...extra }, icon(name));
+      h('button', { class: 'tb-btn', title: label, 'aria-label': label, 'data-action': name,
+        on: { click: (e) => { if ((e as MouseEvent).detail > 0) (e.currentTarget as HTMLElement).blur(); onClick(); } }, ...extra }, icon(name));
     this.stage = h('div', { class: 'stage' });
     this.title = h('div', { class: 'tb-title' });
     this.fps = h('div', { class: 'fps', hidden: true });
@@ -46,6 +55,15 @@ export class PlayerView {
     this.pauseBtn = btn('pause', 'Pause (P)', () => actions.togglePause());
     this.ffBtn = btn('ff', 'Fast forward (hold `)', () => actions.fastForward(!this.emu.fastForward));
     this.muteBtn = btn('volume', 'Mute', () => actions.toggleMute());
+    const step = btn('step', 'Next frame (.)', () => actions.frameAdvance());
+    step.classList.add('paused-only');
+    const rewind = btn('rewind', 'Rewind (hold Backspace)', () => {});
+    rewind.addEventListener('pointerdown', (e) => { rewind.setPointerCapture(e.pointerId); actions.rewind(true); });
+    const release = (): void => actions.rewind(false);
+    rewind.addEventListener('pointerup', release);
+    rewind.addEventListener('pointercancel', release);
+    this.recBtn = btn('record', 'Record inputs from power-on (F8)', () => actions.toggleRecording());
+    this.recBadge = h('div', { class: 'rec-badge', hidden: true }, 'REC');
     this.volumeInput = h('input', {
       type: 'range', min: '0', max: '1', step: '0.05', class: 'volume', 'aria-label': 'Volume',
       on: { input: (e) => actions.volume(Number((e.target as HTMLInputElement).value)) },
@@ -53,13 +71,14 @@ export class PlayerView {
     const toolbar = h('div', { class: 'toolbar' },
       btn('back', 'Back to library (Esc)', () => actions.back()),
       this.title,
-      h('div', { class: 'tb-group' }, this.pauseBtn, btn('reset', 'Reset (F3)', () => actions.reset()), this.ffBtn),
+      h('div', { class: 'tb-group' }, rewind, this.pauseBtn, step, btn('reset', 'Reset (F3)', () => actions.reset()), this.ffBtn),
+      h('div', { class: 'tb-group' }, this.recBtn, btn('film', 'Play a recording…', () => actions.playRecording())),
       h('div', { class: 'tb-group' }, btn('save', 'Save state (F5)', () => actions.saveState()), btn('load', 'Load state (F7)', () => actions.loadState()),
         btn('camera', 'Screenshot (F12)', () => actions.screenshot())),
       h('div', { class: 'tb-group' }, this.muteBtn, this.volumeInput),
       h('div', { class: 'tb-group' }, btn('full', 'Full screen (F11)', () => actions.fullscreen()), btn('gear', 'Settings', () => actions.settings())),
     );
-    this.el = h('section', { class: 'player view', on: { mousemove: () => this.poke() } }, this.stage, this.fps, this.badge, toolbar);
+    this.el = h('section', { class: 'player view', on: { mousemove: () => this.poke() } }, this.stage, this.fps, this.badge, this.recBadge, toolbar);
   }
 
   setTitle(t: string): void {
@@ -83,10 +102,17 @@ export class PlayerView {
     this.pauseBtn.title = this.emu.paused ? 'Resume (P)' : 'Pause (P)';
     this.ffBtn.classList.toggle('active', this.emu.fastForward);
     this.el.classList.toggle('paused', this.emu.paused);
+    this.recBtn.classList.toggle('recording', this.emu.recording);
+    this.recBtn.replaceChildren(icon(this.emu.recording ? 'stop' : 'record'));
+    this.recBtn.title = this.emu.recording ? 'Stop recording and save it (F8)' : 'Record inputs from power-on (F8)';
+    this.recBadge.hidden = !this.emu.recording && !this.emu.playingBack;
+    this.recBadge.textContent = this.emu.playingBack ? 'PLAYBACK' : 'REC';
     this.fps.hidden = !this.showFps;
     if (this.showFps) {
       const s = this.emu.stats;
-      this.fps.textContent = `${s.emulatedFps.toFixed(1)} fps · ${s.speedPercent.toFixed(0)}% · ${s.frameMs.toFixed(1)} ms/frame · ${audioLine}`;
+      this.fps.textContent = this.emu.paused ? `paused · ${audioLine}` : Number.isNaN(s.emulatedFps)
+        ? `measuring… · ${audioLine}`
+        : `${s.emulatedFps.toFixed(1)} fps · ${s.speedPercent.toFixed(0)}% · ${s.frameMs.toFixed(1)} ms/frame · ${audioLine}`;
     }
   }
 }
