@@ -23,6 +23,9 @@ export class DebuggerPanel {
   private readonly memSpace: HTMLSelectElement;
   private readonly memAddr: HTMLInputElement;
   private readonly log: HTMLElement;
+  private readonly viewerSelect: HTMLSelectElement;
+  private readonly viewerColor: HTMLInputElement;
+  private readonly viewerCanvas: HTMLCanvasElement;
   private readonly input: HTMLInputElement;
   private lastRegs = new Map<string, number>();
   private changed = new Set<string>();
@@ -45,6 +48,10 @@ export class DebuggerPanel {
       on: { change: () => { this.mem.addr = parseInt(this.memAddr.value, 16) || 0; void this.send({ op: 'view' }); } } });
     this.memGrid = h('div', { class: 'dbg-mem', 'aria-label': 'Memory' });
     this.log = h('pre', { class: 'dbg-log', 'aria-live': 'polite' });
+    this.viewerSelect = h('select', { class: 'dbg-viewer', 'aria-label': 'Graphics viewer', on: { change: () => void this.drawViewer() } });
+    this.viewerColor = h('input', { class: 'dbg-color', type: 'number', min: '0', max: '255', value: '0', 'aria-label': 'Colour', title: 'Colour (gfx sets)',
+      on: { change: () => void this.drawViewer() } });
+    this.viewerCanvas = h('canvas', { class: 'dbg-canvas', width: 1, height: 1 });
     this.input = h('input', { class: 'dbg-input', placeholder: "MAME command: bp 98b, wp 4c12,3,w, s, dasm, help", 'aria-label': 'Debugger command',
       on: { keydown: (e) => { const k = e as KeyboardEvent; if (k.key === 'Enter') { void this.command(this.input.value); this.input.value = ''; } } } });
     this.el = h('aside', { class: 'debugger-panel', 'aria-label': 'Debugger', hidden: true },
@@ -63,10 +70,12 @@ export class DebuggerPanel {
       this.bps,
       h('div', { class: 'dbg-memhead' }, 'Memory ', this.memSpace, ' at ', this.memAddr),
       this.memGrid,
+      h('details', { class: 'dbg-viewers', on: { toggle: () => void this.drawViewer() } }, h('summary', null, 'Graphics: ', this.viewerSelect, ' colour ', this.viewerColor), this.viewerCanvas),
       this.log,
       this.input,
     );
-    this.el.addEventListener('keydown', (e) => e.stopPropagation());
+    // keys typed in the panel stay in the panel (not game input), except its own F5/F10/F11
+    this.el.addEventListener('keydown', (e) => { this.handleKey(e); e.stopPropagation(); });
     emu.onDebugStopped = (reply) => this.show(reply);
   }
 
@@ -167,6 +176,21 @@ export class DebuggerPanel {
     if (this.memSpace.options.length !== v.spaces.length) this.memSpace.replaceChildren(...v.spaces.map((s) => h('option', { value: s }, s)));
     this.memSpace.value = this.mem.space;
     this.renderMemory(v);
+    if (this.viewerSelect.options.length !== v.viewers.length)
+      this.viewerSelect.replaceChildren(...v.viewers.map((s) => h('option', { value: s.id }, `${s.id} (${s.kind}, ${s.describe})`)));
+  }
+
+  /** Draw the chosen graphics set, tilemap or palette (MAME's gfx/palette/tilemap viewers). */
+  async drawViewer(): Promise<void> {
+    const id = this.viewerSelect.value;
+    if (!id || !(this.el.querySelector('.dbg-viewers') as HTMLDetailsElement).open) return;
+    const reply = await this.send({ op: 'viewer', id, color: Number(this.viewerColor.value) || 0 });
+    const p = reply?.picture;
+    if (!p) return;
+    this.viewerCanvas.width = p.width;
+    this.viewerCanvas.height = p.height;
+    const g = this.viewerCanvas.getContext('2d')!;
+    g.putImageData(new ImageData(new Uint8ClampedArray(p.rgba), p.width, p.height), 0, 0);
   }
 
   private renderMemory(v: DebugView): void {

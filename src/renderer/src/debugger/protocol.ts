@@ -1,5 +1,6 @@
 /** Messages of the debugger panel (main thread) and the debugger in the emulator worker. */
 import type { Breakpoint, StopInfo, Watchpoint } from '../../../core/debug/debugger';
+import type { ViewerSource } from '../../../core/debug/viewers';
 
 export type DebugRequest =
   /** create the debugger (the game keeps running); `detach` removes it */
@@ -13,7 +14,9 @@ export type DebugRequest =
   /** the state to show: `mem` picks the memory window */
   | { op: 'view' }
   | { op: 'focus'; cpu: string }
-  | { op: 'poke'; space: string; addr: number; value: number };
+  | { op: 'poke'; space: string; addr: number; value: number }
+  /** draw a graphics set, tilemap or palette (viewers.ts); `color` picks the gfx colour */
+  | { op: 'viewer'; id: string; color: number };
 
 export interface DebugView {
   attached: boolean;
@@ -32,11 +35,15 @@ export interface DebugView {
   watchpoints: Watchpoint[];
   spaces: string[];
   memory: { space: string; addr: number; bytes: number[] } | null;
+  /** graphics sets, tilemaps and palettes the machine's devices hold */
+  viewers: ViewerSource[];
 }
 
 export interface DebugReply {
   lines: string[];
   view: DebugView;
+  /** the picture a `viewer` request drew (RGBA) */
+  picture?: { id: string; width: number; height: number; rgba: ArrayBuffer };
 }
 
 /** Which memory window the panel shows (sent with every request). */

@@ -6,6 +6,7 @@
  */
 import { DebugConsole } from '../../../core/debug/console';
 import { Debugger } from '../../../core/debug/debugger';
+import { renderViewer, viewerSources } from '../../../core/debug/viewers';
 import type { ArcadeMachine } from '../../../core/machine';
 import type { Machine } from '../../../core/machine-api';
 import type { DebugReply, DebugRequest, DebugView, MemoryWindow } from './protocol';
@@ -55,6 +56,10 @@ export class WorkerDebugger {
       case 'continue': this.paused = false; break;
       case 'focus': d.setFocus(req.cpu); break;
       case 'poke': d.poke(req.addr, req.value, req.space); break;
+      case 'viewer': {
+        const p = renderViewer((m as ArcadeMachine).devices, req.id, req.color);
+        return { lines, view: this.view(mem), picture: { id: req.id, width: p.width, height: p.height, rgba: p.pixels.slice().buffer } };
+      }
       case 'command': {
         const text = req.line.trim();
         // `g` without an address resumes the game (it runs in real time until something stops it)
@@ -73,7 +78,7 @@ export class WorkerDebugger {
     const d = this.dbg, m = this.machine();
     if (!d || !m) {
       return { attached: false, paused: false, frame: m?.frameNumber ?? 0, scanline: 0, stop: null, cpus: [], focus: '', regs: [], pc: 0, addrDigits: 4,
-        dasm: [], breakpoints: [], watchpoints: [], spaces: [], memory: null };
+        dasm: [], breakpoints: [], watchpoints: [], spaces: [], memory: null, viewers: [] };
     }
     const c = d.cpuInfo();
     const pc = c.cpu.pcValue();
@@ -94,7 +99,7 @@ export class WorkerDebugger {
       attached: true, paused: this.paused, frame: m.frameNumber, scanline: d.beamY(), stop: d.lastStop,
       cpus: d.cpus.map((x) => x.tag), focus: c.tag, regs: d.registers(), pc, addrDigits: Math.ceil((c.program?.addrBits ?? 16) / 4),
       dasm, breakpoints: [...d.listBreakpoints()].map((b) => ({ ...b })), watchpoints: [...d.listWatchpoints()].map((w) => ({ ...w })),
-      spaces: [...c.spaces.keys()], memory,
+      spaces: [...c.spaces.keys()], memory, viewers: viewerSources((m as ArcadeMachine).devices.values()),
     };
   }
 }
