@@ -71,6 +71,21 @@ export async function debuggerChecks({ page, hook, check, assert, RESULTS, SET }
     return `4C00.. equals the machine's work RAM; 4D00 edited to 5A; debugger-memory.png`;
   });
 
+  await check("debugger: the graphics viewers draw the board's tile set, sprites, palette and tilemap", async () => {
+    const v = await view();
+    const ids = v.viewers.map((s) => s.id);
+    assert(['video.tiles', 'video.sprites', 'video.pens', 'video.tilemap'].every((id) => ids.includes(id)), `viewers: ${ids.join(', ')}`);
+    await page.locator('.dbg-viewers summary').click();
+    await page.locator('.dbg-viewer').selectOption('video.tiles');
+    // 256 tiles of 8×8, 16 to a row with a 1-pixel gap: 144×144
+    await page.waitForFunction(() => document.querySelector('.dbg-canvas')?.width === 144, null, { timeout: 5000 });
+    const size = await page.evaluate(() => { const c = document.querySelector('.dbg-canvas'); return `${c.width}x${c.height}`; });
+    assert(size === '144x144', `tile set drawn ${size}`);
+    await page.screenshot({ path: join(RESULTS, 'debugger-gfx.png') });
+    await page.locator('.dbg-viewers summary').click();
+    return `${ids.join(', ')}; tiles 144x144; debugger-gfx.png`;
+  });
+
   await check('debugger: F5 runs again, closing the panel leaves the game running', async () => {
     await cmd('bpclear');
     await page.keyboard.press('F5');
