@@ -2,8 +2,8 @@
  * End-to-end checks of the debugger panel (issue #15): it opens beside the running game without pausing
  * it, a breakpoint stops the game where the program's listing says, F11 steps one instruction, the
  * memory view shows the machine's RAM and edits it. Called from test/e2e/run.mjs with the player open
- * on pacdemo. Expected addresses come from homebrew/pacman/pacdemo.asm (its main loop waits in `halt`
- * at 01A3, then reads VBLFLAG with `ld a,($4C02)` at 01A4 once per frame).
+ * on pacdemo. Expected addresses come from homebrew/pacman/pacdemo.asm and its z80asm listing: the main
+ * loop calls the sound routine at 0B07 once per frame, which begins `ld a,($4C30)` / `or a` (0B0A).
  */
 import { join } from 'node:path';
 
@@ -28,25 +28,25 @@ export async function debuggerChecks({ page, hook, check, assert, RESULTS, SET }
   });
 
   await check('debugger: a breakpoint stops the game at the listed address; F11 steps one instruction', async () => {
-    await cmd('bp 1a4');
+    await cmd('bp b07');
     await page.waitForFunction(() => window.__arcadeTest.debuggerView()?.paused === true, null, { timeout: 10000 });
     await page.waitForFunction(() => /Stopped at breakpoint 1/.test(document.querySelector('.dbg-status')?.textContent ?? ''), null, { timeout: 5000 });
     let v = await view();
-    assert(v.pc === 0x01a4, `stopped at ${v.pc.toString(16)}`);
+    assert(v.pc === 0x0b07, `stopped at ${v.pc.toString(16)}`);
     const pcLine = await page.locator('.dbg-line.pc').textContent();
-    assert(/^01A4 .*ld   a,\(\$4C02\)/.test(pcLine), `PC line '${pcLine}'`);
+    assert(/^0B07 .*ld   a,\(\$4C30\)/.test(pcLine), `PC line '${pcLine}'`);
     const f = await hook('frame');
     await page.waitForTimeout(300);
     assert((await hook('frame')) === f, 'the game ran on while stopped at the breakpoint');
     await page.locator('.debugger-panel').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('F11');
-    await page.waitForFunction(() => window.__arcadeTest.debuggerView()?.pc === 0x01a7, null, { timeout: 5000 });
+    await page.waitForFunction(() => window.__arcadeTest.debuggerView()?.pc === 0x0b0a, null, { timeout: 5000 });
     v = await view();
     const changed = await page.locator('.dbg-reg.changed').allTextContents();
     assert(changed.some((t) => t.startsWith('PC=')), `changed registers after a step: ${changed.join(' ')}`);
     assert(v.breakpoints[0].hits >= 1, `hit count ${v.breakpoints[0].hits}`);
     await page.screenshot({ path: join(RESULTS, 'debugger-break.png') });
-    return `stopped at 01A4 (hits ${v.breakpoints[0].hits}), stepped to 01A7; changed: ${changed.join(' ')}; debugger-break.png`;
+    return `stopped at 0B07 (hits ${v.breakpoints[0].hits}), stepped to 0B0A; changed: ${changed.join(' ')}; debugger-break.png`;
   });
 
   await check('debugger: the memory view shows work RAM and edits it', async () => {

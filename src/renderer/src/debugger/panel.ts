@@ -75,7 +75,11 @@ export class DebuggerPanel {
       this.input,
     );
     // keys typed in the panel stay in the panel (not game input), except its own F5/F10/F11
-    this.el.addEventListener('keydown', (e) => { this.handleKey(e); e.stopPropagation(); });
+    this.el.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') return; // the player's "back to the library"
+      if (e.key === 'F9') { e.preventDefault(); this.close(); } else this.handleKey(e);
+      e.stopPropagation();
+    });
     emu.onDebugStopped = (reply) => this.show(reply);
   }
 
