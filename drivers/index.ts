@@ -3,9 +3,11 @@
  * exporting `games`, add its manifests to `roms-manifest/`, and list the module here.
  */
 import type { GameDefinition } from '../src/core/driver-schema';
+import { games as centipedeGames } from './atari/centiped';
+import { games as snowbrosGames } from './kaneko/snowbros';
 import { games as pacmanGames } from './namco/pacman';
 
-export const GAMES: readonly GameDefinition[] = [...pacmanGames];
+export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...centipedeGames, ...snowbrosGames];
 
 export function findGame(name: string): GameDefinition | undefined {
   return GAMES.find((g) => g.name === name);

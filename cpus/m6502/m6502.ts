@@ -85,6 +85,27 @@ export class M6502 extends Device implements CpuDevice {
   private soLine = 0;
   /** I before CLI/SEI/PLP changed it (those change I after the interrupt poll). */
   iOld = 0;
+  /**
+   * MAME's interrupt timing (opt-in, for boards compared with MAME frame by frame): MAME 0.251's m6502
+   * polls IRQ in `prefetch()`, the opcode fetch that ends each instruction, and stops its slices at exact
+   * cycles, so a line a timer raises between slices is taken before the very next instruction (the poll
+   * sees I as the last instruction left it at its prefetch: before CLI/SEI/PLP changed it). This core
+   * overshoots slices by up to an instruction, so with this set a rise between `run()` calls, when the
+   * last instruction ran past the slice end (MAME would have stopped inside it and polled at its end),
+   * decides the interrupt at once instead of at the next instruction's poll.
+   */
+  mameIrqTiming = false;
+  private inRun = false;
+  /** the last `run` finished past its budget (its last instruction crossed the slice end) */
+  private overshot = 0;
+  private lastOp = 0xea;
+  /**
+   * With `mameIrqTiming`: cycles MAME's 6502 spends in its reset sequence before the first opcode fetch
+   * (measured with cendemo against MAME 0.251: 8 makes every RAM byte, the stacked return addresses of
+   * timer IRQs and POKEY RANDOM reads agree on 600 frames; 7 and 9 do not).
+   */
+  mameResetCycles = 8;
+  private resetCyclesLeft = 0;
 
   constructor(tag: string, clock: number, readonly program: AddressSpace) {
     super(tag, clock);
@@ -110,6 +131,7 @@ export class M6502 extends Device implements CpuDevice {
     this.fi = 1;
     const lo = p.read8(0xfffc);
     this.pc = lo | (p.read8(0xfffd) << 8);
+    this.resetCyclesLeft = this.mameIrqTiming ? this.mameResetCycles : 0;
     this.updateAttention();
   }
 
@@ -141,6 +163,9 @@ export class M6502 extends Device implements CpuDevice {
     this.pendingInt = s.u8(this.pendingInt);
     this.jammed = s.u8(this.jammed);
     this.soLine = s.u8(this.soLine);
+    this.lastOp = s.u8(this.lastOp);
+    this.overshot = s.u8(this.overshot);
+    this.resetCyclesLeft = s.u8(this.resetCyclesLeft);
     if (s.loading) {
       this.irqPrev = this.irqLine;
       this.irqAt = -1;
@@ -158,6 +183,12 @@ export class M6502 extends Device implements CpuDevice {
     this.irqAt = -1; // changes made before this slice happened before its first instruction
     this.nmiAt = -1;
     const ops = OPS, program = this.program;
+    this.inRun = true;
+    if (this.resetCyclesLeft > 0) {
+      const n = Math.min(this.resetCyclesLeft, budget);
+      this.cyc = n;
+      this.resetCyclesLeft -= n;
+    }
     // `used` is read in the loop test so the exit path has no property access of its own: an
     // on-stack-replaced loop would otherwise deoptimize at every return (no type feedback there).
     let used = 0;
@@ -169,9 +200,12 @@ export class M6502 extends Device implements CpuDevice {
       this.cyc++;
       this.pc = (pc + 1) & 0xffff;
       ops[op](this);
+      this.lastOp = op;
       this.sliceInstructions++;
       if (this.attention !== 0) this.poll(op, start);
     }
+    this.inRun = false;
+    this.overshot = used > this.end ? 1 : 0;
     return used;
   }
 
@@ -186,6 +220,11 @@ export class M6502 extends Device implements CpuDevice {
     this.irqLine = v;
     this.irqAt = this.cyc;
     this.attention = 1;
+    if (v && this.mameIrqTiming && this.overshot !== 0 && !this.inRun && this.pendingInt === NO_INT && this.jammed === 0) {
+      const op = this.lastOp;
+      const masked = op === 0x58 || op === 0x78 || op === 0x28 ? this.iOld : this.fi;
+      if (masked === 0) this.pendingInt = INT_IRQ;
+    }
   }
 
   setNmi(state: number): void {
