@@ -118,7 +118,9 @@ export class ArcadeMachine implements Machine {
     const hw = game.hw;
     const clocks = Object.values(hw.devices).map((d) => d.clock ?? 0).filter((c) => c > 0);
     const tps = lcm([...clocks, hw.screen.pixelClock].map((c) => Math.round(c)));
-    if (!Number.isSafeInteger(tps) || tps > 2 ** 40) throw new MachineError(`clocks ${clocks.join(', ')} have no usable common time base`);
+    // 2^42: Gottlieb's 5 MHz and 894886 Hz clocks share no factor but 2 (time base 2.24e12 Hz, ticks exact
+    // for over an hour of machine time); tick counts stay below 2^53 for 2^53 / tps seconds.
+    if (!Number.isSafeInteger(tps) || tps > 2 ** 42) throw new MachineError(`clocks ${clocks.join(', ')} have no usable common time base`);
     // MAME's quantum: the board's maximum (set_maximum_quantum), else 1/60 s (device_scheduler).
     this.scheduler = new Scheduler(tps, hw.quantumHz ?? 60);
     // MAME's sound manager flushes its streams every 20 ms from a timer on every machine; it does nothing
