@@ -231,7 +231,10 @@ export class Debugger implements StepHooks {
 
   cpuInfo(tag?: string): CpuInfo {
     if (tag === undefined) return this.cpus[this.focus];
-    const c = this.cpus.find((x) => x.tag === tag.replace(/^:/, ''));
+    const t = tag.replace(/^:/, '');
+    // a sub-device CPU (`r1sound:audiocpu`) may be named by its last part when that is unambiguous
+    const short = this.cpus.filter((x) => x.tag.split(':').pop() === t);
+    const c = this.cpus.find((x) => x.tag === t) ?? (short.length === 1 ? short[0] : undefined);
     if (!c) throw new ExpressionError(`no CPU '${tag}' (have: ${this.cpus.map((x) => x.tag).join(', ')})`);
     return c;
   }
@@ -462,7 +465,7 @@ export class Debugger implements StepHooks {
   afterStep(exec: DebugExecutor, pc: number, tick: number, kind: StepKind, _cycles: number): boolean {
     const r = this.replay;
     if (r !== null) {
-      if (exec.index === r.cpu && kind !== 'interrupt' && tick < r.tick) r.prevInstr = tick;
+      if (exec.index === r.cpu && (kind === 'instruction' || (kind === 'halt' && exec.classifier.haltIsTraced)) && tick < r.tick) r.prevInstr = tick;
       if (r.hits !== null && this.watchHit !== null) {
         r.hits.push({ cpu: exec.index, tick: exec.tick(), message: this.watchMessage() });
         this.watchHit = null;
