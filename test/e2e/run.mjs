@@ -416,6 +416,9 @@ async function main() {
     // frame advance, rewind, run-ahead, recordings, hot keys, rough edges (test/e2e/player-features.mjs)
     await playerChecks({ page, hook, check, assert, RESULTS, ROOT, SET, decodePng, diffPixels, events });
 
+    // issue #15, the debugger panel (a separate module): test/e2e/debugger.mjs
+    await (await import('./debugger.mjs')).debuggerChecks({ page, hook, check, assert, RESULTS, SET });
+
     await check('scanlines: one dark line per source row over the picture', async () => {
       await page.evaluate(() => window.__arcadeTest.setVideo({ scanlines: true, showFps: false }));
       await page.evaluate(() => window.__arcadeTest.pause());

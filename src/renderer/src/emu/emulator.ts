@@ -17,6 +17,7 @@ import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
+import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 export const FAST_FORWARD_SPEED = 4;
 
@@ -155,9 +156,13 @@ export class Emulator {
         this.playingBack = false;
         this.onPlaybackEnded?.();
         break;
+      case 'debugStopped':
+        this.onDebugStopped?.(m.reply);
+        break;
       case 'saved':
       case 'loaded':
       case 'recording':
+      case 'debug':
       case 'memory': {
         const cb = this.waiting.get(m.id);
         this.waiting.delete(m.id);
@@ -377,6 +382,17 @@ export class Emulator {
     await this.idle();
     const m = await this.call<Extract<FromWorker, { t: 'memory' }>>({ t: 'memory', id: this.nextId++, name });
     return { bytes: m.bytes, names: m.names };
+  }
+
+  /** A breakpoint or watchpoint stopped the game (the debugger panel shows where). */
+  onDebugStopped: ((reply: DebugReply) => void) | null = null;
+
+  /** A request to the debugger in the worker (src/renderer/src/debugger/). */
+  async debug(req: DebugRequest, mem: MemoryWindow | null = null): Promise<DebugReply> {
+    if (!this.worker) throw new Error('no game is running');
+    const m = await this.call<Extract<FromWorker, { t: 'debug' }>>({ t: 'debug', id: this.nextId++, req, mem });
+    if (!('reply' in m)) throw new Error('the game stopped');
+    return m.reply;
   }
 
   /** Show a picture (a PNG data URL of the game's size, e.g. a save slot's thumbnail) as the current frame. */

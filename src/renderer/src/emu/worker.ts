@@ -9,6 +9,7 @@ import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
 import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
+import { WorkerDebugger } from '../debugger/worker-side';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,6 +27,8 @@ const history = new FrameHistory({ maxFrames: 0 });
 let aheadFrames = 0;
 const recorder = new InputRecorder();
 let playback: { events: ScriptEvent[]; next: number; frames: number } | null = null;
+/** the debugger panel's side, attached on request (frames then run through it) */
+const debug = new WorkerDebugger(() => machine);
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -71,6 +74,7 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   current.clear();
   const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
   machine = m;
+  debug.reset();
   history.clear();
   rewoundTo = -1;
   if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
@@ -87,7 +91,14 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
   const sampleEvents: SampleEvent[] = [];
   for (let i = 0; i < n; i++) {
     if (playback) playbackInputs(playback);
-    m.runFrame();
+    if (debug.active) {
+      const wasPaused = debug.paused;
+      if (!debug.runFrame()) {
+        if (!wasPaused) post({ t: 'debugStopped', reply: { lines: [debug.view(null).stop?.message ?? 'Stopped'], view: debug.view(null) } });
+        n = i;
+        break;
+      }
+    } else m.runFrame();
     history.frameDone(m);
     if (audio) sendAudio();
     const se = m.sampleEvents?.();
@@ -99,7 +110,7 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
       post({ t: 'playbackEnded', frameNumber: m.frameNumber });
     }
   }
-  const buf = pixels(aheadFrames > 0 && n > 0 ? runAhead(m, aheadFrames) : undefined);
+  const buf = pixels(aheadFrames > 0 && n > 0 && !debug.active ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
 
@@ -207,6 +218,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         const m = machine!;
         try {
           m.loadState(msg.state);
+          debug.reset();
           current.clear();
           history.clear();
           recorder.stop();
@@ -222,6 +234,9 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'memory', id: msg.id, bytes, names });
         break;
       }
+      case 'debug':
+        post({ t: 'debug', id: msg.id, reply: debug.handle(msg.req, msg.mem) });
+        break;
       case 'stop':
         machine = null;
         self.close();
