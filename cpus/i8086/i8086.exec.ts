@@ -488,8 +488,7 @@ function ope0_e2(cpu: I8086, op: number): void {
   const d = (cpu.fetch8() << 24) >> 24;
   const cx = (r16[CX] - 1) & 0xffff;
   r16[CX] = cx;
-  const z = cpu.flags & ZF;
-  const take = cx !== 0 && (op === 0xe2 || (op === 0xe1 ? z !== 0 : z === 0));
+  const take = cx !== 0 && (op === 0xe2 || (op === 0xe1 ? cpu.zero() !== 0 : cpu.zero() === 0));
   if (take) cpu.ip = (cpu.ip + d) & 0xffff;
   cpu.icount -= op === 0xe2 ? (take ? t.loopTaken : t.loopNot)
     : op === 0xe1 ? (take ? t.loopeTaken : t.loopeNot) : (take ? t.loopneTaken : t.loopneNot);
@@ -718,6 +717,12 @@ for (let cc = 0; cc < 16; cc++) {
 }
 
 export function cond(cpu: I8086, cc: number): boolean {
+  // B/AE, E/NE, BE/A read CF and ZF only: no need to derive the other lazy flags
+  const h = cc >> 1;
+  if (h >= 1 && h <= 3) {
+    const r = h === 1 ? cpu.carry() : h === 2 ? cpu.zero() : cpu.carry() | cpu.zero();
+    return (r ^ (cc & 1)) !== 0;
+  }
   const f = cpu.flags;
   return COND[(cc << 5) | (f & CF) | ((f >> 1) & 2) | ((f >> 4) & 12) | ((f >> 7) & 16)] !== 0;
 }
