@@ -26,7 +26,7 @@ import { disassembleX86 } from './i8086.dasm';
 import { biuExtra, wideOperand } from './i8086.biu';
 import { HAS_MODRM, insnLength } from './i8086.ops';
 import { AF, BP, BX, CF, CS, DI, DS, ES, IF, LAZY_ADD16, LAZY_INC16, LAZY_LOGIC16, LAZY_NONE, LAZY_SUB16, OF, PAR, PF, R8, SF, ZF, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
-import { HANDLERS, exec } from './i8086.exec';
+import { HANDLERS, exec, jcc, op81_83, op89, op8b, opeb, ope0_e2 } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
 
 export * from './i8086.state';
@@ -233,7 +233,20 @@ export class I8086 extends Device implements CpuDevice {
       const o = prd[a >>> 12];
       this.ip = (ip + 1) & 0xffff;
       const op = o >= 0 ? pmem[o + (a & 0xfff)] : this.program.read8(a);
-      if (prefixTable[op] === 0) HANDLERS[op](this, op);
+      if (prefixTable[op] === 0) {
+        // Jcc, the most frequent opcode row of ordinary code, as a direct (inlinable) call
+        switch (op) {
+          case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
+          case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+            jcc(this, op & 15); break;
+          case 0x81: case 0x83: op81_83(this, op); break;
+          case 0x89: op89(this, op); break;
+          case 0x8b: op8b(this, op); break;
+          case 0xeb: opeb(this, op); break;
+          case 0xe2: ope0_e2(this, op); break;
+          default: HANDLERS[op](this, op);
+        }
+      }
       else {
         exec(this, this.prefixes(op));
         this.segOvr = -1;
