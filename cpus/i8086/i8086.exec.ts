@@ -12,7 +12,7 @@ function op00_38(cpu: I8086, op: number): void {
   aluRmR8(cpu, op >> 3);
 }
 
-function op01_39(cpu: I8086, op: number): void {
+export function op01_39(cpu: I8086, op: number): void {
   aluRmR16(cpu, op >> 3);
 }
 
@@ -24,7 +24,7 @@ function op02_3a(cpu: I8086, op: number): void {
   if (op !== 0x3a) r8[d] = v;
 }
 
-function op03_3b(cpu: I8086, op: number): void {
+export function op03_3b(cpu: I8086, op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), d = (m >> 3) & 7;
   let v: number;
   if (m >= 0xc0) { v = alu16(cpu, op >> 3, r16[d], r16[m & 7]); cpu.icount -= cpu.t.aluRR; }
@@ -84,12 +84,12 @@ function op3f(cpu: I8086, _op: number): void {
 }
 
 // INC/DEC reg16
-function op40_47(cpu: I8086, op: number): void {
+export function op40_47(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[op & 7] = inc16(cpu, r16[op & 7]); cpu.icount -= t.incR16;
 }
 
-function op48_4f(cpu: I8086, op: number): void {
+export function op48_4f(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[op & 7] = dec16(cpu, r16[op & 7]); cpu.icount -= t.incR16;
 }
@@ -125,7 +125,7 @@ function op70_7f(cpu: I8086, op: number): void {
   jcc(cpu, op & 15);
 }
 
-function op80_82(cpu: I8086, _op: number): void {
+export function op80_82(cpu: I8086, _op: number): void {
   const t = cpu.t, m = cpu.fetch8(), reg = (m >> 3) & 7;
   if (m >= 0xc0) {
     const r8 = cpu.r8, d = R8[m & 7];
@@ -188,7 +188,7 @@ function op87(cpu: I8086, _op: number): void {
   cpu.icount -= cpu.mod === 3 ? t.xchgRR : t.xchgRM;
 }
 
-function op88(cpu: I8086, _op: number): void {
+export function op88(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), v = r8[R8[(m >> 3) & 7]];
   if (m >= 0xc0) { r8[R8[m & 7]] = v; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
@@ -200,7 +200,7 @@ export function op89(cpu: I8086, _op: number): void {
   cpu.decodeModrm(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
 }
 
-function op8a(cpu: I8086, _op: number): void {
+export function op8a(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), d = R8[(m >> 3) & 7];
   if (m >= 0xc0) { r8[d] = r8[R8[m & 7]]; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); r8[d] = cpu.rd8(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
@@ -381,7 +381,7 @@ function opc4_c5(cpu: I8086, op: number): void {
   cpu.icount -= t.ldsLes;
 }
 
-function opc6(cpu: I8086, _op: number): void {
+export function opc6(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r8[R8[m & 7]] = cpu.fetch8(); cpu.icount -= cpu.t.movRI; return; }
   cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, cpu.fetch8()); cpu.icount -= cpu.t.movMI;
@@ -437,7 +437,7 @@ function opcf(cpu: I8086, _op: number): void {
  
 }
 
-function opd0_d3(cpu: I8086, op: number): void {
+export function opd0_d3(cpu: I8086, op: number): void {
   const r8 = cpu.r8, t = cpu.t, m = cpu.fetch8(), reg = (m >> 3) & 7;
   const count = op < 0xd2 ? 1 : shiftCount(cpu, r8[2]);
   if (m >= 0xc0) {

@@ -26,7 +26,7 @@ import { disassembleX86 } from './i8086.dasm';
 import { biuExtra, wideOperand } from './i8086.biu';
 import { HAS_MODRM, insnLength } from './i8086.ops';
 import { AF, BP, BX, CF, CS, DI, DS, ES, IF, LAZY_ADD16, LAZY_INC16, LAZY_LOGIC16, LAZY_NONE, LAZY_SUB16, OF, PAR, PF, R8, SF, ZF, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
-import { HANDLERS, exec, jcc, op81_83, op89, op8b, opeb, ope0_e2 } from './i8086.exec';
+import { HANDLERS, exec, jcc, op01_39, op03_3b, op40_47, op48_4f, op80_82, op81_83, op88, op89, op8a, op8b, opc6, opd0_d3, opeb, ope0_e2 } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
 
 export * from './i8086.state';
@@ -228,29 +228,37 @@ export class I8086 extends Device implements CpuDevice {
         continue;
       }
       const ip = this.ip;
-      this.insStart = ip;
       const a = (this.csBase + ip) & 0xfffff;
       const o = prd[a >>> 12];
       this.ip = (ip + 1) & 0xffff;
       const op = o >= 0 ? pmem[o + (a & 0xfff)] : this.program.read8(a);
-      if (prefixTable[op] === 0) {
-        // Jcc, the most frequent opcode row of ordinary code, as a direct (inlinable) call
-        switch (op) {
-          case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
-          case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
-            jcc(this, op & 15); break;
-          case 0x81: case 0x83: op81_83(this, op); break;
-          case 0x89: op89(this, op); break;
-          case 0x8b: op8b(this, op); break;
-          case 0xeb: opeb(this, op); break;
-          case 0xe2: ope0_e2(this, op); break;
-          default: HANDLERS[op](this, op);
-        }
-      }
-      else {
-        exec(this, this.prefixes(op));
-        this.segOvr = -1;
-        this.rep = REP_NONE;
+      // the most frequent rows of ordinary code as direct (inlinable) calls; none of them reads insStart
+      switch (op) {
+        case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
+        case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+          jcc(this, op & 15); break;
+        case 0x81: case 0x83: op81_83(this, op); break;
+        case 0x80: case 0x82: op80_82(this, op); break;
+        case 0x88: op88(this, op); break;
+        case 0x89: op89(this, op); break;
+        case 0x8a: op8a(this, op); break;
+        case 0x8b: op8b(this, op); break;
+        case 0x01: case 0x09: case 0x11: case 0x19: case 0x21: case 0x29: case 0x31: case 0x39: op01_39(this, op); break;
+        case 0x03: case 0x0b: case 0x13: case 0x1b: case 0x23: case 0x2b: case 0x33: case 0x3b: op03_3b(this, op); break;
+        case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47: op40_47(this, op); break;
+        case 0x48: case 0x49: case 0x4a: case 0x4b: case 0x4c: case 0x4d: case 0x4e: case 0x4f: op48_4f(this, op); break;
+        case 0xc6: opc6(this, op); break;
+        case 0xd0: case 0xd1: case 0xd2: case 0xd3: opd0_d3(this, op); break;
+        case 0xeb: opeb(this, op); break;
+        case 0xe2: ope0_e2(this, op); break;
+        default:
+          this.insStart = ip;
+          if (prefixTable[op] === 0) HANDLERS[op](this, op);
+          else {
+            exec(this, this.prefixes(op));
+            this.segOvr = -1;
+            this.rep = REP_NONE;
+          }
       }
       n++;
     } while (this.icount > 0);
