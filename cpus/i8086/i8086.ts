@@ -215,16 +215,7 @@ export class I8086 extends Device implements CpuDevice {
       if ((this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | (f & TF) | (this.irqLine & (f >> 9))) !== 0) {
         this.instructions += n;
         n = 0;
-        if (this.inhibit !== 0) this.inhibit = 0;
-        else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) continue;
-        if (this.halted !== 0) { this.icount = 0; break; }
-        this.step();
-        // the fast path below relies on these being clear between instructions
-        this.resuming = 0;
-        this.segOvr = -1;
-        this.rep = REP_NONE;
-        this.instructions++;
-        if ((f & TF) !== 0 && this.repResume === 0) this.trapPending = 1;
+        if (this.slowStep(f)) break;
         continue;
       }
       const ip = this.ip;
@@ -264,6 +255,21 @@ export class I8086 extends Device implements CpuDevice {
     } while (this.icount > 0);
     this.instructions += n;
     return this.budget - this.icount;
+  }
+
+  /** One turn of the run loop off the fast path (pending interrupt, trap, inhibit, HALT, REP resume); true: stop. */
+  private slowStep(f: number): boolean {
+    if (this.inhibit !== 0) this.inhibit = 0;
+    else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) return false;
+    if (this.halted !== 0) { this.icount = 0; return true; }
+    this.step();
+    // the fast path relies on these being clear between instructions
+    this.resuming = 0;
+    this.segOvr = -1;
+    this.rep = REP_NONE;
+    this.instructions++;
+    if ((f & TF) !== 0 && this.repResume === 0) this.trapPending = 1;
+    return false;
   }
 
   /** The run loop one step() at a time (the accurate path: each instruction timed by the BIU model). */
