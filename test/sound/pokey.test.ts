@@ -2,7 +2,7 @@
  * Atari POKEY (sound/pokey/pokey.ts).
  *
  * Outside references: (1) MAME 0.251 running our register-reading test program on its Centipede board
- * (test/fixtures/roms/pokeytest, goldens by tools/make-golden-pokeytest.sh): every POT, ALLPOT, KBCODE,
+ * (test/fixtures/roms/pokeytest, goldens by tools/make-golden-centiped-tests.sh): every POT, ALLPOT, KBCODE,
  * RANDOM, SERIN, IRQST, SKSTAT and unmapped read in ~200 chip states, and all 16 registers every frame while
  * AUDCTL walks through its bits; (2) the pitches and DAC weights measured on MAME 0.251
  * (../shared/docs/DRIVER-TARGETS.md § Centipede): slow clocks base / (2 (N + 1)) with bases 54.0 and
