@@ -14,6 +14,7 @@ import { intOption, parseInteger, parseOptions } from '../args';
 import { CliError } from '../cli-error';
 import { checkOutputFile, fsReason, prepareOutputFolder, readInputFile, readInputText } from '../files';
 import { loadGame } from '../load-game';
+import { loadNvramFiles, saveNvramFiles } from '../nvram-files';
 import type { Command } from '../main';
 import { progressLine } from '../progress';
 import { WavWriter } from '../wav';
@@ -50,6 +51,7 @@ export const RUN_OPTIONS = {
   inputs: { type: 'string' },
   savestate: { type: 'string' },
   loadstate: { type: 'string' },
+  nvram: { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -57,7 +59,7 @@ export const command: Command = {
   summary: 'Run a game headless: PNG snapshots, WAV audio, input scripts and save states.',
   usage: `arcade run SET [--rompath P] [--frames N] [--snap LIST] [--snap-every N] [--snapdir D]
                 [--wavwrite F] [--inputs F] [--savestate F] [--loadstate F] [--samplerate HZ]
-                [--trace TAG=FILE[,TAG=FILE…]]
+                [--trace TAG=FILE[,TAG=FILE…]] [--nvram DIR]
 
   --frames N       run until frame N (absolute; default 60)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
@@ -68,6 +70,8 @@ export const command: Command = {
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
   --loadstate F    start from a saved state (frames continue from the state's frame)
+  --nvram DIR      load and save non-volatile memory (EAROM, battery RAM) as DIR/SET/TAG (MAME's nvram
+                   layout); without it every run starts fresh, as MAME's oracle runs do
   --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
                    e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
   async run(args) {
@@ -95,6 +99,7 @@ export const command: Command = {
 
     const { machine, warnings } = loadGame(set, o.rompath, { sampleRate });
     for (const w of warnings) console.error(`warning: ${w}`);
+    if (o.nvram !== undefined) for (const w of loadNvramFiles(machine.devices, o.nvram, set)) console.error(`warning: ${w}`);
     // Every event's port, field and value is checked before running (a typo fails at once, as in the oracle).
     for (const e of events) {
       try { machine.inputs.check(e.port, e.field, e.value); } catch (err) { throw new CliError(`${o.inputs}:${e.line}: ${(err as Error).message}`, 2); }
@@ -133,6 +138,7 @@ export const command: Command = {
       traces?.close();
       progress.clear();
     }
+    if (o.nvram !== undefined) saveNvramFiles(machine.devices, o.nvram, set);
     if (o.savestate !== undefined) {
       try { writeFileSync(o.savestate, machine.saveState()); } catch (e) { throw new CliError(`--savestate ${o.savestate}: cannot write: ${fsReason(e)}`); }
     }
