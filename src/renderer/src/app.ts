@@ -187,6 +187,7 @@ export class App {
         this.root.replaceChildren(this.player.el);
         this.screen = await GameScreen.create(host);
         this.emu = new Emulator(this.screen, this.audio, this.input);
+        this.emu.trackball.attach(this.screen.canvas());
         this.player.emu = this.emu;
         this.emu.onError = (m) => toast(`Emulation error: ${m}. Press F3 to reset the game, or Esc to go back to the library.`, 'error', 10000);
         this.emu.onPlaybackEnded = () => toast('Playback finished: the controls are yours.', 'ok', 4000);

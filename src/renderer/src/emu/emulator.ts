@@ -15,6 +15,8 @@ import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
 import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
+import { Trackball } from '../input/trackball';
+import { loadStoredNvram, storeNvram } from './nvram-store';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
 
@@ -69,6 +71,10 @@ export class Emulator {
   onPlaybackEnded: (() => void) | null = null;
   private options = { rewindFrames: 0, runAhead: 0 };
 
+  /** the mouse (pointer lock) and the right stick as the game's trackball */
+  readonly trackball = new Trackball();
+  private gameName = '';
+
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
   /** rejects a start still in progress when the player leaves (Esc during start-up) */
@@ -94,7 +100,8 @@ export class Emulator {
       };
       worker.onerror = (e) => reject(new Error(e.message || 'The emulator failed to start.'));
     });
-    worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
+    this.gameName = name;
+    worker.postMessage({ t: 'start', name, sources, sampleRate, settings, nvram: loadStoredNvram(name) } satisfies ToWorker);
     const s = await started.finally(() => { this.abortStart = null; });
     this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
@@ -103,6 +110,7 @@ export class Emulator {
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.handle(ev.data);
     worker.onerror = (e) => this.onError?.(e.message || 'The emulator stopped.');
     this.info = s.info;
+    this.trackball.reset(s.info.inputs);
     this.audit = s.audit;
     this.frameNumber = 0;
     this.screen.setGeometry(s.info.width, s.info.height);
@@ -121,6 +129,9 @@ export class Emulator {
 
   private handle(m: FromWorker): void {
     switch (m.t) {
+      case 'nvram':
+        if (this.gameName) storeNvram(this.gameName, m.data);
+        break;
       case 'frame': {
         this.busy = false;
         this.frameNumber = m.frameNumber;
@@ -195,6 +206,7 @@ export class Emulator {
     this.busy = true;
     this.audible = audio;
     const inputs = this.input.sample(this.bindings);
+    if (this.info) inputs.push(...this.trackball.sample(this.info.inputs));
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
 

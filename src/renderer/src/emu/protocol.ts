@@ -6,7 +6,8 @@ import type { RawSource, SetAudit } from '../../../preload/api';
 export type InputValue = [string, string, number];
 
 export type ToWorker =
-  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[] }
+  /** `nvram`: the set's stored non-volatile devices by tag (emu/nvram-store.ts), absent = fresh */
+  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[]; nvram?: Record<string, Uint8Array> }
   | { t: 'audioPort'; port: MessagePort }
   /** run `n` frames; `inputs` are applied before the first one (sampled just before the request) */
   | { t: 'run'; n: number; inputs: InputValue[]; audio: boolean; events?: ScriptEvent[] }
@@ -47,4 +48,6 @@ export type FromWorker =
   | { t: 'saved'; id: number; state: Uint8Array; pixels: ArrayBuffer; frameNumber: number }
   | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
   | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }
-  | { t: 'error'; message: string; fatal: boolean };
+  | { t: 'error'; message: string; fatal: boolean }
+  /** the non-volatile devices changed (an EAROM write): the player stores them for the next start */
+  | { t: 'nvram'; data: Record<string, Uint8Array> };

@@ -9,6 +9,8 @@ import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
 import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
+import type { Device } from '../../../core/device';
+import { collectNvram, loadNvram } from '../../../core/nvram';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -66,11 +68,35 @@ function sendAudio(): void {
   audioPort.postMessage({ t: 'samples', data: copy }, [copy.buffer]);
 }
 
+// ---- NVRAM (EAROM high scores…): loaded at start, sent back to the player whenever it changes ----
+let nvramSeen = '';
+let nvramCheckedAt = 0;
+const NVRAM_CHECK_FRAMES = 30;
+
+function machineDevices(m: Machine): ReadonlyMap<string, Device> {
+  return (m as unknown as { devices?: ReadonlyMap<string, Device> }).devices ?? new Map();
+}
+
+function checkNvram(force = false): void {
+  const m = machine;
+  if (!m || (!force && m.frameNumber - nvramCheckedAt < NVRAM_CHECK_FRAMES)) return;
+  nvramCheckedAt = m.frameNumber;
+  const data = collectNvram(machineDevices(m));
+  if (data.size === 0) return;
+  const key = [...data].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+  if (key === nvramSeen) return;
+  nvramSeen = key;
+  post({ t: 'nvram', data: Object.fromEntries(data) });
+}
+
 function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   startMsg = msg;
   current.clear();
   const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
   machine = m;
+  for (const w of loadNvram(machineDevices(m), (tag) => msg.nvram?.[tag] ?? null)) post({ t: 'error', message: w, fatal: false });
+  nvramSeen = [...collectNvram(machineDevices(m))].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+  nvramCheckedAt = 0;
   history.clear();
   rewoundTo = -1;
   if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
@@ -99,6 +125,7 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
       post({ t: 'playbackEnded', frameNumber: m.frameNumber });
     }
   }
+  checkNvram();
   const buf = pixels(aheadFrames > 0 && n > 0 ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
@@ -223,6 +250,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         break;
       }
       case 'stop':
+        checkNvram(true);
         machine = null;
         self.close();
         break;
