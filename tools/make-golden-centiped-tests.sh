@@ -12,7 +12,7 @@ tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 # record NAME FRAMES SNAPS MEMS...
 record() {
   local name=$1 frames=$2 snaps=$3; shift 3
-  "$root/test/fixtures/roms/$name/build.sh" "$tmp/$name-rom"
+  "$root/test/fixtures/roms/build-centiped-test.sh" "$name" "$tmp/$name-rom"
   for f in "$root/test/fixtures/roms/$name"/136001-*; do
     cmp -s "$f" "$tmp/$name-rom/$(basename "$f")" || { echo "make-golden: $name/$(basename "$f") differs from a fresh build" >&2; exit 1; }
   done

@@ -6,22 +6,15 @@
  * not show (offsets without bit 2) and the transparent sprite colour 0. Pixels at 12 snapshots and the four
  * RAM blocks on all 150 frames must be identical.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { createMachine } from '../../src/core/machine';
-import { loadManifests } from '../../src/core/roms/rompath-node';
-import { readTsv, recordRun } from '../support/golden';
+import { fixtureMachine, readTsv, recordRun } from '../support/golden';
 
 const GOLDEN = join('test', 'golden', 'cenhwtest');
 
 describe('Centipede hardware test program vs MAME 0.251', () => {
   it('150 frames: 12 snapshots pixel-exact, RAM / video / sprite / palette RAM identical every frame', () => {
-    const dir = 'test/fixtures/roms/cenhwtest';
-    const manifest = loadManifests().get('centiped')!;
-    const files = new Map(manifest.roms.map((r) => [r.name, new Uint8Array(readFileSync(join(dir, r.name)))]));
-    const m = createMachine(findGame('centiped')!, { manifest, files });
+    const m = fixtureMachine('centiped', 'cenhwtest');
     const snaps = readTsv(join(GOLDEN, 'snapshots.tsv'));
     const shares: Record<string, string> = { ram: 'rambase', vram: 'videoram', spr: 'spriteram', pal: 'paletteram' };
     const ranges = Object.fromEntries(Object.entries(shares).map(([n, s]) => [n, () => m.memory(s)]));
