@@ -27,5 +27,5 @@ record() {
   echo "make-golden: $name -> ${dest#$root/}"
 }
 record pokeytest 60 60 -M ram=share:rambase
-record cenhwtest 150 1,2,20,31,33,61,62,91,92,121,122,150 \
+record cenhwtest 150 1,2,20,31,33,61,62,91,92,121,122,150 -i "$root/test/fixtures/roms/cenhwtest/inputs.txt" \
   -M ram=share:rambase -M vram=share:videoram -M spr=share:spriteram -M pal=share:paletteram
