@@ -342,6 +342,7 @@ export class Emulator {
     this.setPaused(true);
     await this.idle();
     this.worker?.postMessage({ t: 'powerOn' } satisfies ToWorker);
+    if (this.info) this.trackball.reset(this.info.inputs); // the machine's counters start over, so does the mouse's motion
     this.samples.stopAll();
     this.frameNumber = 0;
     return n > 0 ? this.step(n, events) : 0;
