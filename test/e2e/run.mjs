@@ -535,6 +535,9 @@ async function main() {
 
     await badSetArtCheck({ page, hook, check, assert });
 
+    // issue #12, Centipede hardware in the app (a separate module): test/e2e/centipede.mjs
+    await (await import('./centipede.mjs')).centipedeChecks({ page, check, assert, hook, ROOT, RESULTS, base });
+
     // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
     await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
 

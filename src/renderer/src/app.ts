@@ -190,6 +190,7 @@ export class App {
         this.root.replaceChildren(this.player.el);
         this.screen = await GameScreen.create(host);
         this.emu = new Emulator(this.screen, this.audio, this.input);
+        this.emu.trackball.attach(this.screen.canvas());
         this.player.emu = this.emu;
         this.debugPanel = new DebuggerPanel(this.emu, () => {});
         this.player.el.append(this.debugPanel.el);
