@@ -535,6 +535,9 @@ async function main() {
     // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
     await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
 
+    // issue #13, Snow Bros. hardware (a separate module): test/e2e/snowbros.mjs
+    await (await import('./snowbros.mjs')).snowbrosChecks({ page, check, assert, hook, ROOT, RESULTS });
+
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');
       assert(info?.name === 'sampledemo', `started ${info?.name}`);
