@@ -240,6 +240,12 @@ export const snowbrosInputs: InputPorts = {
   ], { unusedBits: 0x9000 }),
 };
 
+/** MAME 0.251 `snowbroj` ports (sets snowbrosj, snowbrosd): switch 1 is "Unknown", on by default. */
+export const snowbrojInputs: InputPorts = {
+  ...snowbrosInputs,
+  DSW1: port([dip('Unknown', 0x0001, 'On', { Off: 0x0000, On: 0x0001 }, 'SW1:1'), ...snowbrosInputs.DSW1.fields.slice(1)]),
+};
+
 const board = { driver: 'snowbros', hw: snowbrosHw, inputs: snowbrosInputs, rotate: 0 as const };
 
 export const games: GameDefinition[] = [
@@ -247,7 +253,7 @@ export const games: GameDefinition[] = [
   { name: 'snowbrosa', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 2)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosb', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 3)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosc', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 4)', year: '1990', maker: 'Toaplan', ...board },
-  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board },
-  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board },
+  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board, inputs: snowbrojInputs },
+  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board, inputs: snowbrojInputs },
   { name: 'sbdemo', title: 'Snow Bros. hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', ...board, homebrew: true },
 ];
