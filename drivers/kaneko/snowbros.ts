@@ -116,7 +116,8 @@ export const snowbrosDevices = defineDevices({
   soundcpu: {
     clock: XTAL_12M / 2,
     create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
-    spaces: { program: { bits: 16 }, io: { bits: 16 } },
+    // unmapped reads give 0 on both CPUs (measured in MAME 0.251: Z80 0x9000 and I/O 0x00, 68000 0xc00000)
+    spaces: { program: { bits: 16, openBus: 0x00 }, io: { bits: 16, openBus: 0x00 } },
   },
   ymsnd: { clock: XTAL_12M / 4, create: (c) => new Ym3812(c.tag, c.clock, c.scheduler) },
   pandora: { create: (c) => new KanekoPandora(c.tag, snowbrosSprites(c.region('gfx1')), VISIBLE, WIDTH, LINES) },
