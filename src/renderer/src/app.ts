@@ -12,7 +12,7 @@ import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
 import { AudioOutput } from './audio/audio-output';
 import { InputState } from './input/input';
-import { bindingsFor, fieldKey } from './input/keymap';
+import { analogBindingsFor, bindingsFor, fieldKey } from './input/keymap';
 import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { PlayerView } from './ui/player-view';
 import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
@@ -199,6 +199,7 @@ export class App {
       const settings = this.config.games[name] ?? { bindings: {}, dips: {} };
       await this.emu!.start(name, set.sources, this.dipValues(game.info, settings.dips));
       this.emu!.bindings = bindingsFor(game.info.inputs, settings);
+      this.emu!.analog = analogBindingsFor(game.info.inputs);
       this.current = name;
       this.applyVideo();
       this.applyPlayer();
@@ -493,7 +494,8 @@ export class App {
       if (this.view === 'library') { this.library.onKey(e); return; }
       if (this.view !== 'player' || !this.emu?.running) return;
       const action = hot(e.code);
-      const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code));
+      const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code))
+        || this.emu.analog.some((a) => a.decKeys.includes(e.code) || a.incKeys.includes(e.code));
       if (action) {
         e.preventDefault();
         this.hotkey(action, e.repeat);
@@ -508,6 +510,10 @@ export class App {
       this.input.keyUp(e.code);
       const action = hot(e.code);
       if (action) this.hotkeyUp(action);
+    });
+    // dials and trackballs follow the mouse over the game
+    window.addEventListener('mousemove', (e) => {
+      if (this.view === 'player' && this.emu?.running && this.emu.analog.length > 0) this.input.mouseMove(e.movementX, e.movementY);
     });
     window.addEventListener('blur', () => { this.input.clear(); this.emu?.setFastForward(false); this.emu?.setRewinding(false); });
     // Gamepad: hot-key buttons in the player, d-pad/A/B navigation in the library

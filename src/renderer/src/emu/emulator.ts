@@ -15,6 +15,7 @@ import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
 import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
+import type { AnalogBinding } from '../input/keymap';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
 
@@ -40,6 +41,8 @@ export class Emulator {
   fastForward = false;
   readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0 };
   bindings = new Map<string, KeyBinding>();
+  /** dials and trackballs (input/keymap.ts analogBindingsFor) */
+  analog: AnalogBinding[] = [];
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
   onError: ((message: string) => void) | null = null;
@@ -194,7 +197,7 @@ export class Emulator {
     if (!this.worker) return;
     this.busy = true;
     this.audible = audio;
-    const inputs = this.input.sample(this.bindings);
+    const inputs = this.input.sample(this.bindings, this.analog);
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
 
