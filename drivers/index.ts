@@ -3,10 +3,12 @@
  * exporting `games`, add its manifests to `roms-manifest/`, and list the module here.
  */
 import type { GameDefinition } from '../src/core/driver-schema';
+import { games as centipedeGames } from './atari/centiped';
 import { games as gottliebGames } from './gottlieb/gottlieb';
+import { games as snowbrosGames } from './kaneko/snowbros';
 import { games as pacmanGames } from './namco/pacman';
 
-export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...gottliebGames];
+export const GAMES: readonly GameDefinition[] = [...pacmanGames, ...centipedeGames, ...snowbrosGames, ...gottliebGames];
 
 export function findGame(name: string): GameDefinition | undefined {
   return GAMES.find((g) => g.name === name);

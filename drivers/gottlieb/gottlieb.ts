@@ -206,6 +206,8 @@ function gottliebDevices(o: BoardOptions) {
       create: (c) => {
         const cpu = new M6502(c.tag, c.clock, c.space('program'));
         cpu.mameIrqTiming = true; // compared with MAME frame by frame (see cpus/m6502/m6502.ts)
+        cpu.mameResetCycles = 7; // measured with gottdemo against MAME 0.251 (the first RIOT write)
+        cpu.mameLinesFromAheadCpu = true; // the 8088's sound commands reach this CPU's IRQ through the RIOT
         return cpu;
       },
       spaces: { program: { bits: 15, openBus: 0 } }, // A15 is not decoded (MAME global_mask 0x7fff)

@@ -181,6 +181,9 @@ export interface ScreenDef {
   /** visible area in native pixels: [first, last] inclusive */
   hVisible: [number, number];
   vVisible: [number, number];
+  /** MAME `set_refresh_hz` boards (no raw timing): the frame lasts exactly HZ_TO_ATTOSECONDS(refreshHz),
+   *  lines and pixels are that divided by vTotal and hTotal (Centipede: 60 Hz, 256 × 256) */
+  refreshHz?: number;
 }
 
 export interface ShareDef {
@@ -192,8 +195,9 @@ export interface ShareDef {
 export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: D;
-  /** ROM regions the board has, with sizes (the manifest says which files fill them) */
-  regions: Record<string, { size: number; fill?: number }>;
+  /** ROM regions the board has, with sizes (the manifest says which files fill them). `byteInterleave: 2`:
+   *  each file's bytes go to every second byte from its offset (MAME ROM_LOAD16_BYTE: even/odd ROM pairs). */
+  regions: Record<string, { size: number; fill?: number; byteInterleave?: number }>;
   /** RAM blocks the maps place (MAME shares) */
   shares?: Record<string, ShareDef>;
   banks?: Record<string, { region: string; offset: number; size: number; count: number }>;

@@ -144,9 +144,11 @@ export class ArcadeMachine implements Machine {
       }
       const region = this.regions.get(rom.region);
       if (!region) throw new MachineError(`ROM ${rom.name} goes to region '${rom.region}', which this hardware does not have`);
-      if (rom.offset + data.length > region.length)
+      const stride = hw.regions[rom.region]?.byteInterleave ?? 1;
+      if (rom.offset + (data.length - 1) * stride + 1 > region.length)
         throw new MachineError(`ROM ${rom.name} (${data.length} bytes at 0x${rom.offset.toString(16)}) does not fit region '${rom.region}' (0x${region.length.toString(16)} bytes)`);
-      region.set(data, rom.offset);
+      if (stride === 1) region.set(data, rom.offset);
+      else for (let i = 0; i < data.length; i++) region[rom.offset + i * stride] = data[i];
     }
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
 

@@ -8,6 +8,7 @@
  * the level and removes most aliasing of e.g. the WSG's 96 kHz); upsampling interpolates linearly.
  */
 import type { Serializer } from './device';
+import { Compressor } from './compressor';
 import { loadedInRange } from './serializer';
 import type { SoundStream } from './sound';
 
@@ -29,6 +30,8 @@ export class Mixer {
   private out = new Float32Array(0);
   private outLength = 0;
   private remainder = 0;
+  /** MAME's final-mix compressor and clamp (src/core/compressor.ts) */
+  private readonly compressor: Compressor;
 
   constructor(
     readonly sampleRate: number,
@@ -39,6 +42,7 @@ export class Mixer {
     if (speakers.length < 1 || speakers.length > 2) throw new Error(`mixer: ${speakers.length} speakers (1 or 2 supported)`);
     this.channels = speakers.length as 1 | 2;
     this.inputs = speakers.map((list) => list.map((x) => ({ ...x, fifo: new Float32Array(8192), count: 0, pos: 0, last: 0 })));
+    this.compressor = new Compressor(sampleRate);
   }
 
   /** Mix one frame lasting `ticks`: streams must already be advanced to the frame's end. */
@@ -60,6 +64,7 @@ export class Mixer {
         this.resample(inp, n, c);
       }
     }
+    this.compressor.process(this.out, n, ch);
   }
 
   private push(inp: Input, data: Float32Array): void {
@@ -137,5 +142,6 @@ export class Mixer {
         if (inp.count > inp.fifo.length) throw new Error(`mixer: saved FIFO of ${inp.count} samples is too long`);
         for (let k = 0; k < inp.count; k++) inp.fifo[k] = s.f64(inp.fifo[k]);
       }
+    this.compressor.serialize(s);
   }
 }
