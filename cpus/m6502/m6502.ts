@@ -86,23 +86,37 @@ export class M6502 extends Device implements CpuDevice {
   /** I before CLI/SEI/PLP changed it (those change I after the interrupt poll). */
   iOld = 0;
   /**
-   * MAME's interrupt timing (opt-in, for boards compared with MAME frame by frame): MAME 0.251's m6502
-   * polls IRQ in `prefetch()`, the opcode fetch that ends each instruction, and stops its slices at exact
-   * cycles, so a line a timer raises between slices is taken before the very next instruction (the poll
-   * sees I as the last instruction left it at its prefetch: before CLI/SEI/PLP changed it). This core
-   * overshoots slices by up to an instruction, so with this set a rise between `run()` calls, when the
-   * last instruction ran past the slice end (MAME would have stopped inside it and polled at its end),
-   * decides the interrupt at once instead of at the next instruction's poll.
+   * MAME's interrupt timing (opt-in, for boards compared with MAME frame by frame). MAME 0.251's m6502
+   * polls interrupts in `prefetch()`, the opcode fetch it counts as the last cycle of the previous
+   * instruction, and ends slices at exact cycles, even inside an instruction. This core counts that fetch
+   * as the first cycle of the next instruction and runs whole instructions, so when a slice ends the
+   * poll for the next instruction is always still ahead in MAME's terms: a line another device changes
+   * between slices (a timer callback, another CPU) is seen by that poll. With this set, such a change
+   * decides the interrupt at the start of the next `run()`, with I as the poll sees it (before a last
+   * CLI/SEI/PLP changed it, as those change I after their prefetch).
    */
   mameIrqTiming = false;
   private inRun = false;
-  /** the last `run` finished past its budget (its last instruction crossed the slice end) */
-  private overshot = 0;
+  /** a line changed between slices (decided when the next slice starts) */
+  private changedBetweenSlices = 0;
   private lastOp = 0xea;
+  /** the last `run` ended past its budget (its last instruction crossed the slice end) */
+  private overshot = 0;
   /**
-   * With `mameIrqTiming`: cycles MAME's 6502 spends in its reset sequence before the first opcode fetch
-   * (measured with cendemo against MAME 0.251: 8 makes every RAM byte, the stacked return addresses of
-   * timer IRQs and POKEY RANDOM reads agree on 600 frames; 7 and 9 do not).
+   * With `mameIrqTiming`: the lines are driven by a CPU that runs before this one in each slice (Gottlieb:
+   * the main CPU's sound command reaches the sound board's RIOT, whose IRQ drives this 6502). Such a change
+   * is made while this CPU's time is still behind, so MAME's poll at this CPU's next opcode fetch always
+   * sees it; a change from a timer at this CPU's own slice end (Centipede's scanline IRQ) is seen only
+   * when the slice ended inside an instruction (`overshot`). Measured: cendemo needs the latter on its
+   * 900 golden frames, gottdemo the former on its 600.
+   */
+  mameLinesFromAheadCpu = false;
+  /**
+   * With `mameIrqTiming`: cycles that pass in the CPU's first slice before its first opcode fetch, as
+   * MAME runs the reset sequence inside that slice. Measured per board against MAME 0.251, where it also
+   * absorbs when the board's other devices start: Centipede 8 (cendemo: every RAM byte, the stacked
+   * return addresses of timer IRQs and POKEY RANDOM reads agree on 600 frames; 7 and 9 do not), Gottlieb
+   * sound board 7 (gottdemo: the first RIOT write lands where MAME's does); boards set their own.
    */
   mameResetCycles = 8;
   private resetCyclesLeft = 0;
@@ -164,6 +178,7 @@ export class M6502 extends Device implements CpuDevice {
     this.jammed = s.u8(this.jammed);
     this.soLine = s.u8(this.soLine);
     this.lastOp = s.u8(this.lastOp);
+    this.changedBetweenSlices = s.u8(this.changedBetweenSlices);
     this.overshot = s.u8(this.overshot);
     this.resetCyclesLeft = s.u8(this.resetCyclesLeft);
     if (s.loading) {
@@ -189,6 +204,7 @@ export class M6502 extends Device implements CpuDevice {
       this.cyc = n;
       this.resetCyclesLeft -= n;
     }
+    if (this.changedBetweenSlices !== 0) this.decideBetweenSlices();
     // `used` is read in the loop test so the exit path has no property access of its own: an
     // on-stack-replaced loop would otherwise deoptimize at every return (no type feedback there).
     let used = 0;
@@ -220,11 +236,7 @@ export class M6502 extends Device implements CpuDevice {
     this.irqLine = v;
     this.irqAt = this.cyc;
     this.attention = 1;
-    if (v && this.mameIrqTiming && this.overshot !== 0 && !this.inRun && this.pendingInt === NO_INT && this.jammed === 0) {
-      const op = this.lastOp;
-      const masked = op === 0x58 || op === 0x78 || op === 0x28 ? this.iOld : this.fi;
-      if (masked === 0) this.pendingInt = INT_IRQ;
-    }
+    if (this.mameIrqTiming && !this.inRun && (this.overshot !== 0 || this.mameLinesFromAheadCpu)) this.changedBetweenSlices = 1;
   }
 
   setNmi(state: number): void {
@@ -233,6 +245,7 @@ export class M6502 extends Device implements CpuDevice {
       this.nmiEdge = 1;
       this.nmiAt = this.cyc;
       this.attention = 1;
+      if (this.mameIrqTiming && !this.inRun && (this.overshot !== 0 || this.mameLinesFromAheadCpu)) this.changedBetweenSlices = 1;
     }
     this.nmiLine = v;
   }
@@ -282,6 +295,17 @@ export class M6502 extends Device implements CpuDevice {
     this.pc = lo | (p.read8((vec + 1) & 0xffff) << 8); this.cyc++;
     this.updateAttention();
     return true;
+  }
+
+  /** `mameIrqTiming`: the poll MAME makes at the next opcode fetch, for a line changed between slices. */
+  private decideBetweenSlices(): void {
+    this.changedBetweenSlices = 0;
+    if (this.pendingInt !== NO_INT || this.jammed !== 0) return;
+    const op = this.lastOp;
+    const i = op === 0x58 || op === 0x78 || op === 0x28 ? this.iOld : this.fi; // CLI, SEI, PLP
+    if (this.nmiEdge !== 0) { this.nmiEdge = 0; this.pendingInt = INT_NMI; }
+    else if (this.irqLine !== 0 && i === 0) this.pendingInt = INT_IRQ;
+    this.updateAttention();
   }
 
   /** Slow path after an instruction: the interrupt poll at the instruction's poll point(s). */

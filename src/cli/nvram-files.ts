@@ -1,41 +1,35 @@
 /**
- * `arcade run --nvram DIR`: non-volatile device contents as files `DIR/<set>/<device tag>`, MAME's
- * `nvram/` layout (src/core/nvram.ts). A missing file means fresh contents; an unreadable or unusable one
- * gives a warning and fresh contents; a folder that cannot be written fails with a clear message.
+ * NVRAM files for the CLI, laid out like MAME's: `<dir>/<set>/<name>` (one file per battery-backed share or
+ * NVRAM device). A missing file means fresh contents; the folder is only created when there is something
+ * to store.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Device } from '../core/device';
-import { collectNvram, loadNvram, nvramDevices } from '../core/nvram';
-import { CliError } from './cli-error';
-import { fsReason } from './files';
+import type { ArcadeMachine } from '../core/machine';
 
-/** Largest NVRAM file read (an EAROM is 64 bytes; battery RAM a few KiB). */
-const MAX_NVRAM_BYTES = 1 << 20;
-
-export function loadNvramFiles(devices: ReadonlyMap<string, Device>, dir: string, set: string): string[] {
-  const warnings: string[] = [];
-  const read = (tag: string): Uint8Array | null => {
-    const path = join(dir, set, tag);
-    if (!existsSync(path)) return null;
+/** The machine's NVRAM reader for `--nvram DIR`. */
+export function nvramReader(dir: string, set: string): (name: string) => Uint8Array | undefined {
+  return (name) => {
     try {
-      if (statSync(path).size > MAX_NVRAM_BYTES) { warnings.push(`${path}: too large for NVRAM, ignored`); return new Uint8Array(0); }
-      return new Uint8Array(readFileSync(path));
+      return new Uint8Array(readFileSync(join(dir, set, name)));
     } catch (e) {
-      warnings.push(`${path}: cannot read (${fsReason(e)}), starting fresh`);
-      return null;
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
     }
   };
-  return [...warnings, ...loadNvram(devices, read)].map((w) => w.startsWith('NVRAM') ? `${join(dir, set)}: ${w}` : w);
 }
 
-export function saveNvramFiles(devices: ReadonlyMap<string, Device>, dir: string, set: string): void {
-  if (nvramDevices(devices).length === 0) return;
+/** Store the machine's NVRAM (MAME does it when the machine stops). Returns the files written. */
+export function writeNvram(machine: ArcadeMachine, dir: string, set: string): string[] {
+  const items = machine.nvramSave();
+  if (items.size === 0) return [];
   const folder = join(dir, set);
-  try {
-    mkdirSync(folder, { recursive: true });
-    for (const [tag, data] of collectNvram(devices)) writeFileSync(join(folder, tag), data);
-  } catch (e) {
-    throw new CliError(`--nvram ${dir}: cannot write ${folder}: ${fsReason(e)}`);
+  mkdirSync(folder, { recursive: true });
+  const written: string[] = [];
+  for (const [name, data] of items) {
+    const file = join(folder, name);
+    writeFileSync(file, data);
+    written.push(file);
   }
+  return written;
 }

@@ -1,16 +1,16 @@
 /**
- * Non-volatile memory (the NVRAM contract of HELPERS.md, MAME's `device_nvram_interface`): a device that
- * keeps data across power cycles (the ER2055 EAROM of Atari boards, battery-backed RAM) implements
- * `nvramDefault`, `nvramRead` and `nvramWrite`. A front end loads every such device before the first frame
- * and saves it when the game stops, one blob per device tag (MAME's `nvram/<set>/<tag>` files).
+ * Non-volatile memory (MAME `device_nvram_interface`): battery-backed RAM, EAROMs, CMOS. A device with
+ * such memory implements `NvramDevice`; a RAM share declared `nvram: true` in the hardware is handled by
+ * the machine. The front end stores each item as one file, `<folder>/<set>/<name>` like MAME's `nvram/`
+ * folder (name = the device's tag or the share's name); a machine built without one starts fresh.
  */
-import type { Device } from './device';
 
 export interface NvramDevice {
-  /** fresh contents (no file, or a file that cannot be used) */
+  /** fresh contents (no file yet, or an unusable one) */
   nvramDefault(): void;
-  /** false = unusable data (e.g. wrong size): the caller warns and calls `nvramDefault` */
+  /** restore from a file; false when the data is unusable (e.g. wrong size): the machine warns and calls nvramDefault */
   nvramRead(data: Uint8Array): boolean;
+  /** the contents to store */
   nvramWrite(): Uint8Array;
 }
 
@@ -19,31 +19,25 @@ export function isNvramDevice(d: unknown): d is NvramDevice {
   return typeof n.nvramDefault === 'function' && typeof n.nvramRead === 'function' && typeof n.nvramWrite === 'function';
 }
 
-/** The machine's non-volatile devices, by tag, in tag order. */
-export function nvramDevices(devices: ReadonlyMap<string, Device>): [string, NvramDevice][] {
-  const out: [string, NvramDevice][] = [];
-  for (const [tag, d] of devices) if (isNvramDevice(d)) out.push([tag, d]);
-  return out.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-}
+/** A battery-backed RAM share as an NVRAM item: the file is the share's bytes. */
+export class NvramShare implements NvramDevice {
+  constructor(
+    readonly name: string,
+    private readonly ram: Uint8Array,
+    private readonly fill: number,
+  ) {}
 
-/**
- * Load every device from `read(tag)` (null = nothing stored: fresh contents, silently). Returns warnings
- * for stored data a device refused (it then starts fresh): never throws for bad data.
- */
-export function loadNvram(devices: ReadonlyMap<string, Device>, read: (tag: string) => Uint8Array | null): string[] {
-  const warnings: string[] = [];
-  for (const [tag, d] of nvramDevices(devices)) {
-    const data = read(tag);
-    if (data === null) { d.nvramDefault(); continue; }
-    if (!d.nvramRead(data)) {
-      warnings.push(`NVRAM '${tag}' (${data.length} bytes) is not usable by this device: starting fresh`);
-      d.nvramDefault();
-    }
+  nvramDefault(): void {
+    this.ram.fill(this.fill);
   }
-  return warnings;
-}
 
-/** Every device's current contents, by tag. */
-export function collectNvram(devices: ReadonlyMap<string, Device>): Map<string, Uint8Array> {
-  return new Map(nvramDevices(devices).map(([tag, d]) => [tag, d.nvramWrite()]));
+  nvramRead(data: Uint8Array): boolean {
+    if (data.length !== this.ram.length) return false;
+    this.ram.set(data);
+    return true;
+  }
+
+  nvramWrite(): Uint8Array {
+    return this.ram.slice();
+  }
 }

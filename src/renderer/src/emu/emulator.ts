@@ -19,6 +19,7 @@ import { Trackball } from '../input/trackball';
 import { loadStoredNvram, storeNvram } from './nvram-store';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
+import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 export const FAST_FORWARD_SPEED = 4;
 
@@ -32,6 +33,13 @@ export interface EmuStats {
   displayFps: number;
   speedPercent: number;
   frameMs: number;
+  /** running totals since the page loaded, for frame-budget measurements (test/e2e/frame-budget.mjs):
+   *  frames emulated, frames shown, worker ms spent emulating them, main-thread ms spent on 'frame'
+   *  messages (copy, present: texture upload and draw, sample events) */
+  framesRun: number;
+  framesShown: number;
+  workerMs: number;
+  mainMs: number;
 }
 
 export class Emulator {
@@ -40,7 +48,7 @@ export class Emulator {
   frameNumber = 0;
   paused = false;
   fastForward = false;
-  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0 };
+  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0, framesRun: 0, framesShown: 0, workerMs: 0, mainMs: 0 };
   bindings = new Map<string, KeyBinding>();
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
@@ -133,6 +141,7 @@ export class Emulator {
         if (this.gameName) storeNvram(this.gameName, m.data);
         break;
       case 'frame': {
+        const t0 = performance.now();
         this.busy = false;
         this.frameNumber = m.frameNumber;
         if (m.rewindable !== undefined) this.rewindable = m.rewindable;
@@ -144,19 +153,27 @@ export class Emulator {
         this.stats.frameMs = m.ms / Math.max(1, m.ran);
         this.statFrames += m.ran;
         this.statDraws++;
+        this.stats.framesRun += m.ran;
+        this.stats.framesShown++;
+        this.stats.workerMs += m.ms;
         this.onFrame?.();
         const w = this.frameWaiters;
         this.frameWaiters = [];
         for (const f of w) f();
+        this.stats.mainMs += performance.now() - t0;
         break;
       }
       case 'playbackEnded':
         this.playingBack = false;
         this.onPlaybackEnded?.();
         break;
+      case 'debugStopped':
+        this.onDebugStopped?.(m.reply);
+        break;
       case 'saved':
       case 'loaded':
       case 'recording':
+      case 'debug':
       case 'memory': {
         const cb = this.waiting.get(m.id);
         this.waiting.delete(m.id);
@@ -378,6 +395,17 @@ export class Emulator {
     await this.idle();
     const m = await this.call<Extract<FromWorker, { t: 'memory' }>>({ t: 'memory', id: this.nextId++, name });
     return { bytes: m.bytes, names: m.names };
+  }
+
+  /** A breakpoint or watchpoint stopped the game (the debugger panel shows where). */
+  onDebugStopped: ((reply: DebugReply) => void) | null = null;
+
+  /** A request to the debugger in the worker (src/renderer/src/debugger/). */
+  async debug(req: DebugRequest, mem: MemoryWindow | null = null): Promise<DebugReply> {
+    if (!this.worker) throw new Error('no game is running');
+    const m = await this.call<Extract<FromWorker, { t: 'debug' }>>({ t: 'debug', id: this.nextId++, req, mem });
+    if (!('reply' in m)) throw new Error('the game stopped');
+    return m.reply;
   }
 
   /** Show a picture (a PNG data URL of the game's size, e.g. a save slot's thumbnail) as the current frame. */

@@ -9,8 +9,7 @@ import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
 import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
-import type { Device } from '../../../core/device';
-import { collectNvram, loadNvram } from '../../../core/nvram';
+import { WorkerDebugger } from '../debugger/worker-side';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,6 +27,8 @@ const history = new FrameHistory({ maxFrames: 0 });
 let aheadFrames = 0;
 const recorder = new InputRecorder();
 let playback: { events: ScriptEvent[]; next: number; frames: number } | null = null;
+/** the debugger panel's side, attached on request (frames then run through it) */
+const debug = new WorkerDebugger(() => machine);
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -73,29 +74,36 @@ let nvramSeen = '';
 let nvramCheckedAt = 0;
 const NVRAM_CHECK_FRAMES = 30;
 
-function machineDevices(m: Machine): ReadonlyMap<string, Device> {
-  return (m as unknown as { devices?: ReadonlyMap<string, Device> }).devices ?? new Map();
+/** the machine's NVRAM side (ArcadeMachine; the test fake has none) */
+function nvramOf(m: Machine): { nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] } | null {
+  const n = m as unknown as Partial<{ nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] }>;
+  return typeof n.nvramSave === 'function' ? (n as { nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] }) : null;
+}
+
+function nvramKey(items: Map<string, Uint8Array> | undefined): string {
+  return items ? [...items].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';') : '';
 }
 
 function checkNvram(force = false): void {
   const m = machine;
   if (!m || (!force && m.frameNumber - nvramCheckedAt < NVRAM_CHECK_FRAMES)) return;
   nvramCheckedAt = m.frameNumber;
-  const data = collectNvram(machineDevices(m));
-  if (data.size === 0) return;
-  const key = [...data].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+  const items = nvramOf(m)?.nvramSave();
+  if (!items || items.size === 0) return;
+  const key = nvramKey(items);
   if (key === nvramSeen) return;
   nvramSeen = key;
-  post({ t: 'nvram', data: Object.fromEntries(data) });
+  post({ t: 'nvram', data: Object.fromEntries(items) });
 }
 
 function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   startMsg = msg;
   current.clear();
-  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
+  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate, msg.nvram);
   machine = m;
-  for (const w of loadNvram(machineDevices(m), (tag) => msg.nvram?.[tag] ?? null)) post({ t: 'error', message: w, fatal: false });
-  nvramSeen = [...collectNvram(machineDevices(m))].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+  debug.reset();
+  for (const w of nvramOf(m)?.nvramWarnings ?? []) post({ t: 'error', message: w, fatal: false });
+  nvramSeen = nvramKey(nvramOf(m)?.nvramSave());
   nvramCheckedAt = 0;
   history.clear();
   rewoundTo = -1;
@@ -113,7 +121,14 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
   const sampleEvents: SampleEvent[] = [];
   for (let i = 0; i < n; i++) {
     if (playback) playbackInputs(playback);
-    m.runFrame();
+    if (debug.active) {
+      const wasPaused = debug.paused;
+      if (!debug.runFrame()) {
+        if (!wasPaused) post({ t: 'debugStopped', reply: { lines: [debug.view(null).stop?.message ?? 'Stopped'], view: debug.view(null) } });
+        n = i;
+        break;
+      }
+    } else m.runFrame();
     history.frameDone(m);
     if (audio) sendAudio();
     const se = m.sampleEvents?.();
@@ -126,7 +141,7 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
     }
   }
   checkNvram();
-  const buf = pixels(aheadFrames > 0 && n > 0 ? runAhead(m, aheadFrames) : undefined);
+  const buf = pixels(aheadFrames > 0 && n > 0 && !debug.active ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
 
@@ -234,6 +249,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         const m = machine!;
         try {
           m.loadState(msg.state);
+          debug.reset();
           current.clear();
           history.clear();
           recorder.stop();
@@ -249,6 +265,9 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'memory', id: msg.id, bytes, names });
         break;
       }
+      case 'debug':
+        post({ t: 'debug', id: msg.id, reply: debug.handle(msg.req, msg.mem) });
+        break;
       case 'stop':
         checkNvram(true);
         machine = null;
