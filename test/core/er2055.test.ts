@@ -1,9 +1,9 @@
 /**
- * The ER2055 EAROM as Centipede's board drives it (MAME 0.251 `centiped.cpp`: address + data latch at
- * 0x1600, control at 0x1680 with CK = D0, C1 = /D1, C2 = D2, CS1 = D3; `er2055.cpp`: fresh cells read 0xff,
- * a write only clears bits, erase sets 0xff, a read latches on the falling clock), and its NVRAM contract
- * (HELPERS.md). The cendemo golden run (test/drivers/cendemo.golden.test.ts) checks the table written and
- * read back against MAME.
+ * The NVRAM contract (HELPERS.md) on the ER2055 EAROM, driven as Centipede's board drives it (MAME 0.251
+ * `centiped.cpp`: address + data latch at 0x1600, control at 0x1680 with CK = D0, C1 = /D1, C2 = D2,
+ * CS1 = D3; `er2055.cpp`: fresh cells read 0xff, a write only clears bits, erase sets 0xff, a read latches
+ * on the falling clock). The golden run of cendemo (test/drivers/cendemo.golden.test.ts) checks the same
+ * table written and read back against MAME.
  */
 import { describe, expect, it } from 'vitest';
 import { Er2055 } from '../../src/core/devices/er2055';
@@ -22,7 +22,7 @@ function read(e: Er2055, addr: number): number {
   return e.data();
 }
 
-describe('ER2055 EAROM', () => {
+describe('ER2055 EAROM and the NVRAM contract', () => {
   it('fresh cells read 0xff; erase + write stores a byte; a write without erase only clears bits', () => {
     const e = new Er2055('earom');
     expect(read(e, 5)).toBe(0xff);
@@ -32,14 +32,18 @@ describe('ER2055 EAROM', () => {
     expect(read(e, 5)).toBe(0x0a);
   });
 
-  it('NVRAM: written contents load into a fresh chip; data of the wrong size is refused', () => {
+  it('survives a save and a load, refuses data of the wrong size (the machine then warns and starts it fresh)', () => {
     const a = new Er2055('earom');
     write(a, 0, 0x12); write(a, 63, 0x34);
+    const saved = a.nvramWrite();
+    expect(saved.length).toBe(64);
     const b = new Er2055('earom');
-    expect(b.nvramRead(a.nvramWrite())).toBe(true);
+    expect(b.nvramRead(saved)).toBe(true);
     expect([read(b, 0), read(b, 63), read(b, 1)]).toEqual([0x12, 0x34, 0xff]);
-    expect(b.nvramRead(new Uint8Array(10))).toBe(false);
-    b.nvramDefault();
-    expect(read(b, 0)).toBe(0xff);
+    const c = new Er2055('earom');
+    write(c, 0, 0x77);
+    expect(c.nvramRead(new Uint8Array(10))).toBe(false);
+    c.nvramDefault();
+    expect(read(c, 0)).toBe(0xff);
   });
 });

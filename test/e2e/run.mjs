@@ -544,6 +544,9 @@ async function main() {
     // issue #14, Gottlieb hardware (a separate module): test/e2e/gottlieb.mjs
     await (await import('./gottlieb.mjs')).gottliebChecks({ page, check, assert, hook, ROOT, RESULTS });
 
+    // issue #13, Snow Bros. hardware (a separate module): test/e2e/snowbros.mjs
+    await (await import('./snowbros.mjs')).snowbrosChecks({ page, check, assert, hook, ROOT, RESULTS });
+
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');
       assert(info?.name === 'sampledemo', `started ${info?.name}`);

@@ -17,6 +17,7 @@ import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
 import { Trackball } from '../input/trackball';
 import { loadStoredNvram, storeNvram } from './nvram-store';
+import type { AnalogBinding } from '../input/keymap';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
 import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
@@ -50,6 +51,8 @@ export class Emulator {
   fastForward = false;
   readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0, framesRun: 0, framesShown: 0, workerMs: 0, mainMs: 0 };
   bindings = new Map<string, KeyBinding>();
+  /** dials and trackballs (input/keymap.ts analogBindingsFor) */
+  analog: AnalogBinding[] = [];
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
   onError: ((message: string) => void) | null = null;
@@ -222,7 +225,7 @@ export class Emulator {
     if (!this.worker) return;
     this.busy = true;
     this.audible = audio;
-    const inputs = this.input.sample(this.bindings);
+    const inputs = this.input.sample(this.bindings, this.analog);
     if (this.info) inputs.push(...this.trackball.sample(this.info.inputs));
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }

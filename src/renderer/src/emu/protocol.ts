@@ -55,5 +55,5 @@ export type FromWorker =
   /** a breakpoint or watchpoint stopped the game while it ran */
   | { t: 'debugStopped'; reply: DebugReply }
   | { t: 'error'; message: string; fatal: boolean }
-  /** the NVRAM items changed (an EAROM write): the player stores them for the next start */
+  /** the non-volatile memory changed (an EAROM write, battery RAM): the player stores it for the next start */
   | { t: 'nvram'; data: Record<string, Uint8Array> };

@@ -74,26 +74,25 @@ let nvramSeen = '';
 let nvramCheckedAt = 0;
 const NVRAM_CHECK_FRAMES = 30;
 
-/** the machine's NVRAM side (ArcadeMachine; the test fake has none) */
-function nvramOf(m: Machine): { nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] } | null {
-  const n = m as unknown as Partial<{ nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] }>;
-  return typeof n.nvramSave === 'function' ? (n as { nvramSave(): Map<string, Uint8Array>; nvramWarnings: string[] }) : null;
+/** The machine's NVRAM (src/core/machine.ts: battery-backed shares and NVRAM devices, by name). */
+type MachineWithNvram = Machine & { nvramSave?(): Map<string, Uint8Array>; nvramWarnings?: string[] };
+function nvramOf(m: Machine): Map<string, Uint8Array> {
+  return (m as MachineWithNvram).nvramSave?.() ?? new Map();
 }
-
-function nvramKey(items: Map<string, Uint8Array> | undefined): string {
-  return items ? [...items].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';') : '';
+function nvramKey(data: Map<string, Uint8Array>): string {
+  return [...data].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
 }
 
 function checkNvram(force = false): void {
   const m = machine;
   if (!m || (!force && m.frameNumber - nvramCheckedAt < NVRAM_CHECK_FRAMES)) return;
   nvramCheckedAt = m.frameNumber;
-  const items = nvramOf(m)?.nvramSave();
-  if (!items || items.size === 0) return;
-  const key = nvramKey(items);
+  const data = nvramOf(m);
+  if (data.size === 0) return;
+  const key = nvramKey(data);
   if (key === nvramSeen) return;
   nvramSeen = key;
-  post({ t: 'nvram', data: Object.fromEntries(items) });
+  post({ t: 'nvram', data: Object.fromEntries(data) });
 }
 
 function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
@@ -102,8 +101,8 @@ function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate, msg.nvram);
   machine = m;
   debug.reset();
-  for (const w of nvramOf(m)?.nvramWarnings ?? []) post({ t: 'error', message: w, fatal: false });
-  nvramSeen = nvramKey(nvramOf(m)?.nvramSave());
+  for (const w of (m as MachineWithNvram).nvramWarnings ?? []) post({ t: 'error', message: w, fatal: false });
+  nvramSeen = nvramKey(nvramOf(m));
   nvramCheckedAt = 0;
   history.clear();
   rewoundTo = -1;
