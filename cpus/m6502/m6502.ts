@@ -85,6 +85,41 @@ export class M6502 extends Device implements CpuDevice {
   private soLine = 0;
   /** I before CLI/SEI/PLP changed it (those change I after the interrupt poll). */
   iOld = 0;
+  /**
+   * MAME's interrupt timing (opt-in, for boards compared with MAME frame by frame). MAME 0.251's m6502
+   * polls interrupts in `prefetch()`, the opcode fetch it counts as the last cycle of the previous
+   * instruction, and ends slices at exact cycles, even inside an instruction. This core counts that fetch
+   * as the first cycle of the next instruction and runs whole instructions, so when a slice ends the
+   * poll for the next instruction is always still ahead in MAME's terms: a line another device changes
+   * between slices (a timer callback, another CPU) is seen by that poll. With this set, such a change
+   * decides the interrupt at the start of the next `run()`, with I as the poll sees it (before a last
+   * CLI/SEI/PLP changed it, as those change I after their prefetch).
+   */
+  mameIrqTiming = false;
+  private inRun = false;
+  /** a line changed between slices (decided when the next slice starts) */
+  private changedBetweenSlices = 0;
+  private lastOp = 0xea;
+  /** the last `run` ended past its budget (its last instruction crossed the slice end) */
+  private overshot = 0;
+  /**
+   * With `mameIrqTiming`: the lines are driven by a CPU that runs before this one in each slice (Gottlieb:
+   * the main CPU's sound command reaches the sound board's RIOT, whose IRQ drives this 6502). Such a change
+   * is made while this CPU's time is still behind, so MAME's poll at this CPU's next opcode fetch always
+   * sees it; a change from a timer at this CPU's own slice end (Centipede's scanline IRQ) is seen only
+   * when the slice ended inside an instruction (`overshot`). Measured: cendemo needs the latter on its
+   * 900 golden frames, gottdemo the former on its 600.
+   */
+  mameLinesFromAheadCpu = false;
+  /**
+   * With `mameIrqTiming`: cycles that pass in the CPU's first slice before its first opcode fetch, as
+   * MAME runs the reset sequence inside that slice. Measured per board against MAME 0.251, where it also
+   * absorbs when the board's other devices start: Centipede 8 (cendemo: every RAM byte, the stacked
+   * return addresses of timer IRQs and POKEY RANDOM reads agree on 600 frames; 7 and 9 do not), Gottlieb
+   * sound board 7 (gottdemo: the first RIOT write lands where MAME's does); boards set their own.
+   */
+  mameResetCycles = 8;
+  private resetCyclesLeft = 0;
 
   constructor(tag: string, clock: number, readonly program: AddressSpace) {
     super(tag, clock);
@@ -110,6 +145,7 @@ export class M6502 extends Device implements CpuDevice {
     this.fi = 1;
     const lo = p.read8(0xfffc);
     this.pc = lo | (p.read8(0xfffd) << 8);
+    this.resetCyclesLeft = this.mameIrqTiming ? this.mameResetCycles : 0;
     this.updateAttention();
   }
 
@@ -141,6 +177,10 @@ export class M6502 extends Device implements CpuDevice {
     this.pendingInt = s.u8(this.pendingInt);
     this.jammed = s.u8(this.jammed);
     this.soLine = s.u8(this.soLine);
+    this.lastOp = s.u8(this.lastOp);
+    this.changedBetweenSlices = s.u8(this.changedBetweenSlices);
+    this.overshot = s.u8(this.overshot);
+    this.resetCyclesLeft = s.u8(this.resetCyclesLeft);
     if (s.loading) {
       this.irqPrev = this.irqLine;
       this.irqAt = -1;
@@ -158,6 +198,13 @@ export class M6502 extends Device implements CpuDevice {
     this.irqAt = -1; // changes made before this slice happened before its first instruction
     this.nmiAt = -1;
     const ops = OPS, program = this.program;
+    this.inRun = true;
+    if (this.resetCyclesLeft > 0) {
+      const n = Math.min(this.resetCyclesLeft, budget);
+      this.cyc = n;
+      this.resetCyclesLeft -= n;
+    }
+    if (this.changedBetweenSlices !== 0) this.decideBetweenSlices();
     // `used` is read in the loop test so the exit path has no property access of its own: an
     // on-stack-replaced loop would otherwise deoptimize at every return (no type feedback there).
     let used = 0;
@@ -169,9 +216,12 @@ export class M6502 extends Device implements CpuDevice {
       this.cyc++;
       this.pc = (pc + 1) & 0xffff;
       ops[op](this);
+      this.lastOp = op;
       this.sliceInstructions++;
       if (this.attention !== 0) this.poll(op, start);
     }
+    this.inRun = false;
+    this.overshot = used > this.end ? 1 : 0;
     return used;
   }
 
@@ -186,6 +236,7 @@ export class M6502 extends Device implements CpuDevice {
     this.irqLine = v;
     this.irqAt = this.cyc;
     this.attention = 1;
+    if (this.mameIrqTiming && !this.inRun && (this.overshot !== 0 || this.mameLinesFromAheadCpu)) this.changedBetweenSlices = 1;
   }
 
   setNmi(state: number): void {
@@ -194,6 +245,7 @@ export class M6502 extends Device implements CpuDevice {
       this.nmiEdge = 1;
       this.nmiAt = this.cyc;
       this.attention = 1;
+      if (this.mameIrqTiming && !this.inRun && (this.overshot !== 0 || this.mameLinesFromAheadCpu)) this.changedBetweenSlices = 1;
     }
     this.nmiLine = v;
   }
@@ -243,6 +295,17 @@ export class M6502 extends Device implements CpuDevice {
     this.pc = lo | (p.read8((vec + 1) & 0xffff) << 8); this.cyc++;
     this.updateAttention();
     return true;
+  }
+
+  /** `mameIrqTiming`: the poll MAME makes at the next opcode fetch, for a line changed between slices. */
+  private decideBetweenSlices(): void {
+    this.changedBetweenSlices = 0;
+    if (this.pendingInt !== NO_INT || this.jammed !== 0) return;
+    const op = this.lastOp;
+    const i = op === 0x58 || op === 0x78 || op === 0x28 ? this.iOld : this.fi; // CLI, SEI, PLP
+    if (this.nmiEdge !== 0) { this.nmiEdge = 0; this.pendingInt = INT_NMI; }
+    else if (this.irqLine !== 0 && i === 0) this.pendingInt = INT_IRQ;
+    this.updateAttention();
   }
 
   /** Slow path after an instruction: the interrupt poll at the instruction's poll point(s). */

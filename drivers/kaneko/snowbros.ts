@@ -27,7 +27,7 @@ import { Device, type Serializer } from '../../src/core/device';
 import { GenericLatch8 } from '../../src/core/devices/generic-latch';
 import { ScanlineTimer } from '../../src/core/devices/scanline-timer';
 import { defineDevices, defineHardware, type BuildContext, type Devices, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
-import { bit, dip, port, type InputPorts } from '../../src/core/input';
+import { bit, conditionalDip, dip, port, type InputPorts } from '../../src/core/input';
 import { ASSERT_LINE, CLEAR_LINE, OutputLine, PULSE_LINE } from '../../src/core/line';
 import type { Timer } from '../../src/core/scheduler';
 import { Ym3812 } from '../../sound/ym3812/ym3812';
@@ -167,7 +167,7 @@ export const snowbrosHw = defineHardware({
   devices: snowbrosDevices,
   regions: {
     // MAME ROM_LOAD16_BYTE: the two program files hold the even and the odd bytes
-    maincpu: { size: 0x40000, byteInterleave: 2 },
+    maincpu: { size: 0x40000, interleave: 2 },
     soundcpu: { size: 0x8000 },
     gfx1: { size: 0x80000 },
   },
@@ -198,6 +198,10 @@ export const snowbrosHw = defineHardware({
   }),
 });
 
+/** The Region switch (DSW1 bit 0: 0 = Europe, 1 = America) that the coinage settings depend on. */
+const EUROPE = { port: 'DSW1', mask: 0x0001, relation: 'eq' as const, value: 0 };
+const AMERICA = { port: 'DSW1', mask: 0x0001, relation: 'eq' as const, value: 1 };
+
 /** MAME 0.251 INPUT_PORTS_START( snowbros ): DIPs in the low byte, controls (active low) in the high byte. */
 export const snowbrosInputs: InputPorts = {
   DSW1: port([
@@ -205,9 +209,19 @@ export const snowbrosInputs: InputPorts = {
     dip('Flip Screen', 0x0002, 'Off', { Off: 0x0002, On: 0x0000 }, 'SW1:2'),
     dip('Service Mode', 0x0004, 'Off', { Off: 0x0004, On: 0x0000 }, 'SW1:3'),
     dip('Demo Sounds', 0x0008, 'On', { Off: 0x0000, On: 0x0008 }, 'SW1:4'),
-    // MAME names these settings per region (PORT_CONDITION on Region); the Europe names are listed here.
-    dip('Coin A', 0x0030, '1 Coin/1 Credit', { '4 Coins/1 Credit': 0x0000, '3 Coins/1 Credit': 0x0010, '2 Coins/1 Credit': 0x0020, '1 Coin/1 Credit': 0x0030 }, 'SW1:5,6'),
-    dip('Coin B', 0x00c0, '1 Coin/2 Credits', { '1 Coin/2 Credits': 0x00c0, '1 Coin/3 Credits': 0x0080, '1 Coin/4 Credits': 0x0040, '1 Coin/6 Credits': 0x0000 }, 'SW1:7,8'),
+    // Coinage depends on the Region switch (MAME 0.251 -listxml snowbros: PORT_CONDITION on DSW1 bit 0).
+    conditionalDip('Coin A', 0x0030, 0x0030, [
+      { name: '4 Coins/1 Credit', value: 0x0000, condition: EUROPE }, { name: '3 Coins/1 Credit', value: 0x0010, condition: EUROPE },
+      { name: '2 Coins/1 Credit', value: 0x0020, condition: EUROPE }, { name: '2 Coins/1 Credit', value: 0x0010, condition: AMERICA },
+      { name: '1 Coin/1 Credit', value: 0x0030 }, { name: '2 Coins/3 Credits', value: 0x0000, condition: AMERICA },
+      { name: '1 Coin/2 Credits', value: 0x0020, condition: AMERICA },
+    ], 'SW1:5,6'),
+    conditionalDip('Coin B', 0x00c0, 0x00c0, [
+      { name: '2 Coins/1 Credit', value: 0x0040, condition: AMERICA }, { name: '1 Coin/1 Credit', value: 0x00c0, condition: AMERICA },
+      { name: '2 Coins/3 Credits', value: 0x0000, condition: AMERICA }, { name: '1 Coin/2 Credits', value: 0x0080, condition: AMERICA },
+      { name: '1 Coin/2 Credits', value: 0x00c0, condition: EUROPE }, { name: '1 Coin/3 Credits', value: 0x0080, condition: EUROPE },
+      { name: '1 Coin/4 Credits', value: 0x0040, condition: EUROPE }, { name: '1 Coin/6 Credits', value: 0x0000, condition: EUROPE },
+    ], 'SW1:7,8'),
     bit(0x0100, 'P1_JOYSTICK_UP', { ways: 8 }),
     bit(0x0200, 'P1_JOYSTICK_DOWN', { ways: 8 }),
     bit(0x0400, 'P1_JOYSTICK_LEFT', { ways: 8 }),

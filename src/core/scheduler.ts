@@ -323,6 +323,14 @@ export class Scheduler implements TimeSource {
     return this.firing !== null ? this.firingWhen : this.time;
   }
 
+  /**
+   * Where the current slice began (MAME `m_basetime`, in ticks): a device MAME runs as a second execute
+   * device after the CPU (POKEY) has only been brought up to here when the CPU reads it mid-slice.
+   */
+  sliceStart(): number {
+    return this.time;
+  }
+
   /** Current MAME time in attoseconds (`device_scheduler::time`). */
   nowAs(): bigint {
     const c = this.current;

@@ -55,7 +55,8 @@ export class Screen extends Device {
     if (!Number.isInteger(this.pixelTicks)) throw new Error(`screen: pixel clock ${def.pixelClock} does not divide the time base ${tps}`);
     this.lineTicks = this.pixelTicks * def.hTotal;
     this.frameTicks = this.lineTicks * def.vTotal;
-    this.frameAs = hzToAs(def.pixelClock) * BigInt(def.hTotal) * BigInt(def.vTotal);
+    // MAME set_raw: the pixel period times the raster; set_refresh_hz: the frame period itself
+    this.frameAs = def.refreshHz !== undefined ? hzToAs(def.refreshHz) : hzToAs(def.pixelClock) * BigInt(def.hTotal) * BigInt(def.vTotal);
     this.lineAs = this.frameAs / BigInt(def.vTotal);
     this.pixelAs = this.lineAs / BigInt(def.hTotal);
     this.width = def.hVisible[1] - def.hVisible[0] + 1;

@@ -8,20 +8,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
+import type { ArcadeMachine } from '../../src/core/machine';
+import { homebrewMachine } from '../support/homebrew-machine';
 import { FrameHistory, InputRecorder, formatRecording, recordingMeta, runAhead } from '../../src/renderer/src/emu/history';
 
-function machine(): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get('pacdemo')!;
-  const { files } = loadSet(manifest, openSetSources(manifests, 'pacdemo', [HOMEBREW_DIR]));
-  return createMachine(findGame('pacdemo')!, { manifest, files });
-}
+const machine = (): ArcadeMachine => homebrewMachine('pacdemo');
 
 const events = parseInputScript(readFileSync('homebrew/pacman/inputs-golden.txt', 'utf8'));
 const hash = (fb: Uint32Array): string => createHash('sha1').update(new Uint8Array(fb.buffer, fb.byteOffset, fb.byteLength)).digest('hex');

@@ -6,20 +6,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
+import type { ArcadeMachine } from '../../src/core/machine';
+import { homebrewMachine } from '../support/homebrew-machine';
 import { sealState } from '../../src/core/savestate';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
 
-function machine(): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get('pacdemo')!;
-  const { files } = loadSet(manifest, openSetSources(manifests, 'pacdemo', [HOMEBREW_DIR]));
-  return createMachine(findGame('pacdemo')!, { manifest, files });
-}
+const machine = (): ArcadeMachine => homebrewMachine('pacdemo');
 
 const events = parseInputScript(readFileSync('homebrew/pacman/inputs-golden.txt', 'utf8'));
 

@@ -4,6 +4,7 @@
  */
 import type { GameInfo } from '../../../core/machine-api';
 import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
+import { loadSensitivity, saveSensitivity, trackballFields } from '../input/trackball';
 import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
 import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../main/config-defaults';
 import { APP_VERSION } from '../version';
@@ -60,6 +61,18 @@ export interface SettingsContext {
   applyDips(game: GameInfo, dips: Record<string, number>): void;
 }
 
+/** Trackball games: the mouse (click the game to lock the pointer) and its sensitivity (input/trackball.ts). */
+function trackballSetting(inputs: GameInfo['inputs']): HTMLElement[] {
+  if (trackballFields(inputs).length === 0) return [];
+  const value = h('span', { class: 'hint' }, `${loadSensitivity().toFixed(2)}×`);
+  const range = h('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(loadSensitivity()), 'aria-label': 'Trackball sensitivity' }) as HTMLInputElement;
+  range.oninput = () => { saveSensitivity(Number(range.value)); value.textContent = `${Number(range.value).toFixed(2)}×`; };
+  return [
+    h('p', { class: 'hint' }, 'Trackball: click the game to steer with the mouse (Esc releases it); a gamepad\'s right stick works too.'),
+    h('label', { class: 'row' }, 'Trackball sensitivity ', range, ' ', value),
+  ];
+}
+
 /** Re-renders the ROM list of the open Settings dialog, if any. */
 let liveRoms: (() => void) | null = null;
 
@@ -91,40 +104,21 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
           const b = bindings.get(k)!;
           const keyBtn = h('button', { class: 'keycap', title: 'Click, then press a key' }, b.keys.map(keyLabel).join(' / ') || '—');
           const padBtn = h('button', { class: 'keycap pad', title: 'Click, then press a gamepad button' }, b.pad.map(padLabel).join(' / ') || '—');
-          keyBtn.onclick = () => {
-            keyBtn.textContent = 'Press a key…';
-            keyBtn.classList.add('listening');
-            const onKey = (e: KeyboardEvent): void => {
-              e.preventDefault();
-              e.stopPropagation();
-              window.removeEventListener('keydown', onKey, true);
-              const s = gameSettings();
-              const nb: KeyBinding = { keys: e.code === 'Escape' ? b.keys : [e.code], pad: b.pad };
-              void saveGame({ ...s, bindings: { ...s.bindings, [k]: nb } }).then(render);
-            };
-            window.addEventListener('keydown', onKey, true);
-          };
-          padBtn.onclick = () => {
-            padBtn.textContent = 'Press a button…';
-            padBtn.classList.add('listening');
-            const probe = new InputState();
-            const before = probe.padState();
-            const t0 = performance.now();
-            const poll = (): void => {
-              const now = [...probe.padState()].filter((x) => !before.has(x));
-              if (now.length) {
-                const s = gameSettings();
-                void saveGame({ ...s, bindings: { ...s.bindings, [k]: { keys: b.keys, pad: [now[0]] } } }).then(render);
-              } else if (performance.now() - t0 < 8000) requestAnimationFrame(poll);
-              else render();
-            };
-            requestAnimationFrame(poll);
-          };
+          keyBtn.onclick = () => listenKey(keyBtn, (code) => {
+            const s = gameSettings();
+            const nb: KeyBinding = { keys: code === 'Escape' ? b.keys : [code], pad: b.pad };
+            void saveGame({ ...s, bindings: { ...s.bindings, [k]: nb } }).then(render);
+          });
+          padBtn.onclick = () => listenPad(padBtn, () => true, (button) => {
+            const s = gameSettings();
+            void saveGame({ ...s, bindings: { ...s.bindings, [k]: { keys: b.keys, pad: [button] } } }).then(render);
+          }, render);
           table.append(h('tr', null, h('td', null, f.name), h('td', null, keyBtn), h('td', null, padBtn)));
         }
         body.append(
           h('p', { class: 'hint' }, 'Defaults follow MAME: arrows move, Left Ctrl / Left Alt / Space are buttons, 1/2 start, 5/6 insert coins. Gamepads work out of the box.'),
           table,
+          ...trackballSetting(game.inputs),
           h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => { void saveGame({ ...gameSettings(), bindings: {} }).then(render); } } }, 'Reset to defaults')),
         );
       };
@@ -223,37 +217,18 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
         ].filter(Boolean).join('; ');
         const keyBtn = h('button', { class: 'keycap', 'data-hotkey': action, title: 'Click, then press a key (Esc keeps the old one, Delete clears it)' }, code ? keyLabel(code) : '—');
         const padBtn = h('button', { class: 'keycap pad', 'data-padhotkey': action, title: 'Click, then press a gamepad button' }, pad ? padLabel(pad) : '—');
-        keyBtn.onclick = () => {
-          keyBtn.textContent = 'Press a key…';
-          keyBtn.classList.add('listening');
-          const onKey = (e: KeyboardEvent): void => {
-            e.preventDefault();
-            e.stopPropagation();
-            window.removeEventListener('keydown', onKey, true);
-            const hot = { ...cfg.hotkeys };
-            if (e.code === 'Delete') delete hot[action];
-            else if (e.code !== 'Escape') hot[action] = e.code;
-            cfg.hotkeys = hot;
-            void ctx.save({ hotkeys: hot }).then(render);
-          };
-          window.addEventListener('keydown', onKey, true);
-        };
-        padBtn.onclick = () => {
-          padBtn.textContent = 'Press a button…';
-          padBtn.classList.add('listening');
-          const probe = new InputState();
-          const before = probe.padState();
-          const t0 = performance.now();
-          const poll = (): void => {
-            const now = [...probe.padState()].filter((x) => !before.has(x) && /^b\d+$/.test(x));
-            if (now.length) {
-              cfg.padHotkeys = { ...cfg.padHotkeys, [action]: now[0] };
-              void ctx.save({ padHotkeys: cfg.padHotkeys }).then(render);
-            } else if (performance.now() - t0 < 8000) requestAnimationFrame(poll);
-            else render();
-          };
-          requestAnimationFrame(poll);
-        };
+        keyBtn.onclick = () => listenKey(keyBtn, (code) => {
+          const hot = { ...cfg.hotkeys };
+          if (code === 'Delete') delete hot[action];
+          else if (code !== 'Escape') hot[action] = code;
+          cfg.hotkeys = hot;
+          void ctx.save({ hotkeys: hot }).then(render);
+        });
+        // hot keys take buttons only: a stick direction is too easy to nudge by accident
+        padBtn.onclick = () => listenPad(padBtn, (c) => /^b\d+$/.test(c), (button) => {
+          cfg.padHotkeys = { ...cfg.padHotkeys, [action]: button };
+          void ctx.save({ padHotkeys: cfg.padHotkeys }).then(render);
+        }, render);
         table.append(h('tr', { class: clash ? 'clash' : '' }, h('td', null, label), h('td', null, keyBtn), h('td', null, padBtn),
           h('td', { class: 'clash-note' }, clash)));
       }
@@ -307,6 +282,35 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
   for (const [name] of tabs) nav.append(h('button', { class: 'tab', role: 'tab', 'data-tab': name, on: { click: () => show(name) } }, name));
   const m = modal(game ? `Settings — ${game.title}` : 'Settings', h('div', { class: 'modal-body settings' }, nav, panel), { wide: true, onClose: () => { liveRoms = null; if (!reopen) onClose?.(); } });
   show(initialTab ?? tabs[0][0]);
+}
+
+/** A key-capture button: shows it listens, then hands over the next key's code (Esc included). */
+function listenKey(btn: HTMLElement, done: (code: string) => void): void {
+  btn.textContent = 'Press a key…';
+  btn.classList.add('listening');
+  const onKey = (e: KeyboardEvent): void => {
+    e.preventDefault();
+    e.stopPropagation();
+    window.removeEventListener('keydown', onKey, true);
+    done(e.code);
+  };
+  window.addEventListener('keydown', onKey, true);
+}
+
+/** A gamepad-capture button: the first newly pressed control `accept` takes, within 8 s (else `timeout`). */
+function listenPad(btn: HTMLElement, accept: (control: string) => boolean, done: (control: string) => void, timeout: () => void): void {
+  btn.textContent = 'Press a button…';
+  btn.classList.add('listening');
+  const probe = new InputState();
+  const before = probe.padState();
+  const t0 = performance.now();
+  const poll = (): void => {
+    const now = [...probe.padState()].filter((x) => !before.has(x) && accept(x));
+    if (now.length) done(now[0]);
+    else if (performance.now() - t0 < 8000) requestAnimationFrame(poll);
+    else timeout();
+  };
+  requestAnimationFrame(poll);
 }
 
 export function firstRun(platform: 'electron' | 'web', hasHomebrew: boolean, actions: { addFolder: () => void; playDemo: () => void; skip: () => void }): HTMLElement {
