@@ -4,10 +4,16 @@
  * `../shared/oracle/mame-bench.sh MACHINE homebrew/<set> N 1` (MAME's own -bench), R times, then one
  * table of the medians: set, MAME machine, ours %, MAME %, ratio (ours / MAME).
  *
- *   npm run bench:machines -- [--seconds N] [--runs R] [SET…]     (defaults: 20 seconds, 3 runs, all sets)
+ *   npm run bench:machines -- [--seconds N] [--runs R] [--baseline DIR] [SET…]
+ *                              (defaults: 20 seconds, 3 runs, all sets)
+ *
+ * --baseline DIR also benches another checkout of ours (e.g. `git archive COMMIT | tar -x -C DIR` with
+ * node_modules linked in), in the same alternation, for before/after figures measured in one run.
  *
  * The MAME machine of a homebrew set is the real set whose ROM file names and sizes it uses (the
- * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Both benches count N - 1 emulated seconds
+ * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Besides wall-clock speed it reports speed per
+ * CPU-second (ours: `CPU speed` of `arcade bench`; MAME: CPU time of an N-second run minus a 2-second run),
+ * which a busy shared host disturbs much less. Both benches count N - 1 emulated seconds
  * (the first is warm-up) and draw every frame; ours also mixes every sample. The machine is shared:
  * alternating the two per set and taking medians keeps load changes from favouring either side.
  * ARCADE_ORACLE overrides the oracle folder (default ../shared/oracle next to the repository).
@@ -55,26 +61,43 @@ export function benchTargets(manifests: Map<string, RomManifest>, only: string[]
   return out;
 }
 
+/** Run a bench; returns its stdout (which must hold an `Average speed` line). */
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 });
   const text = `${r.stdout ?? ''}${r.stderr ?? ''}`;
-  const m = /Average speed: ([0-9.]+)%/.exec(r.stdout ?? '');
-  if (r.status !== 0 || !m) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${text.trim().split('\n').slice(-8).join('\n')}`);
-  return m[1];
+  if (r.status !== 0 || !/Average speed: [0-9.]+%/.test(r.stdout ?? '')) {
+    throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${text.trim().split('\n').slice(-8).join('\n')}`);
+  }
+  return r.stdout;
 }
 
+function figure(out: string, re: RegExp, what: string): number {
+  const m = re.exec(out);
+  if (!m) throw new Error(`no ${what} in:\n${out.trim()}`);
+  return Number(m[1]);
+}
+
+/** Median of the finite values (NaN when there are none). */
 export function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const h = s.length >> 1;
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
 function main(argv: string[]): number {
   let seconds = 20, runs = 3;
+  let baseline: string | null = null;
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--seconds' || a === '--runs') {
+    if (a === '--baseline') {
+      baseline = resolve(argv[++i] ?? '');
+      if (!existsSync(join(baseline, 'bin', 'arcade.mjs'))) {
+        console.error(`bench-machines: --baseline ${baseline}: no bin/arcade.mjs there`);
+        return 2;
+      }
+    } else if (a === '--seconds' || a === '--runs') {
       const v = Number(argv[++i]);
       if (!Number.isInteger(v) || v < (a === '--seconds' ? 2 : 1)) {
         console.error(`bench-machines: ${a} needs an integer ≥ ${a === '--seconds' ? 2 : 1}`);
@@ -82,7 +105,7 @@ function main(argv: string[]): number {
       }
       if (a === '--seconds') seconds = v; else runs = v;
     } else if (a.startsWith('-')) {
-      console.error(`bench-machines: unknown option ${a}\nusage: npm run bench:machines -- [--seconds N] [--runs R] [SET…]`);
+      console.error(`bench-machines: unknown option ${a}\nusage: npm run bench:machines -- [--seconds N] [--runs R] [--baseline DIR] [SET…]`);
       return 2;
     } else {
       only.push(a);
@@ -94,31 +117,61 @@ function main(argv: string[]): number {
   }
   const targets = benchTargets(loadManifests(), only);
   if (targets.length === 0) return 2;
-  const ours = new Map<string, number[]>(), mame = new Map<string, number[]>();
-  for (const t of targets) { ours.set(t.set, []); mame.set(t.set, []); }
+  const series = new Map<string, Record<'ours' | 'mame' | 'before' | 'oursCpu' | 'mameCpu' | 'beforeCpu', number[]>>();
+  for (const t of targets) series.set(t.set, { ours: [], mame: [], before: [], oursCpu: [], mameCpu: [], beforeCpu: [] });
+  const SPEED = /Average speed: ([0-9.]+)%/, CPU_SPEED = /CPU speed: ([0-9.]+)%/, MAME_CPU = /cpu\(user\+sys\)=([0-9.]+)s/;
+  const arcadeBench = (dir: string, set: string): [number, number] => {
+    const out = run(process.execPath, [join(dir, 'bin', 'arcade.mjs'), 'bench', set, '--seconds', String(seconds), '--rompath', join(ROOT, 'homebrew')]);
+    return [figure(out, SPEED, 'speed'), CPU_SPEED.test(out) ? figure(out, CPU_SPEED, 'CPU speed') : NaN];
+  };
+  // MAME's CPU speed: the CPU time of an N-second run minus that of a 2-second run (start-up, the first
+  // seconds and teardown cancel out) for N - 2 emulated seconds.
+  const mameBench = (t: BenchTarget, secs: number): [number, number] => {
+    const out = run('bash', [join(ORACLE, 'mame-bench.sh'), t.machine, t.romDir, String(secs), '1']);
+    return [figure(out, SPEED, 'speed'), figure(out, MAME_CPU, 'CPU time')];
+  };
   try {
     for (let r = 1; r <= runs; r++) {
       for (const t of targets) {
-        const a = Number(run(process.execPath, [join(ROOT, 'bin', 'arcade.mjs'), 'bench', t.set, '--seconds', String(seconds)]));
-        const b = Number(run('bash', [join(ORACLE, 'mame-bench.sh'), t.machine, t.romDir, String(seconds), '1']));
-        ours.get(t.set)!.push(a);
-        mame.get(t.set)!.push(b);
-        console.log(`run ${r}/${runs} ${t.set}: ours ${a.toFixed(2)}%, MAME (${t.machine}) ${b.toFixed(2)}%, ratio ${(a / b).toFixed(2)}`);
+        const x = series.get(t.set)!;
+        if (baseline) {
+          // a set the baseline does not know (a board added since) gets n/a there
+          let [b, bc] = [NaN, NaN];
+          try { [b, bc] = arcadeBench(baseline, t.set); } catch { /* not in the baseline */ }
+          x.before.push(b); x.beforeCpu.push(bc);
+        }
+        const [a, ac] = arcadeBench(ROOT, t.set);
+        const [m, mCpuLong] = mameBench(t, seconds);
+        const [, mCpuShort] = seconds > 2 ? mameBench(t, 2) : [0, 0];
+        // below 0.1 s of difference the figure is mostly noise (short runs of a fast machine)
+        const mc = seconds > 2 && mCpuLong - mCpuShort >= 0.1 ? (100 * (seconds - 2)) / (mCpuLong - mCpuShort) : NaN;
+        x.ours.push(a); x.oursCpu.push(ac); x.mame.push(m); x.mameCpu.push(mc);
+        console.log(`run ${r}/${runs} ${t.set}: ${baseline ? `baseline ${x.before.at(-1)!.toFixed(0)}% (CPU ${x.beforeCpu.at(-1)!.toFixed(0)}%), ` : ''}`
+          + `ours ${a.toFixed(0)}% (CPU ${ac.toFixed(0)}%), MAME ${t.machine} ${m.toFixed(0)}% (CPU ${mc.toFixed(0)}%)`);
       }
     }
   } catch (e) {
     console.error(`bench-machines: ${(e as Error).message}`);
     return 1;
   }
+  const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(0)}%` : 'n/a');
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : 'n/a');
   const rows = targets.map((t) => {
-    const o = median(ours.get(t.set)!), m = median(mame.get(t.set)!);
-    return [t.set, t.machine, `${o.toFixed(0)}%`, `${m.toFixed(0)}%`, `${(o / m).toFixed(2)}×`];
+    const x = series.get(t.set)!;
+    const [o, m, oc, mc] = [median(x.ours), median(x.mame), median(x.oursCpu), median(x.mameCpu)];
+    const cells = [t.set, t.machine, pct(o), pct(m), ratio(o, m), pct(oc), pct(mc), ratio(oc, mc)];
+    if (!baseline) return cells;
+    const [b, bc] = [median(x.before), median(x.beforeCpu)];
+    return [...cells, pct(b), ratio(b, m), pct(bc), ratio(bc, mc)];
   });
-  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio'];
+  const head = ['set', 'MAME machine', 'ours %', 'MAME %', 'ratio', 'ours CPU %', 'MAME CPU %', 'CPU ratio',
+    ...(baseline ? ['baseline %', 'b. ratio', 'baseline CPU %', 'b. CPU ratio'] : [])];
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
   console.log(`\nmedians of ${runs} alternating runs of ${seconds} emulated seconds (${seconds - 1} counted) each; host load ${
     process.platform === 'linux' ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.split(' ').slice(0, 3).join(' ') : 'n/a'}`);
+  console.log('% = emulated time / wall time (as MAME -bench); CPU % = emulated time / CPU time (steadier on a busy host)');
+  if (baseline) console.log(`baseline: ${baseline}`);
   console.log(line(head));
   for (const r of rows) console.log(line(r));
   return 0;

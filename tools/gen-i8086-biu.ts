@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { flagsMask, flat8086, loadMetadata, loadVectors, runVector, vectorFiles } from '../cpus/i8086/conformance';
-import { biuDelay, biuKey, eaClocks, HAS_MODRM, NONE, NPARAM, wideOperand } from '../cpus/i8086/i8086.biu';
+import { biuDelay, biuKey, eaClocks, NONE, NPARAM, wideOperand } from '../cpus/i8086/i8086.biu';
+import { HAS_MODRM } from '../cpus/i8086/i8086.ops';
 
 const PREFIX = new Set([0x26, 0x2e, 0x36, 0x3e, 0xf0, 0xf1, 0xf2, 0xf3]);
 const STRING = new Set([0xa4, 0xa5, 0xa6, 0xa7, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf]);

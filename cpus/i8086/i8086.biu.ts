@@ -28,47 +28,10 @@
  * microcode ROM).
  */
 import { BIU_PARAMS } from './i8086.biu.params';
+import { dispBytes, HAS_MODRM } from './i8086.ops';
 
 /** "no such event" in the parameter tables */
 export const NONE = -128;
-
-/** Opcodes with a ModRM byte (8086 map; 0xD8-0xDF ESC included, 0x0F POP CS not). */
-export const HAS_MODRM = new Uint8Array(256);
-for (let op = 0; op < 256; op++) {
-  const lo = op & 7;
-  if (op < 0x40 && lo < 4) HAS_MODRM[op] = 1;
-  else if (op >= 0x80 && op <= 0x8f) HAS_MODRM[op] = 1;
-  else if (op === 0xc4 || op === 0xc5 || op === 0xc6 || op === 0xc7) HAS_MODRM[op] = 1;
-  else if (op >= 0xd0 && op <= 0xd3) HAS_MODRM[op] = 1;
-  else if (op >= 0xd8 && op <= 0xdf) HAS_MODRM[op] = 1;
-  else if (op === 0xf6 || op === 0xf7 || op === 0xfe || op === 0xff) HAS_MODRM[op] = 1;
-}
-
-/** Immediate/displacement bytes after the opcode and ModRM (8086 map; 0x60-0x6F are Jcc aliases there). */
-export const IMM_BYTES = new Uint8Array(256);
-for (let op = 0; op < 0x40; op += 8) { IMM_BYTES[op + 4] = 1; IMM_BYTES[op + 5] = 2; }
-for (let op = 0x60; op <= 0x7f; op++) IMM_BYTES[op] = 1;
-for (let op = 0xb0; op <= 0xb7; op++) IMM_BYTES[op] = 1;
-for (let op = 0xb8; op <= 0xbf; op++) IMM_BYTES[op] = 2;
-for (let op = 0xe0; op <= 0xe7; op++) IMM_BYTES[op] = 1;
-for (const op of [0x80, 0x82, 0x83, 0xa8, 0xc6, 0xcd, 0xd4, 0xd5, 0xeb]) IMM_BYTES[op] = 1;
-for (const op of [0x81, 0xa0, 0xa1, 0xa2, 0xa3, 0xa9, 0xc0, 0xc2, 0xc7, 0xc8, 0xca, 0xe8, 0xe9]) IMM_BYTES[op] = 2;
-IMM_BYTES[0x9a] = 4; IMM_BYTES[0xea] = 4;
-
-/**
- * Length of the instruction whose opcode is `b[npre]` after `npre` prefix bytes (F6/F7 /0-1 TEST
- * carries an immediate the other forms do not).
- */
-export function insnLength(b: Uint8Array, npre: number): number {
-  const op = b[npre];
-  let n = npre + 1 + IMM_BYTES[op];
-  if (HAS_MODRM[op] !== 0) {
-    const m = b[npre + 1];
-    n += 1 + dispBytes(m);
-    if ((op === 0xf6 || op === 0xf7) && (m & 0x30) === 0) n += op === 0xf6 ? 1 : 2;
-  }
-  return n;
-}
 
 /** Opcodes whose ModRM reg field selects the operation (the vectors' `NN.r` files). */
 export const GROUP = new Uint8Array(256);
@@ -95,14 +58,6 @@ export function eaClocks(modrm: number): number {
   if (mod === 0 && rm === 6) return 6;
   const base = rm < 4 ? (rm === 0 || rm === 3 ? 7 : 8) : 5;
   return base + (mod === 0 ? 0 : 4);
-}
-
-/** Displacement bytes of a ModRM form. */
-export function dispBytes(modrm: number): number {
-  const mod = modrm >> 6;
-  if (mod === 1) return 1;
-  if (mod === 2 || (mod === 0 && (modrm & 7) === 6)) return 2;
-  return 0;
 }
 
 const reads = new Int32Array(16);

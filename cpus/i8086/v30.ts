@@ -9,6 +9,7 @@
  * operand, the bit offset; reg = second, the field length - 1); 0F FF BRKEM (8080 mode, not emulated).
  */
 import type { I8086 } from './i8086';
+import { invalidOpcode } from './i8086.ext186';
 
 const CF = 0x0001, ZF = 0x0040, OF = 0x0800;
 const AX = 0, SI = 6, DI = 7;
@@ -43,7 +44,7 @@ export function execNec0F(cpu: I8086): void {
     case 0x33: case 0x3b: extBits(cpu, op === 0x3b); return;
     default:
       // BRKEM (0xff) would enter 8080 emulation mode: not emulated. Other codes are undefined.
-      cpu.invalidOpcode();
+      invalidOpcode(cpu);
   }
 }
 

@@ -285,7 +285,7 @@ export const centipedeHw = defineHardware({
  * untouched counter reads 0xff, not 0 (measured: IN0 reads 0xbf at power-on, IN2 0x00).
  */
 const track = (tag: string, name: string, reverse: boolean) =>
-  port([analog(0xff, tag, { name, sensitivity: 50, reverse, defaultValue: reverse ? 0xff : 0 })]);
+  port([analog(0xff, tag, { name, sensitivity: 50, keydelta: 10, reverse, defaultValue: reverse ? 0xff : 0 })]);
 const dsw1 = (loc: string) => port([
   dip('Language', 0x03, 'English', { English: 0x00, German: 0x01, French: 0x02, Spanish: 0x03 }, `${loc}:!1,!2`),
   dip('Lives', 0x0c, '3', { '2': 0x00, '3': 0x04, '4': 0x08, '5': 0x0c }, `${loc}:!3,!4`),

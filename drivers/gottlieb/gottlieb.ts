@@ -378,7 +378,7 @@ export const mplanetsInputs: InputPorts = {
     bit(0x40, 'START2', activeHigh),
     bit(0x80, 'P1_BUTTON2', activeHigh),
   ]),
-  TRACKY: port([analog(0xff, 'P1_DIAL', { sensitivity: 5 })]),
+  TRACKY: port([analog(0xff, 'P1_DIAL', { sensitivity: 5, keydelta: 10 })]),
   'r1sound:SB1': port(sb1Port()),
 };
 

@@ -27,7 +27,7 @@ import { Device, type Serializer } from '../../src/core/device';
 import { GenericLatch8 } from '../../src/core/devices/generic-latch';
 import { ScanlineTimer } from '../../src/core/devices/scanline-timer';
 import { defineDevices, defineHardware, type BuildContext, type Devices, type GameDefinition, type MapEntry } from '../../src/core/driver-schema';
-import { bit, dip, port, type InputPorts } from '../../src/core/input';
+import { bit, conditionalDip, dip, port, type InputPorts } from '../../src/core/input';
 import { ASSERT_LINE, CLEAR_LINE, OutputLine, PULSE_LINE } from '../../src/core/line';
 import type { Timer } from '../../src/core/scheduler';
 import { Ym3812 } from '../../sound/ym3812/ym3812';
@@ -116,7 +116,8 @@ export const snowbrosDevices = defineDevices({
   soundcpu: {
     clock: XTAL_12M / 2,
     create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
-    spaces: { program: { bits: 16 }, io: { bits: 16 } },
+    // unmapped reads give 0 on both CPUs (measured in MAME 0.251: Z80 0x9000 and I/O 0x00, 68000 0xc00000)
+    spaces: { program: { bits: 16, openBus: 0x00 }, io: { bits: 16, openBus: 0x00 } },
   },
   ymsnd: { clock: XTAL_12M / 4, create: (c) => new Ym3812(c.tag, c.clock, c.scheduler) },
   pandora: { create: (c) => new KanekoPandora(c.tag, snowbrosSprites(c.region('gfx1')), VISIBLE, WIDTH, LINES) },
@@ -166,7 +167,7 @@ export const snowbrosHw = defineHardware({
   devices: snowbrosDevices,
   regions: {
     // MAME ROM_LOAD16_BYTE: the two program files hold the even and the odd bytes
-    maincpu: { size: 0x40000, byteInterleave: 2 },
+    maincpu: { size: 0x40000, interleave: 2 },
     soundcpu: { size: 0x8000 },
     gfx1: { size: 0x80000 },
   },
@@ -197,6 +198,10 @@ export const snowbrosHw = defineHardware({
   }),
 });
 
+/** The Region switch (DSW1 bit 0: 0 = Europe, 1 = America) that the coinage settings depend on. */
+const EUROPE = { port: 'DSW1', mask: 0x0001, relation: 'eq' as const, value: 0 };
+const AMERICA = { port: 'DSW1', mask: 0x0001, relation: 'eq' as const, value: 1 };
+
 /** MAME 0.251 INPUT_PORTS_START( snowbros ): DIPs in the low byte, controls (active low) in the high byte. */
 export const snowbrosInputs: InputPorts = {
   DSW1: port([
@@ -204,9 +209,19 @@ export const snowbrosInputs: InputPorts = {
     dip('Flip Screen', 0x0002, 'Off', { Off: 0x0002, On: 0x0000 }, 'SW1:2'),
     dip('Service Mode', 0x0004, 'Off', { Off: 0x0004, On: 0x0000 }, 'SW1:3'),
     dip('Demo Sounds', 0x0008, 'On', { Off: 0x0000, On: 0x0008 }, 'SW1:4'),
-    // MAME names these settings per region (PORT_CONDITION on Region); the Europe names are listed here.
-    dip('Coin A', 0x0030, '1 Coin/1 Credit', { '4 Coins/1 Credit': 0x0000, '3 Coins/1 Credit': 0x0010, '2 Coins/1 Credit': 0x0020, '1 Coin/1 Credit': 0x0030 }, 'SW1:5,6'),
-    dip('Coin B', 0x00c0, '1 Coin/2 Credits', { '1 Coin/2 Credits': 0x00c0, '1 Coin/3 Credits': 0x0080, '1 Coin/4 Credits': 0x0040, '1 Coin/6 Credits': 0x0000 }, 'SW1:7,8'),
+    // Coinage depends on the Region switch (MAME 0.251 -listxml snowbros: PORT_CONDITION on DSW1 bit 0).
+    conditionalDip('Coin A', 0x0030, 0x0030, [
+      { name: '4 Coins/1 Credit', value: 0x0000, condition: EUROPE }, { name: '3 Coins/1 Credit', value: 0x0010, condition: EUROPE },
+      { name: '2 Coins/1 Credit', value: 0x0020, condition: EUROPE }, { name: '2 Coins/1 Credit', value: 0x0010, condition: AMERICA },
+      { name: '1 Coin/1 Credit', value: 0x0030 }, { name: '2 Coins/3 Credits', value: 0x0000, condition: AMERICA },
+      { name: '1 Coin/2 Credits', value: 0x0020, condition: AMERICA },
+    ], 'SW1:5,6'),
+    conditionalDip('Coin B', 0x00c0, 0x00c0, [
+      { name: '2 Coins/1 Credit', value: 0x0040, condition: AMERICA }, { name: '1 Coin/1 Credit', value: 0x00c0, condition: AMERICA },
+      { name: '2 Coins/3 Credits', value: 0x0000, condition: AMERICA }, { name: '1 Coin/2 Credits', value: 0x0080, condition: AMERICA },
+      { name: '1 Coin/2 Credits', value: 0x00c0, condition: EUROPE }, { name: '1 Coin/3 Credits', value: 0x0080, condition: EUROPE },
+      { name: '1 Coin/4 Credits', value: 0x0040, condition: EUROPE }, { name: '1 Coin/6 Credits', value: 0x0000, condition: EUROPE },
+    ], 'SW1:7,8'),
     bit(0x0100, 'P1_JOYSTICK_UP', { ways: 8 }),
     bit(0x0200, 'P1_JOYSTICK_DOWN', { ways: 8 }),
     bit(0x0400, 'P1_JOYSTICK_LEFT', { ways: 8 }),
@@ -240,6 +255,12 @@ export const snowbrosInputs: InputPorts = {
   ], { unusedBits: 0x9000 }),
 };
 
+/** MAME 0.251 `snowbroj` ports (sets snowbrosj, snowbrosd): switch 1 is "Unknown", on by default. */
+export const snowbrojInputs: InputPorts = {
+  ...snowbrosInputs,
+  DSW1: port([dip('Unknown', 0x0001, 'On', { Off: 0x0000, On: 0x0001 }, 'SW1:1'), ...snowbrosInputs.DSW1.fields.slice(1)]),
+};
+
 const board = { driver: 'snowbros', hw: snowbrosHw, inputs: snowbrosInputs, rotate: 0 as const };
 
 export const games: GameDefinition[] = [
@@ -247,7 +268,7 @@ export const games: GameDefinition[] = [
   { name: 'snowbrosa', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 2)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosb', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 3)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosc', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 4)', year: '1990', maker: 'Toaplan', ...board },
-  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board },
-  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board },
+  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board, inputs: snowbrojInputs },
+  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board, inputs: snowbrojInputs },
   { name: 'sbdemo', title: 'Snow Bros. hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', ...board, homebrew: true },
 ];

@@ -102,10 +102,14 @@ export const pacmanDevices = defineDevices({
 
 export type PacmanDevices = Devices<typeof pacmanDevices>;
 
-/** The Z80 program map (MAME `pacman_map`); exported so variant boards can extend it. */
+/** The Z80 program map (MAME `pacman_map`): the ROM, then the board's RAM and I/O. */
 export function pacmanMainMap(d: PacmanDevices): MapEntry[] {
+  return [{ at: [0x0000, 0x3fff], mirror: 0x8000, rom: 'maincpu' }, ...pacmanBoardMap(d)];
+}
+
+/** RAM, video and I/O of the Pac-Man board, without the program ROM: variant boards put their own ROM under it. */
+export function pacmanBoardMap(d: PacmanDevices): MapEntry[] {
   return [
-    { at: [0x0000, 0x3fff], mirror: 0x8000, rom: 'maincpu' },
     { at: [0x4000, 0x43ff], mirror: 0xa000, ram: 'videoram', write: d.video.videoramWritten },
     { at: [0x4400, 0x47ff], mirror: 0xa000, ram: 'colorram', write: d.video.colorramWritten },
     { at: [0x4800, 0x4bff], mirror: 0xa000, read: { value: 0xbf }, nop: 'w' }, // MAME pacman_read_nop

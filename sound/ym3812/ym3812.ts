@@ -112,7 +112,7 @@ function effectiveRate(raw: number, ksr: number): number {
 }
 
 export class Ym3812 extends Device implements SoundDevice {
-  readonly chipName = 'Yamaha YM3812 OPL2';
+  readonly chipName = 'YM3812 OPL2';
   readonly streams: SoundStream[];
   readonly stream: SoundStream;
   /** IRQ output (1 = asserted), to the sound CPU's INT */

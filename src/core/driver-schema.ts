@@ -17,6 +17,7 @@
  * in maps, map keys of devices and spaces) is checked by `validate.ts`, which names the driver, the entry
  * and the missing name.
  */
+import type { MemoryBank } from './bank';
 import type { CpuDevice } from './cpu';
 import type { Device, WriteLine } from './device';
 import type { InputPorts } from './input';
@@ -88,6 +89,8 @@ export interface BuildContext {
   region(name: string): Uint8Array;
   /** a RAM share by name (arena view) */
   share(name: string): Uint8Array;
+  /** a bank declared in `HardwareDef.banks`, to switch */
+  bank(name: string): MemoryBank;
   readonly scheduler: Scheduler;
   timer(owner: Device, name: string, cb: (param: number) => void): Timer;
   readonly screen: Screen;
@@ -134,6 +137,8 @@ export interface MachineLines<D extends DeviceDefs> {
   region(name: string): Uint8Array;
   /** a RAM share */
   share(name: string): Uint8Array;
+  /** a bank, to switch */
+  bank(name: string): MemoryBank;
 }
 
 /** One target or several (called in order). */
@@ -186,25 +191,57 @@ export interface ScreenDef {
   refreshHz?: number;
 }
 
+export interface RegionDef {
+  size: number;
+  /** value of bytes no file fills (default 0) */
+  fill?: number;
+  /**
+   * How the region's files are laid out: file byte i goes to `offset + i * interleave` (MAME
+   * `ROM_LOAD16_BYTE` = 2: even/odd byte files at manifest offsets 0 and 1 of a 16-bit bus; `ROM_LOAD32_BYTE`
+   * = 4). Default 1 (contiguous).
+   */
+  interleave?: number;
+  /** files hold 16-bit words with their bytes swapped (MAME `ROM_LOAD16_WORD_SWAP`) */
+  wordSwap?: boolean;
+}
+
 export interface ShareDef {
   size: number;
   /** battery-backed: saved to and restored from the NVRAM folder (MAME `nvram` device on a share) */
   nvram?: boolean;
+  /** with `nvram`: the fresh contents' byte (default 0, MAME NVRAM_DEFAULT_ALL_0) */
+  fill?: number;
+}
+
+/**
+ * A bank's choices: blocks of `size` bytes in a ROM region (or a RAM share, for RAM banks) at explicit
+ * `offsets`, or `count` blocks `stride` bytes apart (default `size`) from `offset` (default 0).
+ */
+export interface BankDef {
+  region?: string;
+  share?: string;
+  size: number;
+  offsets?: number[];
+  offset?: number;
+  count?: number;
+  stride?: number;
 }
 
 export interface HardwareDef<D extends DeviceDefs = DeviceDefs> {
   /** devices in build order; tags are lowerCamel (MAME `maincpu`, `soundcpu`) */
   devices: D;
-  /** ROM regions the board has, with sizes (the manifest says which files fill them). `byteInterleave: 2`:
-   *  each file's bytes go to every second byte from its offset (MAME ROM_LOAD16_BYTE: even/odd ROM pairs). */
-  regions: Record<string, { size: number; fill?: number; byteInterleave?: number }>;
+  /** ROM regions the board has, with sizes (the manifest says which files fill them) */
+  regions: Record<string, RegionDef>;
   /** RAM blocks the maps place (MAME shares) */
   shares?: Record<string, ShareDef>;
-  banks?: Record<string, { region: string; offset: number; size: number; count: number }>;
+  /** switchable windows (MAME `memory_bank`), mapped by `{ bank: name }` entries and switched with `c.bank(name).select(n)` */
+  banks?: Record<string, BankDef>;
   screen: ScreenDef;
   /** maximum slice length in Hz (MAME `set_maximum_quantum`); default MAME's 1/60 s. Multi-CPU boards whose
    *  MAME driver asks for a finer interleave set it (often 6000). */
   quantumHz?: number;
+  /** MAME `set_perfect_quantum(cpu)`: slices never longer than that CPU's shortest instruction, permanently */
+  perfectQuantum?: CpuKeys<D> & string;
   /** every connection, as data (see the file comment) */
   wire(d: Devices<NoInfer<D>>, m: MachineLines<NoInfer<D>>): NoInfer<Wiring<D>>;
 }

@@ -38,11 +38,18 @@ export interface FieldDef {
   activeLow?: boolean;
   /** dip/config: the raw default value within mask; analog: default position */
   defaultValue?: number;
-  settings?: { name: string; value: number }[];
+  settings?: Setting[];
   location?: string;
   /** joystick ways (4 for Pac-Man): informational for the UI */
   ways?: number;
-  analog?: { min: number; max: number; sensitivity: number; reverse?: boolean; relative: boolean };
+  analog?: { min: number; max: number; sensitivity: number; reverse?: boolean; relative: boolean; keydelta?: number };
+}
+
+/** A DIP/config setting; `condition`: it applies only while another field reads so (MAME PORT_CONDITION). */
+export interface Setting {
+  name: string;
+  value: number;
+  condition?: { port: string; mask: number; relation: 'eq' | 'ne'; value: number };
 }
 
 export interface PortDef {
@@ -66,6 +73,15 @@ export function bit(mask: number, type: string, opts: { name?: string; activeHig
   return { name, mask, type, kind: 'digital', activeLow: !opts.activeHigh, ways: opts.ways };
 }
 
+/**
+ * A DIP switch whose settings depend on another switch (MAME PORT_CONDITION, e.g. coinage by region): the
+ * settings in MAME's order, names may repeat under different conditions; `def` is the default value.
+ */
+export function conditionalDip(name: string, mask: number, def: number, settings: Setting[], location?: string): FieldDef {
+  if (!settings.some((x) => x.value === def)) throw new Error(`${name}: default value ${def} is not one of its settings`);
+  return { name, mask, type: 'DIPSWITCH', kind: 'dip', defaultValue: def, settings, location };
+}
+
 /** A DIP switch with named settings; `def` names the default setting. `type` SERVICE_MODE marks MAME's PORT_SERVICE. */
 export function dip(name: string, mask: number, def: string, settings: Record<string, number>, location?: string, type = 'DIPSWITCH'): FieldDef {
   return setting('dip', type, name, mask, def, settings, location);
@@ -83,11 +99,11 @@ function setting(kind: 'dip' | 'config', type: string, name: string, mask: numbe
   return { name, mask, type, kind, defaultValue: d, settings: list, location };
 }
 
-export function analog(mask: number, type: string, opts: { name?: string; min?: number; max?: number; sensitivity?: number; reverse?: boolean; relative?: boolean; defaultValue?: number } = {}): FieldDef {
+export function analog(mask: number, type: string, opts: { name?: string; min?: number; max?: number; sensitivity?: number; reverse?: boolean; relative?: boolean; defaultValue?: number; keydelta?: number } = {}): FieldDef {
   const name = opts.name ?? DEFAULT_NAMES[type] ?? type;
   return {
     name, mask, type, kind: 'analog', defaultValue: opts.defaultValue ?? 0,
-    analog: { min: opts.min ?? 0, max: opts.max ?? mask, sensitivity: opts.sensitivity ?? 100, reverse: opts.reverse, relative: opts.relative ?? true },
+    analog: { min: opts.min ?? 0, max: opts.max ?? mask, sensitivity: opts.sensitivity ?? 100, reverse: opts.reverse, relative: opts.relative ?? true, keydelta: opts.keydelta },
   };
 }
 
@@ -214,7 +230,7 @@ export class InputManager {
         out.push({
           port: p.tag, name: f.name, kind: f.kind, mask: f.mask, type: f.type,
           defaultValue: f.kind === 'digital' ? 0 : (f.defaultValue ?? 0),
-          settings: f.settings, analog: f.analog, location: f.location,
+          settings: f.settings, analog: f.analog, location: f.location, ways: f.ways,
         });
     return out;
   }

@@ -19,13 +19,15 @@ export interface InputFieldInfo {
   /** default value of the field, in the field's own terms (digital: 0 = released; dip: the setting's value) */
   defaultValue: number;
   /** DIP/config settings: name → value (raw bits within mask) */
-  settings?: { name: string; value: number }[];
+  settings?: { name: string; value: number; condition?: { port: string; mask: number; relation: 'eq' | 'ne'; value: number } }[];
   /** MAME input type (P1_JOYSTICK_UP, COIN1, START1, BUTTON1, DIPSWITCH …) for default key mapping */
   type: string;
   /** analog: range and behaviour */
-  analog?: { min: number; max: number; sensitivity: number; reverse?: boolean; relative: boolean };
-  /** DIP location like 'SW:1,2' */
+  analog?: { min: number; max: number; sensitivity: number; reverse?: boolean; relative: boolean; keydelta?: number };
+  /** DIP location like 'SW:1,2' ('!3': switch 3 reads inverted) */
   location?: string;
+  /** digital joystick directions: 4 or 8 ways (MAME PORT_4WAY / PORT_8WAY) */
+  ways?: number;
 }
 
 export interface ChipInfo {

@@ -8,7 +8,8 @@
 import type { CpuDevice } from './cpu';
 import { CpuInputLines } from './cpu-inputs';
 import type { Device, WriteLine } from './device';
-import type { BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
+import { MemoryBank } from './bank';
+import type { BankDef, RegionDef, BuildContext, CpuInputs, DeviceDef, DeviceDefs, GameDefinition, HardwareDef, LineTarget, MachineLines, MapEntry, Wiring } from './driver-schema';
 import { isCpuDevice } from './driver-schema';
 import { OutputLine } from './line';
 import { InputManager } from './input';
@@ -17,6 +18,7 @@ import { SaveStateError } from './machine-api';
 import { AddressSpace } from './memory';
 import { compileSpace, type MapResolver } from './memory-map';
 import { Mixer } from './mixer';
+import { isNvramDevice, NvramShare, type NvramDevice } from './nvram';
 import type { RomManifest } from './roms/manifest';
 import { sha1Hex } from './roms/hash';
 import { Scheduler, lcm } from './scheduler';
@@ -37,6 +39,11 @@ export interface MachineOptions {
   /** output audio rate (default 48000) */
   sampleRate?: number;
   /**
+   * Stored NVRAM by item name (device tag or battery-backed share), read before power-on; undefined = no
+   * file (fresh contents). The CLI reads `<dir>/<set>/<name>`; the app its own store.
+   */
+  nvram?: (name: string) => Uint8Array | undefined;
+  /**
    * Sample devices (MAME `samples`) render silence; the front end plays `sampleEvents()` itself
    * (the app, through howler). Triggers are recorded either way.
    */
@@ -55,12 +62,14 @@ export class MachineError extends Error {
 }
 
 /** Lays out every region, then every share, in one arena (4 KiB aligned) so spaces can map them directly. */
-function planArena(hw: HardwareDef): { regionBase: Map<string, number>; shares: Map<string, { base: number; size: number }>; size: number } {
+function planArena(hw: HardwareDef): { regionBase: Map<string, number>; regionSize: Map<string, number>; shares: Map<string, { base: number; size: number }>; size: number } {
   let size = 0;
   const align = (n: number) => (n + 0xfff) & ~0xfff;
   const regionBase = new Map<string, number>();
+  const regionSize = new Map<string, number>();
   for (const [name, def] of Object.entries(hw.regions)) {
     regionBase.set(name, size);
+    regionSize.set(name, def.size);
     size = align(size + def.size);
   }
   const shares = new Map<string, { base: number; size: number }>();
@@ -68,7 +77,7 @@ function planArena(hw: HardwareDef): { regionBase: Map<string, number>; shares: 
     shares.set(name, { base: size, size: def.size });
     size = align(size + def.size);
   }
-  return { regionBase, shares, size: Math.max(size, 0x1000) };
+  return { regionBase, regionSize, shares, size: Math.max(size, 0x1000) };
 }
 
 /**
@@ -105,6 +114,7 @@ export class ArcadeMachine implements Machine {
   readonly arena: Uint8Array;
   private readonly regions = new Map<string, Uint8Array>();
   private readonly shares = new Map<string, Uint8Array>();
+  private readonly banks = new Map<string, MemoryBank>();
   private readonly streams: SoundStream[] = [];
   private romHashes: [string, string][] | null = null;
   /** devices with recorded samples, in declaration order, with their first machine-wide channel/sample number */
@@ -144,13 +154,11 @@ export class ArcadeMachine implements Machine {
       }
       const region = this.regions.get(rom.region);
       if (!region) throw new MachineError(`ROM ${rom.name} goes to region '${rom.region}', which this hardware does not have`);
-      const stride = hw.regions[rom.region]?.byteInterleave ?? 1;
-      if (rom.offset + (data.length - 1) * stride + 1 > region.length)
-        throw new MachineError(`ROM ${rom.name} (${data.length} bytes at 0x${rom.offset.toString(16)}) does not fit region '${rom.region}' (0x${region.length.toString(16)} bytes)`);
-      if (stride === 1) region.set(data, rom.offset);
-      else for (let i = 0; i < data.length; i++) region[rom.offset + i * stride] = data[i];
+      const problem = placeRom(region, data, rom.offset, hw.regions[rom.region]);
+      if (problem) throw new MachineError(`ROM ${rom.name} ${problem}`);
     }
     for (const [name, s] of plan.shares) this.shares.set(name, this.arena.subarray(s.base, s.base + s.size));
+    for (const [name, def] of Object.entries(hw.banks ?? {})) this.banks.set(name, makeBank(name, def, plan));
 
     this.inputs = new InputManager(game.inputs);
     this.screen = new Screen(hw.screen, this.scheduler);
@@ -182,6 +190,7 @@ export class ArcadeMachine implements Machine {
       inputDevices.push(lines);
     }
     for (const l of inputDevices) this.devices.set(l.tag, l);
+    for (const b of this.banks.values()) this.devices.set(b.tag, b);
     const machineLines: MachineLines<DeviceDefs> = {
       cpu: cpuInputs,
       reset: (state) => { if (state) this.softReset(); },
@@ -195,6 +204,7 @@ export class ArcadeMachine implements Machine {
         if (!s) throw new MachineError(`the wiring asks for RAM share '${name}', which is not declared`);
         return s;
       },
+      bank: (name) => this.bank(name, 'the wiring'),
     };
 
     // The wiring: every connection of the board, with the devices typed and methods bound.
@@ -207,6 +217,11 @@ export class ArcadeMachine implements Machine {
     for (const dev of this.devices.values()) {
       if (isSoundDevice(dev)) for (const st of dev.streams) { st.time = this.scheduler; this.streams.push(st); }
       if (isCpuDevice(dev)) { this.cpus.push(dev); this.scheduler.addCpu(dev); }
+    }
+    if (hw.perfectQuantum !== undefined) {
+      const cpu = this.devices.get(hw.perfectQuantum);
+      if (!cpu || !isCpuDevice(cpu)) throw new MachineError(`perfectQuantum: '${hw.perfectQuantum}' is not a CPU`);
+      this.scheduler.setPerfectQuantum(cpu);
     }
 
     this.collectSampleSources(opts.externalSamples ?? false);
@@ -235,7 +250,50 @@ export class ArcadeMachine implements Machine {
       inputs: this.inputs.info(),
       status: { ...game.status } as Record<string, boolean>,
     };
+    this.loadNvram(opts.nvram ?? (() => undefined));
     this.powerOn();
+  }
+
+  // ---- NVRAM (MAME device_nvram_interface) ---------------------------------------------------
+
+  /** every NVRAM item: battery-backed shares, then devices with NVRAM, by name */
+  private nvramItems(): Map<string, NvramDevice> {
+    const items = new Map<string, NvramDevice>();
+    for (const [name, def] of Object.entries(this.game.hw.shares ?? {}))
+      if (def.nvram) items.set(name, new NvramShare(name, this.shares.get(name)!, def.fill ?? 0));
+    for (const dev of this.devices.values()) if (isNvramDevice(dev)) items.set(dev.tag, dev);
+    return items;
+  }
+
+  /** Names of the NVRAM files this machine reads and writes. */
+  nvramNames(): string[] {
+    return [...this.nvramItems().keys()];
+  }
+
+  /** Problems met reading stored NVRAM (unusable files were replaced by fresh contents). */
+  readonly nvramWarnings: string[] = [];
+
+  private loadNvram(read: (name: string) => Uint8Array | undefined): void {
+    for (const [name, item] of this.nvramItems()) {
+      let data: Uint8Array | undefined;
+      try {
+        data = read(name);
+      } catch (e) {
+        this.nvramWarnings.push(`NVRAM '${name}' could not be read (${(e as Error).message}); starting fresh`);
+      }
+      if (data === undefined) { item.nvramDefault(); continue; }
+      if (!item.nvramRead(data)) {
+        this.nvramWarnings.push(`NVRAM '${name}' is not usable (${data.length} bytes); starting fresh`);
+        item.nvramDefault();
+      }
+    }
+  }
+
+  /** The NVRAM contents to store, by name (MAME writes them when the machine stops). */
+  nvramSave(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    for (const [name, item] of this.nvramItems()) out.set(name, item.nvramWrite());
+    return out;
   }
 
   readonly frameBuffer: Uint32Array;
@@ -277,6 +335,7 @@ export class ArcadeMachine implements Machine {
         if (!s) throw new MachineError(`device '${tag}' asks for RAM share '${name}' that the hardware does not declare`);
         return s;
       },
+      bank: (name) => m.bank(name, `device '${tag}'`),
       scheduler: m.scheduler,
       timer: (owner, name, cb) => m.scheduler.timer(owner, name, cb),
       screen: m.screen,
@@ -302,6 +361,10 @@ export class ArcadeMachine implements Machine {
         throw new MachineError((e as Error).message);
       }
     }
+
+    // Each bank drives the pages of every space that maps it.
+    for (const { space } of pending)
+      for (const name of space.bankNames()) this.banks.get(name)!.attach(space.bank(name));
 
     (w.lines ?? []).forEach(([out, target], i) => {
       if (!(out instanceof OutputLine)) throw new MachineError(`lines[${i}]: the source is not an OutputLine`);
@@ -338,13 +401,19 @@ export class ArcadeMachine implements Machine {
       },
       regionSize: (name) => hw.regions[name]?.size ?? 0,
       bank: (name) => {
-        const b = hw.banks?.[name];
+        const b = this.banks.get(name);
         if (!b) throw new MachineError(`map uses bank '${name}', which is not declared`);
-        const base = plan.regionBase.get(b.region)!;
-        return { size: b.size, entries: Array.from({ length: b.count }, (_, i) => base + b.offset + i * b.size) };
+        return { size: b.size, writable: b.writable, base: b.base };
       },
       port: (name) => this.inputs.reader(name),
     };
+  }
+
+  /** A declared bank, by name. */
+  bank(name: string, who = 'the board'): MemoryBank {
+    const b = this.banks.get(name);
+    if (!b) throw new MachineError(`${who} asks for bank '${name}', which is not declared`);
+    return b;
   }
 
   // ---- running ------------------------------------------------------------------------------
@@ -491,6 +560,46 @@ export class ArcadeMachine implements Machine {
 function isSampleSource(d: unknown): d is SampleSource {
   const s = d as Partial<SampleSource>;
   return typeof s.sampleTriggers === 'function' && typeof s.sampleData === 'function' && typeof s.sampleChannels === 'number';
+}
+
+/**
+ * Put a ROM file's bytes into its region as the region's layout says (contiguous, byte-interleaved,
+ * word-swapped). Returns why it does not fit, or null.
+ */
+export function placeRom(region: Uint8Array, data: Uint8Array, offset: number, def: RegionDef): string | null {
+  const step = def.interleave ?? 1;
+  const last = data.length === 0 ? offset : offset + (data.length - 1) * step;
+  if (!(offset >= 0 && last < region.length))
+    return `(${data.length} bytes at 0x${offset.toString(16)}${step > 1 ? `, every ${step}th byte` : ''}) does not fit region (0x${region.length.toString(16)} bytes)`;
+  if (def.wordSwap && data.length % 2 !== 0) return `has an odd size but its region is loaded word-swapped`;
+  const swap = def.wordSwap ? 1 : 0;
+  if (step === 1 && !swap) region.set(data, offset);
+  else for (let i = 0; i < data.length; i++) region[offset + (i ^ swap) * step] = data[i];
+  return null;
+}
+
+/** A declared bank's choices as arena offsets, checked against its region or share. */
+function makeBank(name: string, def: BankDef, plan: ReturnType<typeof planArena>): MemoryBank {
+  const where = `bank '${name}'`;
+  if ((def.region === undefined) === (def.share === undefined)) throw new MachineError(`${where}: give either a region or a share`);
+  let base: number, size: number;
+  if (def.region !== undefined) {
+    const r = plan.regionBase.get(def.region);
+    if (r === undefined) throw new MachineError(`${where}: region '${def.region}' is not declared`);
+    base = r;
+    size = plan.regionSize.get(def.region)!;
+  } else {
+    const s = plan.shares.get(def.share!);
+    if (!s) throw new MachineError(`${where}: share '${def.share}' is not declared`);
+    base = s.base;
+    size = s.size;
+  }
+  const offsets = def.offsets ?? Array.from({ length: def.count ?? 1 }, (_, i) => (def.offset ?? 0) + i * (def.stride ?? def.size));
+  if (offsets.length === 0) throw new MachineError(`${where} has no choices`);
+  for (const o of offsets)
+    if (!(o >= 0 && o + def.size <= size))
+      throw new MachineError(`${where}: choice at 0x${o.toString(16)} (+0x${def.size.toString(16)}) lies outside ${def.region !== undefined ? `region '${def.region}'` : `share '${def.share}'`} (0x${size.toString(16)} bytes)`);
+  return new MemoryBank(name, offsets.map((o) => base + o), def.size, def.share !== undefined);
 }
 
 /** One target or several, checked to be functions (a misspelt reference is `undefined` at run time). */

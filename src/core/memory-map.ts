@@ -8,7 +8,7 @@
  * Handlers receive the offset from the entry's start with mirror bits removed (MAME's `offset`).
  */
 import type { MapEntry, ReadHandler, ReadSource, WriteHandler, Write16Handler } from './driver-schema';
-import { AddressSpace, hex } from './memory';
+import { AddressSpace, hex, type SpaceBank } from './memory';
 
 export type { ReadHandler, WriteHandler, Write16Handler };
 
@@ -20,7 +20,8 @@ export interface MapResolver {
   /** arena offset of a ROM region placed in the arena */
   regionBase(name: string): number;
   regionSize(name: string): number;
-  bank(name: string): { entries: number[]; size: number };
+  /** a bank's window size, whether it is RAM, and the arena offset of its current choice */
+  bank(name: string): { size: number; writable: boolean; base: number };
   /** an input port's reader */
   port(name: string): () => number;
 }
@@ -56,14 +57,17 @@ interface Compiled {
   write16: Write16Handler | null;
   /** covers whole pages: can be mapped directly for this direction */
   pageUniform: boolean;
+  /** a switchable bank: memory at `bank.base` (changes at run time) instead of a fixed `base` */
+  bank: SpaceBank | null;
 }
 
 /** Does the entry answer reads / take writes? (ROM owns its writes: they are dropped.) */
 function reads(c: Compiled): boolean {
-  return (c.base >= 0 && !c.entry.writeOnly) || c.read !== null || silences(c.entry, 'r');
+  return ((c.base >= 0 || c.bank !== null) && !c.entry.writeOnly) || c.read !== null || silences(c.entry, 'r');
 }
+/** (ROM and ROM banks own their writes: they are dropped.) */
 function writes(c: Compiled): boolean {
-  return c.writable || c.write !== null || silences(c.entry, 'w') || c.entry.rom !== undefined;
+  return c.writable || c.write !== null || silences(c.entry, 'w') || c.entry.rom !== undefined || c.bank !== null;
 }
 
 /**
@@ -110,6 +114,7 @@ function compileEntry(space: AddressSpace, e: MapEntry, r: MapResolver): Compile
       throw new Error(`it has address bits inside its mirror ${hex(mirror)}`);
     let base = -1;
     let writable = false;
+    let bank: SpaceBank | null = null;
     const size = end - start + 1;
     if (e.rom !== undefined) {
       const regionBase = r.regionBase(e.rom);
@@ -117,13 +122,19 @@ function compileEntry(space: AddressSpace, e: MapEntry, r: MapResolver): Compile
       if (off + size > r.regionSize(e.rom))
         throw new Error(`it reads region '${e.rom}' past its end (${hex(r.regionSize(e.rom))} bytes)`);
       base = regionBase + off;
+    } else if (e.bank !== undefined) {
+      const b = r.bank(e.bank);
+      if (size !== b.size) throw new Error(`bank '${e.bank}' is ${hex(b.size)} bytes but mapped over ${hex(size)}`);
+      bank = space.bank(e.bank, b.writable);
+      bank.base = b.base;
+      writable = b.writable;
     } else if (e.ram !== undefined) {
       if (size > r.shareSize(e.ram))
         throw new Error(`it maps ${hex(size)} bytes of share '${e.ram}', which has ${hex(r.shareSize(e.ram))}`);
       base = r.shareBase(e.ram);
       writable = true;
     }
-    if (base >= 0 && (e.read !== undefined || e.read16 !== undefined))
+    if ((base >= 0 || bank !== null) && (e.read !== undefined || e.read16 !== undefined))
       throw new Error('it has both memory and a read handler');
     const aligned = (start & offMask) === 0 && ((end + 1) & offMask) === 0 && (mirror & offMask) === 0;
     const read16 = e.read16 ?? null;
@@ -132,22 +143,14 @@ function compileEntry(space: AddressSpace, e: MapEntry, r: MapResolver): Compile
     let write = e.write ?? null;
     if (read === null && read16 !== null) read = byteRead(read16, space.bigEndian);
     if (write === null && write16 !== null && !writable) write = byteWrite(write16, space.bigEndian);
-    return { entry: e, start, end, mirror, base, writable, read, write, read16, write16, pageUniform: aligned && e.bank === undefined };
+    return { entry: e, start, end, mirror, base, writable, read, write, read16, write16, pageUniform: aligned, bank };
   }
 }
 
 function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver): void {
   const pb = space.pageBits;
 
-  // Banks map whole pages and are patched by AddressSpace.setBank.
-  for (const c of compiled) {
-    if (c.entry.bank === undefined) continue;
-    const b = r.bank(c.entry.bank);
-    if (c.mirror !== 0) throw new Error(`${space.name}: bank '${c.entry.bank}' cannot be mirrored`);
-    if (c.end - c.start + 1 !== b.size) throw new Error(`${space.name}: bank '${c.entry.bank}' is ${hex(b.size)} bytes but mapped over ${hex(c.end - c.start + 1)}`);
-    space.defineBank(c.entry.bank, c.start, c.end, b.entries, false);
-  }
-
+  void r;
   const pageSize = space.pageSize;
   const rdTable = new Int16Array(pageSize);
   const wrTable = new Int16Array(pageSize);
@@ -158,7 +161,6 @@ function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver)
     let rdLast = -1, wrLast = -1;
     for (let i = 0; i < compiled.length; i++) {
       const c = compiled[i];
-      if (c.entry.bank !== undefined) continue;
       if (!touches(c, pageStart, pageSize)) continue;
       if (reads(c)) { rdAny = true; rdLast = i; if (!c.pageUniform) rdFine = true; }
       if (writes(c)) { wrAny = true; wrLast = i; if (!c.pageUniform || (c.writable && c.write !== null)) wrFine = true; }
@@ -171,6 +173,9 @@ function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver)
       if (!rdFine && last.base >= 0) {
         const o = last.base + ((pageStart & ~last.mirror) - last.start);
         space.rdBase[p] = o;
+      } else if (!rdFine && last.bank !== null) {
+        // A page the bank owns whole: repointed when the bank switches (and only such pages are).
+        last.bank.addPage(p, (pageStart & ~last.mirror) - last.start, 'r');
       } else if (!rdFine && last.read !== null) {
         const h = last.read, c = last;
         space.mapHandler(pageStart, pageStart + pageSize - 1, { read: (a) => h((a & ~c.mirror) - c.start), read16: wrap16r(last) });
@@ -181,9 +186,12 @@ function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver)
     }
     if (wrAny) {
       const last = compiled[wrLast];
-      if (!wrFine && last.writable && last.write === null) {
+      if (!wrFine && last.bank !== null && last.write === null) {
+        if (last.writable) last.bank.addPage(p, (pageStart & ~last.mirror) - last.start, 'w');
+        else space.mapHandler(pageStart, pageStart + pageSize - 1, { write: () => {} });
+      } else if (!wrFine && last.writable && last.write === null) {
         space.wrBase[p] = last.base + ((pageStart & ~last.mirror) - last.start);
-      } else if (!wrFine && last.base < 0 && last.write !== null) {
+      } else if (!wrFine && last.base < 0 && last.bank === null && last.write !== null) {
         const h = last.write, c = last;
         space.mapHandler(pageStart, pageStart + pageSize - 1, { write: (a, d) => h((a & ~c.mirror) - c.start, d), write16: wrap16w(last) });
       } else {
@@ -220,24 +228,37 @@ function fillTable(table: Int16Array, compiled: Compiled[], pageStart: number, d
   table.fill(-1);
   for (let i = 0; i < compiled.length; i++) {
     const c = compiled[i];
-    if (c.entry.bank !== undefined) continue;
     if (!(dir === 'r' ? reads(c) : writes(c))) continue;
     for (let k = 0; k < table.length; k++) if (matches(c, pageStart + k)) table[k] = i;
   }
 }
 
 function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Array): { read: (a: number) => number; read16: (a: number) => number; peek: (a: number) => number } {
-  const mem = () => space.mem;
   const fns: ((a: number) => number)[] = compiled.map((c) => {
-    if (c.base >= 0) return (a: number) => mem()[c.base + ((a & ~c.mirror) - c.start)];
+    // (constants hoisted: these run for every access to a page shared by several entries)
+    const keep = ~c.mirror, start = c.start;
+    if (c.base >= 0) { const base = c.base - start; return (a: number) => space.mem[base + (a & keep)]; }
+    // Part of a page that finer entries share: the bank's bytes are read at its current base.
+    const b = c.bank;
+    if (b !== null) return (a: number) => space.mem[b.base - start + (a & keep)];
     if (c.read !== null) { const h = c.read; return (a: number) => h((a & ~c.mirror) - c.start); }
     return () => space.openBus;
   });
   const offMask = space.offMask;
-  const read = (a: number): number => {
+  let read = (a: number): number => {
     const e = table[a & offMask];
     return e >= 0 ? fns[e](a) : space.openBus;
   };
+  // A page that is memory except a few bytes (a ROM or bank page with trap addresses, Ms. Pac-Man): the
+  // memory entry is read inline, one call less for the bytes a CPU mostly fetches there.
+  const main = majority(table);
+  const mc = main >= 0 ? compiled[main] : null;
+  if (mc !== null && !mc.entry.writeOnly && (mc.base >= 0 || mc.bank !== null)) {
+    const keep = ~mc.mirror, bank = mc.bank, fixed = mc.base - mc.start, start = mc.start;
+    read = bank !== null
+      ? (a) => { const e = table[a & offMask]; return e === main ? space.mem[bank.base - start + (a & keep)] : e >= 0 ? fns[e](a) : space.openBus; }
+      : (a) => { const e = table[a & offMask]; return e === main ? space.mem[fixed + (a & keep)] : e >= 0 ? fns[e](a) : space.openBus; };
+  }
   return {
     read,
     // A word access reaches an entry's 16-bit handler once; other entries are read byte by byte.
@@ -249,14 +270,33 @@ function decodedRead(space: AddressSpace, compiled: Compiled[], table: Int16Arra
     },
     peek: (a) => {
       const e = table[a & offMask];
-      return e >= 0 && compiled[e].base >= 0 ? fns[e](a) : space.openBus;
+      return e >= 0 && (compiled[e].base >= 0 || compiled[e].bank !== null) ? fns[e](a) : space.openBus;
     },
   };
+}
+
+/** The entry that decodes most addresses of a page's table (-1 when none does). */
+function majority(table: Int16Array): number {
+  const counts = new Map<number, number>();
+  let best = -1, bestCount = 0;
+  for (const e of table) {
+    if (e < 0) continue;
+    const n = (counts.get(e) ?? 0) + 1;
+    counts.set(e, n);
+    if (n > bestCount) { best = e; bestCount = n; }
+  }
+  return best;
 }
 
 function decodedWrite(space: AddressSpace, compiled: Compiled[], table: Int16Array): { write: (a: number, d: number) => void; write16: (a: number, d: number) => void } {
   const fns: ((a: number, d: number) => void)[] = compiled.map((c) => {
     const h = c.write;
+    const bank = c.bank;
+    if (c.writable && bank !== null) {
+      return h === null
+        ? (a: number, d: number) => { space.mem[bank.base + ((a & ~c.mirror) - c.start)] = d; }
+        : (a: number, d: number) => { const o = (a & ~c.mirror) - c.start; space.mem[bank.base + o] = d; h(o, d); };
+    }
     if (c.writable) {
       return h === null
         ? (a: number, d: number) => { space.mem[c.base + ((a & ~c.mirror) - c.start)] = d; }

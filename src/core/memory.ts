@@ -11,7 +11,7 @@
  * - `read16`/`write16` use the space's byte order (68000: big-endian, x86: little-endian). A word access
  *   that straddles a page boundary, or hits a handler page without a 16-bit handler, is done as two
  *   byte accesses in bus order.
- * - Banks repatch `rdBase` (and `wrBase` for RAM banks) of their pages only.
+ * - Banks repatch `rdBase` (and `wrBase` for RAM banks) of the pages they own whole, and nothing else.
  */
 
 export type Read8 = (addr: number) => number;
@@ -33,14 +33,43 @@ export interface SpaceConfig {
   openBus?: number;
 }
 
-interface Bank {
-  name: string;
-  firstPage: number;
-  pageCount: number;
-  /** arena offsets of each bank entry's first byte */
-  entries: number[];
-  writable: boolean;
-  current: number;
+/**
+ * A switchable window as one space sees it (MAME `memory_bank` installed in a space): the pages it owns
+ * whole, which are repointed when it switches, and the arena offset of the current choice, which handler
+ * pages shared with finer entries read at access time.
+ */
+export class SpaceBank {
+  /** arena offset of the current choice's first byte */
+  base = 0;
+  private readonly rdPages: number[] = [];
+  private readonly rdOffsets: number[] = [];
+  private readonly wrPages: number[] = [];
+  private readonly wrOffsets: number[] = [];
+
+  constructor(
+    readonly name: string,
+    readonly writable: boolean,
+    private readonly space: AddressSpace,
+  ) {}
+
+  /** Page `page` shows the window's bytes from `offset` on (for reads or, RAM banks, writes). */
+  addPage(page: number, offset: number, dir: 'r' | 'w'): void {
+    (dir === 'r' ? this.rdPages : this.wrPages).push(page);
+    (dir === 'r' ? this.rdOffsets : this.wrOffsets).push(offset);
+    this.repoint();
+  }
+
+  /** Point the owned pages at `base` (and nothing else: RAM, I/O and traps over the window stay). */
+  select(base: number): void {
+    this.base = base;
+    this.repoint();
+  }
+
+  private repoint(): void {
+    const sp = this.space, b = this.base;
+    for (let k = 0; k < this.rdPages.length; k++) sp.rdBase[this.rdPages[k]] = b + this.rdOffsets[k];
+    for (let k = 0; k < this.wrPages.length; k++) sp.wrBase[this.wrPages[k]] = b + this.wrOffsets[k];
+  }
 }
 
 export class AddressSpace {
@@ -63,7 +92,7 @@ export class AddressSpace {
   /** optional 16-bit handlers; null → two byte accesses */
   readonly rd16Fn: (Read16 | null)[];
   readonly wr16Fn: (Write16 | null)[];
-  private readonly banks = new Map<string, Bank>();
+  private readonly banks = new Map<string, SpaceBank>();
 
   constructor(
     config: SpaceConfig,
@@ -185,32 +214,14 @@ export class AddressSpace {
     }
   }
 
-  /** Declare a switchable bank over [start, end]; `entries` are arena offsets of each selectable block. */
-  defineBank(name: string, start: number, end: number, entries: number[], writable = false): void {
-    const [p0, p1] = this.pageRange(start, end);
-    this.banks.set(name, { name, firstPage: p0, pageCount: p1 - p0 + 1, entries, writable, current: -1 });
-    this.setBank(name, 0);
-  }
-
-  setBank(name: string, index: number): void {
-    const b = this.banks.get(name);
-    if (!b) throw new Error(`${this.name}: no bank '${name}'`);
-    const i = index % b.entries.length;
-    if (i === b.current) return;
-    b.current = i;
-    const base = b.entries[i];
-    for (let k = 0; k < b.pageCount; k++) {
-      const p = b.firstPage + k;
-      this.rdBase[p] = base + (k << this.pageBits);
-      if (b.writable) this.wrBase[p] = base + (k << this.pageBits);
-      else { this.wrBase[p] = -1; this.wrFn[p] = () => {}; }
+  /** This space's view of bank `name` (created by the map compiler; the machine switches it). */
+  bank(name: string, writable = false): SpaceBank {
+    let b = this.banks.get(name);
+    if (!b) {
+      b = new SpaceBank(name, writable, this);
+      this.banks.set(name, b);
     }
-  }
-
-  bankIndex(name: string): number {
-    const b = this.banks.get(name);
-    if (!b) throw new Error(`${this.name}: no bank '${name}'`);
-    return b.current;
+    return b;
   }
 
   bankNames(): string[] { return [...this.banks.keys()]; }

@@ -14,6 +14,8 @@ import type { SoundStream } from './sound';
 
 interface Input {
   stream: SoundStream;
+  /** index of `stream` in the mixer's list of distinct streams */
+  streamIndex: number;
   channel: number;
   gain: number;
   fifo: Float32Array;
@@ -27,6 +29,9 @@ interface Input {
 export class Mixer {
   readonly channels: 1 | 2;
   private readonly inputs: Input[][];
+  /** every stream once, even one that feeds both speakers, and its sample count this frame */
+  private readonly streams: SoundStream[] = [];
+  private readonly counts: Int32Array;
   private out = new Float32Array(0);
   private outLength = 0;
   private remainder = 0;
@@ -41,7 +46,12 @@ export class Mixer {
   ) {
     if (speakers.length < 1 || speakers.length > 2) throw new Error(`mixer: ${speakers.length} speakers (1 or 2 supported)`);
     this.channels = speakers.length as 1 | 2;
-    this.inputs = speakers.map((list) => list.map((x) => ({ ...x, fifo: new Float32Array(8192), count: 0, pos: 0, last: 0 })));
+    this.inputs = speakers.map((list) => list.map((x) => {
+      let streamIndex = this.streams.indexOf(x.stream);
+      if (streamIndex < 0) streamIndex = this.streams.push(x.stream) - 1;
+      return { ...x, streamIndex, fifo: new Float32Array(8192), count: 0, pos: 0, last: 0 };
+    }));
+    this.counts = new Int32Array(this.streams.length);
     this.compressor = new Compressor(sampleRate);
   }
 
@@ -55,33 +65,35 @@ export class Mixer {
     this.out.fill(0, 0, n * ch);
     this.outLength = n * ch;
     // Each stream is taken once even if it feeds both speakers.
-    const taken = new Map<SoundStream, Float32Array[]>();
+    for (let i = 0; i < this.streams.length; i++) this.counts[i] = this.streams[i].takeCount();
     for (let c = 0; c < ch; c++) {
       for (const inp of this.inputs[c]) {
-        let bufs = taken.get(inp.stream);
-        if (!bufs) { bufs = inp.stream.take(); taken.set(inp.stream, bufs); }
-        this.push(inp, bufs[inp.channel] ?? bufs[0]);
+        const bufs = inp.stream.buffers;
+        this.push(inp, bufs[inp.channel] ?? bufs[0], this.counts[inp.streamIndex]);
         this.resample(inp, n, c);
       }
     }
     this.compressor.process(this.out, n, ch);
   }
 
-  private push(inp: Input, data: Float32Array): void {
-    if (inp.count + data.length > inp.fifo.length) {
-      const next = new Float32Array(Math.max(inp.fifo.length * 2, inp.count + data.length));
+  /** Append `length` samples of `data` to the input's FIFO. */
+  private push(inp: Input, data: Float32Array, length: number): void {
+    if (inp.count + length > inp.fifo.length) {
+      const next = new Float32Array(Math.max(inp.fifo.length * 2, inp.count + length));
       next.set(inp.fifo.subarray(0, inp.count));
       inp.fifo = next;
     }
-    inp.fifo.set(data, inp.count);
-    inp.count += data.length;
+    const f = inp.fifo, at = inp.count;
+    for (let k = 0; k < length; k++) f[at + k] = data[k]; // no subarray view: nothing allocated per frame
+    inp.count += length;
   }
 
   private resample(inp: Input, n: number, c: number): void {
     const ratio = inp.stream.sampleRate / this.sampleRate;
     const f = inp.fifo, out = this.out, ch = this.channels, g = inp.gain;
     let pos = inp.pos;
-    const sample = (k: number) => (k < inp.count ? f[k] : inp.count > 0 ? f[inp.count - 1] : inp.last);
+    // Past the FIFO's end the last sample repeats (or the last one of the previous frame).
+    const count = inp.count, tail = count > 0 ? f[count - 1] : inp.last;
     if (ratio >= 1) {
       for (let j = 0; j < n; j++) {
         // Area of the input over [pos, pos + ratio).
@@ -90,8 +102,8 @@ export class Mixer {
         let k = Math.floor(pos);
         let x = pos;
         while (x < end) {
-          const next = Math.min(k + 1, end);
-          sum += sample(k) * (next - x);
+          const next = k + 1 < end ? k + 1 : end;
+          sum += (k < count ? f[k] : tail) * (next - x);
           x = next;
           k++;
         }
@@ -102,8 +114,8 @@ export class Mixer {
       for (let j = 0; j < n; j++) {
         const k = Math.floor(pos);
         const fr = pos - k;
-        const a = k - 1 >= 0 ? sample(k - 1) : inp.last;
-        const b = sample(k);
+        const a = k - 1 >= 0 ? (k - 1 < count ? f[k - 1] : tail) : inp.last;
+        const b = k < count ? f[k] : tail;
         // Input sample k is centred on k + 0.5; interpolate between k-1 and k at the output centre.
         out[j * ch + c] += (a + (b - a) * fr) * g;
         pos += ratio;

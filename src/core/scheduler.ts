@@ -538,7 +538,8 @@ export class Scheduler implements TimeSource {
   /** Scheduler state: time, CPU local times and suspension, every timer by creation order. */
   /**
    * Loaded values are range-checked (serializer.ts `loadedInRange`): times are consistent with each other
-   * (ticks and attoseconds agree, CPUs and timers within a second of machine time) and no timer repeats
+   * (ticks and attoseconds agree, CPUs within a second of machine time, timers at most a second behind and an
+   * hour ahead of it) and no timer repeats
    * faster than MIN_PERIOD_AS, so no damaged state can make a frame run forever.
    */
   serialize(s: Serializer): void {
@@ -573,7 +574,8 @@ export class Scheduler implements TimeSource {
       t.when = w < 0 ? Infinity : w;
       t.period = loadedInRange(s, s.f64(t.period), 0, maxTicks, `${what} period`);
       t.param = s.i32(t.param);
-      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : near(what, t.whenAs);
+      // a timer may be armed far ahead (a 3 s watchdog), never more than an hour; none is due in the past
+      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : bigField(s, t.whenAs, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND * 3600n, what);
       t.periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
       t.seq = loadedInRange(s, s.f64(t.seq), 0, maxTicks, `${what} sequence`);
       if (!s.loading) continue;

@@ -77,9 +77,16 @@ export class SoundStream {
 
   /** Hand the frame's samples to the mixer (views valid until the next update) and start a new frame. */
   take(): Float32Array[] {
+    const n = this.takeCount();
+    return this.buffers.map((b) => b.subarray(0, n));
+  }
+
+  /** `take()` without allocating (the mixer's path): the frame's samples are `buffers[ch][0 .. n)`,
+   *  valid until the next update; returns n and starts a new frame. */
+  takeCount(): number {
     const n = this.length;
     this.length = 0;
-    return this.buffers.map((b) => b.subarray(0, n));
+    return n;
   }
 
   /** Stream position is machine state: saved so a loaded state resumes with the same sample phase. */

@@ -73,7 +73,8 @@ export function validateGame(game: GameDefinition, manifest: RomManifest | undef
     for (const r of manifest.roms) {
       const region = hw.regions[r.region];
       if (!region) at(`ROM ${r.name} goes to region '${r.region}', which the hardware does not declare`);
-      else if (r.offset + r.size > region.size) at(`ROM ${r.name} (${hex(r.size)} at ${hex(r.offset)}) does not fit region '${r.region}' (${hex(region.size)})`);
+      else if (r.offset + (r.size - 1) * (region.interleave ?? 1) >= region.size)
+        at(`ROM ${r.name} (${hex(r.size)} at ${hex(r.offset)}${(region.interleave ?? 1) > 1 ? `, interleave ${region.interleave}` : ''}) does not fit region '${r.region}' (${hex(region.size)})`);
     }
   }
   if (game.parent && !all.some((g) => g.name === game.parent)) at(`parent '${game.parent}' is not a supported set`);

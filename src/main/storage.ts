@@ -6,7 +6,17 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StateSlotInfo } from '../preload/api';
-import { setName, slot as slotNumber } from './ipc-validate';
+import { LIMITS, setName, slot as slotNumber } from './ipc-validate';
+
+/** A file of ours read back: only a regular file of at most `max` bytes (else null, as if absent). */
+function readOwn(file: string, max: number): Buffer | null {
+  try {
+    const st = statSync(file);
+    return st.isFile() && st.size <= max ? readFileSync(file) : null;
+  } catch {
+    return null;
+  }
+}
 
 function atomicWrite(file: string, data: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -31,7 +41,7 @@ export class StateStore {
       if (!m) continue;
       const slot = Number(m[1]);
       const { state, thumb } = this.paths(game, slot);
-      const png = existsSync(thumb) ? readFileSync(thumb) : null;
+      const png = readOwn(thumb, LIMITS.pngBytes);
       out.push({
         slot,
         savedAt: statSync(state).mtimeMs,
@@ -43,7 +53,8 @@ export class StateStore {
 
   read(game: string, slot: number): Uint8Array | null {
     const { state } = this.paths(game, slot);
-    return existsSync(state) ? new Uint8Array(readFileSync(state)) : null;
+    const bytes = readOwn(state, LIMITS.stateBytes);
+    return bytes ? new Uint8Array(bytes) : null;
   }
 
   write(game: string, slot: number, state: Uint8Array, thumbPng: Uint8Array): void {
@@ -68,7 +79,8 @@ export class ArtStore {
     if (!existsSync(this.root)) return out;
     for (const f of readdirSync(this.root)) {
       const m = /^([a-z0-9_]{1,32})\.png$/.exec(f);
-      if (m) out[m[1]] = `data:image/png;base64,${readFileSync(join(this.root, f)).toString('base64')}`;
+      const png = m ? readOwn(join(this.root, f), LIMITS.pngBytes) : null;
+      if (m && png) out[m[1]] = `data:image/png;base64,${png.toString('base64')}`;
     }
     return out;
   }

@@ -1,30 +1,15 @@
 /** ROM folder scan (MAME-style lookup, containment), audit summary, zip import, save-state storage. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { zipSync } from 'fflate';
 import { collectSources, isInside, safeReal } from '../../src/main/rom-scan';
 import { Library } from '../../src/main/library';
 import { StateStore, writeScreenshot } from '../../src/main/storage';
-import { auditRaw, type RomManifest } from '../../src/main/roms-bridge';
-import { crc32, crcHex, sha1Hex } from '../../src/core/roms/hash';
+import { auditRaw } from '../../src/main/roms-bridge';
+import { A, B, C, CLONE, SETS, tempDirs } from './fixture-sets';
 
-const dirs: string[] = [];
-const tmp = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'arcade-lib-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const rom = (seed: number, size: number): Uint8Array => new Uint8Array(size).map((_, i) => (i * seed + 7) & 0xff);
-const A = rom(3, 64), B = rom(5, 32), C = rom(11, 16);
-const entry = (name: string, data: Uint8Array, extra: Partial<RomManifest['roms'][0]> = {}) =>
-  ({ name, size: data.length, crc32: crcHex(crc32(data)), sha1: sha1Hex(data), region: 'maincpu', offset: 0, ...extra });
-const PARENT: RomManifest = { name: 'parent', title: 'Parent', year: '1980', maker: 'X', driver: 'd', roms: [entry('a.bin', A), entry('b.bin', B)] };
-const CLONE: RomManifest = { name: 'clone', parent: 'parent', title: 'Clone', year: '1981', maker: 'X', driver: 'd', roms: [entry('a.bin', A, { merge: 'a.bin' }), entry('c.bin', C)] };
-const SETS = new Map([[PARENT.name, PARENT], [CLONE.name, CLONE]]);
+const tmp = tempDirs('arcade-lib-');
 
 describe('rom folder scan', () => {
   it('finds DIR/SET/ and DIR/SET.zip, then the parent’s, in every folder', () => {

@@ -4,32 +4,17 @@
  * no IPC internals), the advice for a clone's shared files names the parent zip, and a settings file
  * loses only its invalid entries, with a backup made before it is rewritten.
  */
-import { afterEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { zipSync } from 'fflate';
 import { Library } from '../../src/main/library';
-import { auditRaw, manifests, type RomManifest } from '../../src/main/roms-bridge';
+import { auditRaw, manifests } from '../../src/main/roms-bridge';
 import { ImportError, importTarget } from '../../src/main/rom-import';
 import { ConfigStore, sanitizeConfig } from '../../src/main/config';
-import { crc32, crcHex, sha1Hex } from '../../src/core/roms/hash';
+import { A, B, C, rom, SETS, tempDirs } from './fixture-sets';
 
-const dirs: string[] = [];
-const tmp = (): string => {
-  const d = mkdtempSync(join(tmpdir(), 'arcade-import-'));
-  dirs.push(d);
-  return d;
-};
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
-
-const rom = (seed: number, size: number): Uint8Array => new Uint8Array(size).map((_, i) => (i * seed + 7) & 0xff);
-const A = rom(3, 64), B = rom(5, 32), C = rom(11, 16);
-const entry = (name: string, data: Uint8Array, extra: Partial<RomManifest['roms'][0]> = {}) =>
-  ({ name, size: data.length, crc32: crcHex(crc32(data)), sha1: sha1Hex(data), region: 'maincpu', offset: 0, ...extra });
-const PARENT: RomManifest = { name: 'parent', title: 'Parent', year: '1980', maker: 'X', driver: 'd', roms: [entry('a.bin', A), entry('b.bin', B)] };
-const CLONE: RomManifest = { name: 'clone', parent: 'parent', title: 'Clone', year: '1981', maker: 'X', driver: 'd', roms: [entry('a.bin', A, { merge: 'a.bin' }), entry('c.bin', C)] };
-const SETS = new Map([[PARENT.name, PARENT], [CLONE.name, CLONE]]);
+const tmp = tempDirs('arcade-import-');
 
 function library() {
   const root = tmp();

@@ -127,6 +127,10 @@ describe('save states through the CLI', () => {
       const r = spawnArcade(['run', 'pacdemo', opt, fifo, '--frames', '2']);
       plain(r, 1, new RegExp(`${opt}: .*fifo is not a regular file`));
     }
+    const manifests = join(tmp, 'manifests-with-fifo');
+    mkdirSync(manifests);
+    expect(spawnSync('mkfifo', [join(manifests, 'x.json')]).status).toBe(0);
+    plain(spawnArcade(['verifyroms', '--manifests', manifests]), 2, /x\.json: not a manifest file \(not a regular file\)/);
   });
 });
 

@@ -6,7 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GAMES } from '../../drivers/index';
 import { listXml } from '../../src/cli/commands/listxml';
+import { loadManifests } from '../../src/core/roms/rompath-node';
 
 const MAME = '/usr/games/mame';
 const haveMame = existsSync(MAME);
@@ -16,12 +18,25 @@ function comparable(xml: string): string[] {
   return xml
     .split('\n')
     .map((l) => l.trim())
-    .filter((l) => /^<(\/?dipswitch|dipvalue|diplocation|\/?configuration|confsetting|conflocation|rom |chip type="cpu"|display|input|\/input|control|description|year|manufacturer)/.test(l))
+    .filter((l) => /^<(\/?dipswitch|\/?dipvalue|diplocation|condition|\/?configuration|\/?confsetting|conflocation|rom |chip type="cpu"|display|input|\/input|control|description|year|manufacturer)/.test(l))
     .map((l) => l.replace(/ (pixclock|htotal|hbend|hbstart|vtotal|vbend|vbstart|buttons)="[^"]*"/g, '').replace(/\s*\/>$/, '/>'));
 }
 
+/** Every real set (non-homebrew manifest) that a driver runs: all of them are compared, none hard-coded. */
+const REAL_SETS = (() => {
+  const manifests = loadManifests();
+  return GAMES.filter((g) => !g.homebrew && manifests.has(g.name) && !manifests.get(g.name)!.homebrew).map((g) => g.name);
+})();
+
 describe.skipIf(!haveMame && process.env.ARCADE_NO_MAME === '1')('arcade listxml vs mame -listxml', () => {
-  it.each(['pacman', 'puckman'])('%s reads as MAME 0.251 lists it', (set) => {
+  it('covers every real set in roms-manifest/ that a driver runs', () => {
+    const manifests = loadManifests();
+    const real = [...manifests.values()].filter((m) => !m.homebrew).map((m) => m.name).sort();
+    expect(real.filter((n) => !GAMES.some((g) => g.name === n))).toEqual([]); // a real manifest without a driver is a mistake
+    expect(REAL_SETS.slice().sort()).toEqual(real);
+  });
+
+  it.each(REAL_SETS)('%s reads as MAME 0.251 lists it', (set) => {
     expect(haveMame, `MAME not found at ${MAME} (install the Debian package mame, or set ARCADE_NO_MAME=1)`).toBe(true);
     const mame = execFileSync(MAME, ['-listxml', set], { encoding: 'utf8', maxBuffer: 1 << 26 });
     const mameMachine = mame.slice(mame.indexOf(`<machine name="${set}"`), mame.indexOf('</machine>', mame.indexOf(`<machine name="${set}"`)));

@@ -55,7 +55,10 @@ describe('save states refuse damage', () => {
     expect(refused(good.subarray(0, good.length - 1))).toMatch(/damaged/);
   });
 
-  it('a length field of 0xffffffff (checksum made valid) is refused as damaged', () => {
+  it('a length field of 0xffffffff (checksum made valid) is refused as damaged, in the header and in the body', () => {
+    const header = good.slice();
+    new DataView(header.buffer).setUint32(4 + 12 + 2, 0xffffffff, true); // the set name's length
+    expect(refused(sealState(header))).toMatch(/damaged/);
     const bad = good.slice();
     const at = Buffer.from(bad).indexOf('scheduler') - 4; // the u32 length in front of the first tag
     new DataView(bad.buffer).setUint32(at, 0xffffffff, true);

@@ -202,3 +202,51 @@ describe('screen scanline callback', () => {
     expect(seen).toEqual(expected);
   });
 });
+
+describe('scheduler: boost_interleave and perfect quantum (MAME schedule.cpp)', () => {
+  /** Record every run() budget of a CPU. */
+  function budgets(cpu: TinyCpu): number[] {
+    const out: number[] = [];
+    const run = cpu.run.bind(cpu);
+    cpu.run = (n: number) => { out.push(n); return run(n); };
+    return out;
+  }
+
+  it('boostInterleave(0, d): slices of the perfect interleave (the second-smallest CPU cycle) for d, then the quantum again', () => {
+    // 1 MHz and 500 kHz CPUs: cycles of 1 µs and 2 µs, so the perfect interleave is 2 µs.
+    const run = (boost: boolean) => {
+      const s = new Scheduler(1_000_000);
+      const a = nopCpu('a', 1_000_000), b = nopCpu('b', 500_000);
+      s.addCpu(a); s.addCpu(b);
+      const ba = budgets(a);
+      if (boost) s.boostInterleave(0n, 100_000_000_000_000n); // 100 µs
+      s.runUntil(1000); // 1 ms
+      return ba;
+    };
+    expect(run(false)).toEqual([1000]); // one quantum (1/60 s) covers the whole millisecond
+    const ba = run(true);
+    const last = ba[ba.length - 1];
+    // Slices of at most 2 cycles (one less after an instruction overshot) through the first 100 µs …
+    expect(ba.slice(0, -1).every((n) => n >= 1 && n <= 2)).toBe(true);
+    expect(ba.length).toBeGreaterThanOrEqual(40); // 50 slice ends; A skips the ones it has already overshot
+    // … then the rest of the millisecond in one slice.
+    expect(last).toBeGreaterThanOrEqual(898);
+    expect(last).toBeLessThanOrEqual(900);
+  });
+
+  it('setPerfectQuantum(cpu): slices never longer than that CPU\'s minimum quantum, permanently', () => {
+    const run = (perfect: boolean) => {
+      const s = new Scheduler(1_000_000);
+      const a = nopCpu('a', 1_000_000), b = nopCpu('b', 250_000);
+      s.addCpu(a); s.addCpu(b);
+      const ba = budgets(a);
+      if (perfect) s.setPerfectQuantum(b); // b's cycle: 4 µs
+      s.runUntil(400);
+      return ba;
+    };
+    expect(run(false)).toEqual([400]);
+    const ba = run(true);
+    expect(ba.every((n) => n >= 1 && n <= 4)).toBe(true);
+    expect(ba.length).toBeGreaterThanOrEqual(100);
+  });
+});

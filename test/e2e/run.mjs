@@ -416,6 +416,9 @@ async function main() {
     // frame advance, rewind, run-ahead, recordings, hot keys, rough edges (test/e2e/player-features.mjs)
     await playerChecks({ page, hook, check, assert, RESULTS, ROOT, SET, decodePng, diffPixels, events });
 
+    // issue #15, the debugger panel (a separate module): test/e2e/debugger.mjs
+    await (await import('./debugger.mjs')).debuggerChecks({ page, hook, check, assert, RESULTS, SET });
+
     await check('scanlines: one dark line per source row over the picture', async () => {
       await page.evaluate(() => window.__arcadeTest.setVideo({ scanlines: true, showFps: false }));
       await page.evaluate(() => window.__arcadeTest.pause());
@@ -532,11 +535,17 @@ async function main() {
 
     await badSetArtCheck({ page, hook, check, assert });
 
+    // issue #12, Centipede hardware in the app (a separate module): test/e2e/centipede.mjs
+    await (await import('./centipede.mjs')).centipedeChecks({ page, check, assert, hook, ROOT, RESULTS, base });
+
     // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
     await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
 
     // issue #14, Gottlieb hardware (a separate module): test/e2e/gottlieb.mjs
     await (await import('./gottlieb.mjs')).gottliebChecks({ page, check, assert, hook, ROOT, RESULTS });
+
+    // issue #13, Snow Bros. hardware (a separate module): test/e2e/snowbros.mjs
+    await (await import('./snowbros.mjs')).snowbrosChecks({ page, check, assert, hook, ROOT, RESULTS });
 
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');
@@ -558,6 +567,9 @@ async function main() {
       const st = await hook('samples');
       return `${st.loaded} samples as WAV blob Howls; ${st.starts} starts, ${st.played} onplay, ${st.stops} stops; master RMS ${level.toFixed(3)} playing, ${muted.toFixed(4)} muted (AudioContext ${audio.state} at ${audio.sampleRate} Hz)`;
     });
+
+    // issue #16, the app's frame budget on the stress set (a separate module): test/e2e/frame-budget.mjs
+    await (await import('./frame-budget.mjs')).frameBudgetChecks({ page, check, assert, hook });
 
     await check('no page errors, console errors or remote requests', async () => {
       assert(problems.length === 0, problems.slice(0, 5).join('\n'));

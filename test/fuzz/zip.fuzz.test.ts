@@ -66,12 +66,12 @@ describe('ROM zips under damage', () => {
       if (i % 2 && b.length > 4) b.set([0x50, 0x4b, 0x03, 0x04]);
       exercise(b);
     }
-  }, 10_000);
+  }, 20_000);
 
   it('a zip truncated at every length', () => {
     const zip = sampleZip(4);
     for (let n = 0; n < zip.length; n += 7) exercise(zip.subarray(0, n));
-  }, 10_000);
+  }, 20_000);
 
   it('300 random flips', () => {
     const zip = sampleZip(5);
@@ -81,14 +81,14 @@ describe('ROM zips under damage', () => {
       bad[(next() * bad.length) | 0] ^= 1 << ((next() * 8) | 0);
       exercise(bad);
     }
-  }, 10_000);
+  }, 20_000);
 
-  it('bombs: entries truly 24 MiB each, and the same claiming 4096 bytes or 4 GiB', () => {
-    const big = new Uint8Array(24 << 20);
+  it('bombs: entries truly 8 MiB each, and the same claiming 4096 bytes or 4 GiB', () => {
+    const big = new Uint8Array(8 << 20);
     const honest = zipSync({ 'pacman.6e': big, 'pacman.6f': big, 'pacman.6h': big }, { level: 1 });
     expect(exercise(honest)).toBe('ok'); // INCORRECT LENGTH, never inflated
     // inflating stops at the claimed 4096 bytes: "the zip is damaged", the right size was a lie
     expect(exercise(lieAboutSizes(honest, 4096))).toBe('refused');
     expect(exercise(lieAboutSizes(honest, 0xffffffff))).toBe('refused');
-  }, 10_000);
+  }, 20_000);
 });

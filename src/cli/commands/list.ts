@@ -1,6 +1,6 @@
 /** `arcade list [--json]`: the supported sets, like MAME -listfull plus parent, year, maker and driver. */
 import { GAMES } from '../../../drivers/index';
-import { describeGame } from '../../core/describe';
+import { describeGame, statusLabels } from '../../core/describe';
 import { loadManifests } from '../../core/roms/rompath-node';
 import { parseOptions } from '../args';
 import type { Command } from '../main';
@@ -12,7 +12,7 @@ export function listEntries() {
     const info = m ? describeGame(g, m) : null;
     return {
       name: g.name, parent: g.parent ?? null, title: m?.title ?? g.title, year: m?.year ?? g.year, maker: m?.maker ?? g.maker,
-      driver: g.driver, homebrew: g.homebrew ?? false, status: g.status ?? {}, manifest: m !== undefined,
+      driver: g.driver, homebrew: g.homebrew ?? false, status: g.status ?? {}, flags: statusLabels(g.status ?? {}), manifest: m !== undefined,
       screen: info ? { width: info.width, height: info.height, refreshHz: info.refreshHz, rotate: info.rotate } : null,
     };
   });
@@ -31,7 +31,7 @@ export const command: Command = {
     }
     console.log(`${'name'.padEnd(10)} ${'parent'.padEnd(10)} ${'year'.padEnd(5)} ${'driver'.padEnd(8)} ${'maker'.padEnd(28)} title`);
     for (const r of rows) {
-      const flags = [r.homebrew ? 'homebrew' : '', ...Object.entries(r.status).filter(([, v]) => v).map(([k]) => k)].filter(Boolean);
+      const flags = [r.homebrew ? 'homebrew' : '', ...r.flags].filter(Boolean);
       console.log(`${r.name.padEnd(10)} ${(r.parent ?? '').padEnd(10)} ${r.year.padEnd(5)} ${r.driver.padEnd(8)} ${r.maker.padEnd(28)} ${r.title}${flags.length ? ` [${flags.join(', ')}]` : ''}`);
     }
     console.log(`${rows.length} sets`);

@@ -18,10 +18,55 @@ function settingXml(kind: 'dip' | 'conf', f: InputFieldInfo): string[] {
   const out = [`\t\t<${tag} name="${esc(f.name)}" tag="${f.port}" mask="${f.mask}">`];
   if (f.location) {
     const [sw, bits] = f.location.split(':');
-    for (const b of bits.split(',')) out.push(`\t\t\t<${kind === 'dip' ? 'diplocation' : 'conflocation'} name="${esc(sw)}" number="${b}"/>`);
+    // '!3': switch 3 reads inverted (MAME PORT_DIPLOCATION("SW:!3") → inverted="yes")
+    for (const b of bits.split(',')) {
+      const inverted = b.startsWith('!');
+      out.push(`\t\t\t<${kind === 'dip' ? 'diplocation' : 'conflocation'} name="${esc(sw)}" number="${inverted ? b.slice(1) : b}"${inverted ? ' inverted="yes"' : ''}/>`);
+    }
   }
-  for (const s of f.settings ?? []) out.push(`\t\t\t<${value} name="${esc(s.name)}" value="${s.value}"${s.value === f.defaultValue ? ' default="yes"' : ''}/>`);
+  for (const s of f.settings ?? []) {
+    const head = `\t\t\t<${value} name="${esc(s.name)}" value="${s.value}"${s.value === f.defaultValue ? ' default="yes"' : ''}`;
+    const c = s.condition;
+    if (!c) out.push(`${head}/>`);
+    else out.push(`${head}>`, `\t\t\t\t<condition tag="${c.port}" mask="${c.mask}" relation="${c.relation}" value="${c.value}"/>`, `\t\t\t</${value}>`);
+  }
   out.push(`\t\t</${tag}>`);
+  return out;
+}
+
+/** MAME's control type for an analog field type (info.cpp), by the type without its player prefix. */
+const ANALOG_CONTROLS: [RegExp, string][] = [
+  [/^TRACKBALL_[XY]$/, 'trackball'], [/^DIAL(_V)?$/, 'dial'], [/^PADDLE(_V)?$/, 'paddle'], [/^AD_STICK_[XYZ]$/, 'stick'],
+  [/^LIGHTGUN_[XY]$/, 'lightgun'], [/^PEDAL\d?$/, 'pedal'], [/^POSITIONAL(_V)?$/, 'positional'], [/^MOUSE_[XY]$/, 'mouse'],
+];
+
+/** `<input>`: players, coins, service/tilt switches, then each player's joystick and analog controls. */
+function inputXml(inputs: readonly InputFieldInfo[]): string[] {
+  const playerOf = (f: InputFieldInfo) => /^P(\d)_/.exec(f.type)?.[1] ?? /^P(\d) /.exec(f.name)?.[1];
+  const players = [...new Set(inputs.filter((f) => f.kind === 'digital' || f.kind === 'analog').map(playerOf).filter((p): p is string => p !== undefined))].sort();
+  const coins = inputs.filter((f) => f.kind === 'digital' && /^COIN\d/.test(f.type)).length;
+  const service = inputs.some((f) => f.type === 'SERVICE') ? ' service="yes"' : '';
+  const tilt = inputs.some((f) => f.type === 'TILT') ? ' tilt="yes"' : '';
+  const out = [`\t\t<input players="${players.length}" coins="${coins}"${service}${tilt}>`];
+  // MAME names the player only when there are several.
+  const who = (p: string) => (players.length > 1 ? ` player="${p}"` : '');
+  for (const p of players) {
+    const joy = inputs.filter((f) => f.type.startsWith(`P${p}_JOYSTICK`));
+    if (joy.length) out.push(`\t\t\t<control type="joy"${who(p)} ways="${joy[0].ways ?? 8}"/>`);
+    // One control per kind (a trackball's X and Y axes are one control), reversed when any axis is.
+    const controls = new Map<string, NonNullable<InputFieldInfo['analog']>>();
+    for (const f of inputs) {
+      if (f.kind !== 'analog' || !f.analog || playerOf(f) !== p) continue;
+      const control = ANALOG_CONTROLS.find(([re]) => re.test(f.type.replace(/^P\d_/, '')))?.[1];
+      if (!control) continue;
+      const had = controls.get(control);
+      controls.set(control, had ? { ...had, reverse: had.reverse || f.analog.reverse } : f.analog);
+    }
+    for (const [control, a] of controls)
+      out.push(`\t\t\t<control type="${control}"${who(p)} minimum="${a.min}" maximum="${a.max}" sensitivity="${a.sensitivity}"`
+        + `${a.keydelta ? ` keydelta="${a.keydelta}"` : ''}${a.reverse ? ' reverse="yes"' : ''}/>`);
+  }
+  out.push('\t\t</input>');
   return out;
 }
 
@@ -47,15 +92,7 @@ export function listXml(sets: string[]): string {
     const [w, h] = info.rotate % 180 ? [info.height, info.width] : [info.width, info.height];
     lines.push(`\t\t<display tag="screen" type="raster" rotate="${info.rotate}" width="${w}" height="${h}" refresh="${info.refreshHz.toFixed(6)}"/>`);
     lines.push(`\t\t<sound channels="${info.chips.some((c) => c.kind === 'audio') ? 1 : 0}"/>`);
-    const digital = info.inputs.filter((f) => f.kind === 'digital');
-    const players = [...new Set(digital.map((f) => /^P(\d) /.exec(f.name)?.[1]).filter((p): p is string => p !== undefined))].sort();
-    const coins = digital.filter((f) => f.type.startsWith('COIN')).length;
-    lines.push(`\t\t<input players="${players.length}" coins="${coins}">`);
-    for (const p of players) {
-      const joy = info.inputs.filter((f) => f.type.startsWith(`P${p}_JOYSTICK`));
-      if (joy.length) lines.push(`\t\t\t<control type="joy" player="${p}" ways="${joy.length === 2 ? 2 : joy.length >= 4 ? 4 : 8}"/>`);
-    }
-    lines.push('\t\t</input>');
+    lines.push(...inputXml(info.inputs));
     // As MAME: every DIP switch, then every configuration setting, each in port-tag order.
     const byPort = [...info.inputs].sort((a, b) => (a.port < b.port ? -1 : a.port > b.port ? 1 : 0));
     for (const f of byPort) if (f.kind === 'dip') lines.push(...settingXml('dip', f));

@@ -12,8 +12,10 @@ import { InputError, parseInputScript, type InputEvent } from '../../core/input'
 import { SaveStateError } from '../../core/machine-api';
 import { intOption, parseInteger, parseOptions } from '../args';
 import { CliError } from '../cli-error';
+import { checkDump, parseDumpOption, readDump } from '../dump';
 import { checkOutputFile, fsReason, prepareOutputFolder, readInputFile, readInputText } from '../files';
 import { loadGame } from '../load-game';
+import { nvramReader, writeNvram } from '../nvram-files';
 import type { Command } from '../main';
 import { progressLine } from '../progress';
 import { WavWriter } from '../wav';
@@ -50,6 +52,9 @@ export const RUN_OPTIONS = {
   inputs: { type: 'string' },
   savestate: { type: 'string' },
   loadstate: { type: 'string' },
+  nvram: { type: 'string' },
+  dump: { type: 'string', multiple: true },
+  dumpdir: { type: 'string' },
 } as const;
 
 export const command: Command = {
@@ -57,19 +62,29 @@ export const command: Command = {
   summary: 'Run a game headless: PNG snapshots, WAV audio, input scripts and save states.',
   usage: `arcade run SET [--rompath P] [--frames N] [--snap LIST] [--snap-every N] [--snapdir D]
                 [--wavwrite F] [--inputs F] [--savestate F] [--loadstate F] [--samplerate HZ]
+                [--nvram DIR] [--dump NAME=SPEC]… [--dumpdir D]
                 [--trace TAG=FILE[,TAG=FILE…]]
 
-  --frames N       run until frame N (absolute; default 60)
+  --frames N       run until frame N (absolute; default 60, at most 10000000)
   --snap LIST      frames to snapshot, e.g. 1,60,120 → D/frame_000060.png (oriented like MAME's)
   --snap-every N   also snapshot every N frames
   --snapdir D      snapshot folder (default ./snap)
   --wavwrite F     write the audio as 16-bit stereo PCM WAV (like MAME -wavwrite)
-  --samplerate HZ  audio rate (default 48000)
+  --samplerate HZ  audio rate (default 48000; 8000 to 192000)
   --inputs F       input script: 'FRAME PORT FIELD = VALUE' / 'START-END PORT FIELD' (oracle format)
   --savestate F    save the machine's state after the last frame
   --loadstate F    start from a saved state (frames continue from the state's frame)
+  --nvram DIR      NVRAM folder (default ./nvram): DIR/SET/NAME is read at start (fresh when absent)
+                   and written at the end, like MAME's nvram/ folder
+  --dump NAME=SPEC after the last frame write memory to NAME.bin (in --dumpdir, default .) so it compares
+                   with the oracle's dumps by cmp; SPEC: region:TAG[/START-END], share:TAG[/START-END],
+                   cpu:TAG/SPACE/START-END (hex, end inclusive; repeatable)
+  --dumpdir D      folder for --dump files
   --trace TAG=FILE one line per instruction of CPU TAG in MAME's \`trace\` format (diffable with MAME's),
-                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr`,
+                   e.g. --trace maincpu=main.tr,soundcpu=sound.tr
+
+Numbers are whole decimal numbers. Every file is checked before the run starts: inputs must be regular
+files, output folders must exist and be writable. Exit 1 for bad data, 2 for bad usage.`,
   async run(args) {
     const { values: o, positionals } = parseOptions(args, RUN_OPTIONS, { positionals: ['SET'] });
     const set = positionals[0];
@@ -92,9 +107,14 @@ export const command: Command = {
     if (o.savestate !== undefined) checkOutputFile(o.savestate, 'savestate');
     if (o.wavwrite !== undefined) checkOutputFile(o.wavwrite, 'wavwrite');
     if (snaps.size || every) prepareOutputFolder(snapdir, 'snapdir');
+    const dumps = (o.dump ?? []).map(parseDumpOption);
+    const dumpdir = o.dumpdir ?? '.';
+    if (dumps.length) prepareOutputFolder(dumpdir, 'dumpdir');
+    const nvramDir = o.nvram ?? 'nvram';
 
-    const { machine, warnings } = loadGame(set, o.rompath, { sampleRate });
-    for (const w of warnings) console.error(`warning: ${w}`);
+    const { machine, warnings } = loadGame(set, o.rompath, { sampleRate, nvram: nvramReader(nvramDir, set) });
+    for (const w of [...warnings, ...machine.nvramWarnings]) console.error(`warning: ${w}`);
+    for (const d of dumps) checkDump(machine, d);
     // Every event's port, field and value is checked before running (a typo fails at once, as in the oracle).
     for (const e of events) {
       try { machine.inputs.check(e.port, e.field, e.value); } catch (err) { throw new CliError(`${o.inputs}:${e.line}: ${(err as Error).message}`, 2); }
@@ -135,6 +155,10 @@ export const command: Command = {
     }
     if (o.savestate !== undefined) {
       try { writeFileSync(o.savestate, machine.saveState()); } catch (e) { throw new CliError(`--savestate ${o.savestate}: cannot write: ${fsReason(e)}`); }
+    }
+    try { writeNvram(machine, nvramDir, set); } catch (e) { throw new CliError(`--nvram ${nvramDir}: cannot write: ${fsReason(e)}`); }
+    for (const d of dumps) {
+      try { writeFileSync(join(dumpdir, `${d.name}.bin`), readDump(machine, d)); } catch (e) { throw new CliError(`--dump ${d.text}: cannot write: ${fsReason(e)}`); }
     }
     console.log(`arcade run: ${set}: frames ${start + 1}-${frames}, ${written} snapshot${written === 1 ? '' : 's'}${wav ? `, audio ${o.wavwrite}` : ''}${o.savestate ? `, state ${o.savestate}` : ''}`);
     return 0;

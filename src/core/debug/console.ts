@@ -55,9 +55,13 @@ export class DebugConsole {
       }
       return d.evaluate(s);
     };
+    // `address:cpu`, where a CPU tag may itself hold colons (`r1sound:audiocpu`) or be given by its last part
     const addrCpu = (s: string): { addr: number; cpu: string | undefined } => {
-      const m = /^(.*?):([a-z_][\w]*)$/i.exec(s);
-      return m ? { addr: d.evaluate(m[1], m[2]), cpu: m[2] } : { addr: d.evaluate(s), cpu: undefined };
+      for (const c of d.cpus)
+        for (const name of new Set([c.tag, c.tag.split(':').pop()!]))
+          if (s.toLowerCase().endsWith(':' + name.toLowerCase())) return { addr: d.evaluate(s.slice(0, -name.length - 1), c.tag), cpu: c.tag };
+      if (/:[a-z_][\w:]*$/i.test(s)) d.cpuInfo(s.slice(s.indexOf(':') + 1)); // names the unknown CPU in the error
+      return { addr: d.evaluate(s), cpu: undefined };
     };
     const stopLines = (s: StopInfo): string[] => {
       const lines = s.message ? [s.message] : [];

@@ -11,7 +11,7 @@
  * scheduler for a break; `runUntil`, and so `machine.runFrame()`, return false with the frame half done,
  * and the next run command resumes exactly there (the order of events is the one an undebugged run has).
  *
- * How it goes back: every `snapshotEvery` frames it keeps a save state (up to `snapshotCount`), and logs
+ * How it goes back: it keeps save states at frame starts (`snapshotEvery`, `snapshotCount`), and logs
  * the input changes the front end makes. A position is a CPU and its time in ticks at an instruction
  * boundary; reverse step/continue reload the newest snapshot before the position and replay (the machine
  * is deterministic), once to find the target boundary and once to stop there.
@@ -143,9 +143,13 @@ export class Debugger implements StepHooks {
   onAction: ((command: string) => void) | null = null;
   /** input events applied after their frame completes (the oracle's order), e.g. from `--inputs` */
   inputScript: InputEvent[] = [];
-  /** keep a snapshot every N frames, at most M of them */
-  snapshotEvery = 10;
-  snapshotCount = 60;
+  /**
+   * Keep a snapshot every `snapshotEvery` frames while idle (a save state costs about half a Pac-Man
+   * frame, so one a second keeps the attached debugger within ~1% of full speed) and every frame while
+   * instrumented (already slower; reverse steps then replay at most one frame). At most `snapshotCount`.
+   */
+  snapshotEvery = 60;
+  snapshotCount = 300;
 
   constructor(readonly machine: ArcadeMachine) {
     this.originalSetInput = machine.setInput;
@@ -227,7 +231,10 @@ export class Debugger implements StepHooks {
 
   cpuInfo(tag?: string): CpuInfo {
     if (tag === undefined) return this.cpus[this.focus];
-    const c = this.cpus.find((x) => x.tag === tag.replace(/^:/, ''));
+    const t = tag.replace(/^:/, '');
+    // a sub-device CPU (`r1sound:audiocpu`) may be named by its last part when that is unambiguous
+    const short = this.cpus.filter((x) => x.tag.split(':').pop() === t);
+    const c = this.cpus.find((x) => x.tag === t) ?? (short.length === 1 ? short[0] : undefined);
     if (!c) throw new ExpressionError(`no CPU '${tag}' (have: ${this.cpus.map((x) => x.tag).join(', ')})`);
     return c;
   }
@@ -458,7 +465,7 @@ export class Debugger implements StepHooks {
   afterStep(exec: DebugExecutor, pc: number, tick: number, kind: StepKind, _cycles: number): boolean {
     const r = this.replay;
     if (r !== null) {
-      if (exec.index === r.cpu && kind !== 'interrupt' && tick < r.tick) r.prevInstr = tick;
+      if (exec.index === r.cpu && (kind === 'instruction' || (kind === 'halt' && exec.classifier.haltIsTraced)) && tick < r.tick) r.prevInstr = tick;
       if (r.hits !== null && this.watchHit !== null) {
         r.hits.push({ cpu: exec.index, tick: exec.tick(), message: this.watchMessage() });
         this.watchHit = null;
@@ -560,7 +567,7 @@ export class Debugger implements StepHooks {
   /** The front end's frame: false when the debugger stopped the machine in it (then see `lastStop`). */
   runFrame(): boolean {
     const m = this.machine;
-    if (this.attached && !m.scheduler.isPaused && this.replay === null && m.frameNumber % this.snapshotEvery === 0) this.takeSnapshot();
+    if (this.attached && !m.scheduler.isPaused && this.replay === null && (this.isInstrumented || m.frameNumber % this.snapshotEvery === 0)) this.takeSnapshot();
     this.stop = null;
     if (!m.runFrame()) {
       const e = this.executors[this.cpus.findIndex((c) => c.tag === this.stop?.cpu)];

@@ -21,19 +21,21 @@ import type { CpuExecutor, Scheduler } from '../scheduler';
 export type StepKind = 'instruction' | 'halt' | 'interrupt';
 
 /**
- * Tells the kind of a step from counters the cores keep for benchmarks (`instructions`) and their HALT
- * flag: an adapter outside the cores, so no core needs a debugger hook. A core without an instruction
- * counter has every step taken as an instruction.
+ * Tells the kind of a step from counters the cores keep for benchmarks and their HALT flag: an adapter
+ * outside the cores, so no core needs a debugger hook. `instructions` (a running total: Z80, 68000, x86)
+ * or `sliceInstructions` (per `run` call: 6502) tell whether the step executed an instruction; a step that
+ * did not was an interrupt acceptance, a reset sequence or a HALT idle step. A core with neither counter
+ * has every step taken as an instruction.
  */
 export class StepClassifier {
-  private readonly counter: { instructions?: number; halted?: number };
+  private readonly counter: { instructions?: number; sliceInstructions?: number; halted?: number };
   private instr0 = 0;
   private halted0 = 0;
   /** whether idle HALT steps count as traced instructions (MAME's Z80 hooks them; 6502/68000/x86 do not) */
   readonly haltIsTraced: boolean;
 
   constructor(cpu: CpuDevice) {
-    this.counter = cpu as unknown as { instructions?: number; halted?: number };
+    this.counter = cpu as unknown as { instructions?: number; sliceInstructions?: number; halted?: number };
     this.haltIsTraced = /z80/i.test((cpu as unknown as { chipName?: string }).chipName ?? cpu.constructor.name);
   }
 
@@ -44,7 +46,11 @@ export class StepClassifier {
 
   after(): StepKind {
     const c = this.counter;
-    if (c.instructions === undefined || c.instructions !== this.instr0) return 'instruction';
+    let executed: boolean;
+    if (c.instructions !== undefined) executed = c.instructions !== this.instr0;
+    else if (c.sliceInstructions !== undefined) executed = c.sliceInstructions > 0;
+    else return 'instruction';
+    if (executed) return 'instruction';
     if (this.halted0 !== 0 && (c.halted ?? 0) !== 0) return 'halt';
     return 'interrupt';
   }

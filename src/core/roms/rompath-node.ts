@@ -13,6 +13,8 @@ import { describeError, RomError } from './errors';
 import { parentChain, parseManifest, type RomManifest } from './manifest';
 import { emptySource, zipSource, ZIP_LIMITS, type RomFileInfo, type RomSource } from './source';
 
+const MAX_MANIFEST_BYTES = 1 << 20;
+
 /** `<repo>/roms-manifest`, found from this file's location so the current directory does not matter. */
 export const DEFAULT_MANIFEST_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'roms-manifest');
 
@@ -66,8 +68,12 @@ export function loadManifests(dir: string = DEFAULT_MANIFEST_DIR): Map<string, R
     const path = join(dir, n);
     let json: unknown;
     try {
+      // A manifest is a few KB of JSON: a pipe or device would block the read, a huge file is not one.
+      const st = statSync(path);
+      if (!st.isFile() || st.size > MAX_MANIFEST_BYTES) throw new RomError(`${path}: not a manifest file (${st.isFile() ? `${st.size} bytes` : 'not a regular file'}); remove it from the manifest folder`);
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
+      if (e instanceof RomError) throw e;
       throw e instanceof SyntaxError ? new RomError(`${path}: not valid JSON (${e.message})`) : fsFailure('read', path, e);
     }
     const m = parseManifest(json, path);

@@ -115,13 +115,10 @@ export class ScreenOutput {
     return out;
   }
 
-  /** The pens last converted by `renderChanged` (32-bit view, same layout as the source bitmap), the
-   *  32-bit view of that source, and per output row whether it must be converted; previous = null when
-   *  the next call must convert everything. */
+  /** The pens last converted by `renderChanged` (32-bit view, same layout as the source bitmap) and the
+   *  32-bit view of that source; previous = null when the next call must convert everything. */
   private previous: Uint32Array | null = null;
   private source32: Uint32Array | null = null;
-  private rowChanged: Uint8Array | null = null;
-  private wordChanged: Uint8Array | null = null;
   /** Frames left to convert whole without comparing (after a frame that changed ≥ 3/4 of its rows). */
   private wholeFrames = 0;
 
@@ -132,12 +129,12 @@ export class ScreenOutput {
   }
 
   /**
-   * Like `render`, but only converts the output rows where some pen differs from the previous call:
-   * most of an arcade frame is unchanged from the last one. One sequential pass compares the pens two
-   * at a time through 32-bit views (and keeps the new ones); then every output row that holds a changed
-   * pixel is converted whole. After a frame that changed at least 3/4 of its rows, the next
-   * WHOLE_FRAMES frames skip the comparison and convert everything (as busy games do every frame),
-   * then it is tried again. Either way the frame is exact.
+   * Like `render`, but only converts where some pen differs from the previous call: most of an arcade
+   * frame is unchanged from the last one. One sequential pass compares the pens two at a time through
+   * 32-bit views (and keeps the new ones), noting per output row the span of columns that changed; then
+   * only those spans are converted. After a frame that changed at least 3/4 of its pixels (or of the
+   * words in its first quarter), the next WHOLE_FRAMES frames skip the comparison and convert
+   * everything (as busy games do every frame), then it is tried again. Either way the frame is exact.
    * The caller promises that `palette` has not changed since the last call, or calls `invalidate()`.
    */
   renderChanged(src: Bitmap, palette: Uint32Array): Uint32Array {
@@ -163,46 +160,61 @@ export class ScreenOutput {
     }
     this.checkSource(src);
     const vis = this.visible, W = this.width, H = this.height;
-    const changed = this.rowChanged ?? (this.rowChanged = new Uint8Array(H));
-    changed.fill(0);
+    if (this.spanLo === null) {
+      this.spanLo = new Int32Array(H).fill(W);
+      this.spanHi = new Int32Array(H).fill(-1);
+    }
     const words = sw >>> 1, w0 = vis.minX >>> 1, nw = (vis.maxX >>> 1) - w0 + 1;
-    if (this.swapXY) {
-      // Output rows are native columns: collect changed word columns, then map them to rows.
-      const cols = this.wordChanged ?? (this.wordChanged = new Uint8Array(nw));
-      cols.fill(0);
-      for (let y = vis.minY; y <= vis.maxY; y++) {
-        const base = y * words + w0;
-        for (let i = 0; i < nw; i++) {
-          const c = cur[base + i];
-          if (c !== prev[base + i]) { prev[base + i] = c; cols[i] = 1; }
-        }
-      }
+    const lo = this.spanLo, hi = this.spanHi!;
+    // A quarter down the picture, if 3/4 of the words so far changed, the frame is taken as busy.
+    const probe = vis.minY + ((vis.maxY - vis.minY + 1) >> 2);
+    let changedWords = 0;
+    for (let y = vis.minY; y <= vis.maxY; y++) {
+      const base = y * words + w0;
       for (let i = 0; i < nw; i++) {
-        if (cols[i] === 0) continue;
-        for (let x = ((w0 + i) << 1) - vis.minX, k = 0; k < 2; k++, x++) {
-          if (x >= 0 && x < H) changed[this.mirrorY ? H - 1 - x : x] = 1;
-        }
+        const c = cur[base + i];
+        if (c === prev[base + i]) continue;
+        prev[base + i] = c;
+        changedWords++;
+        const x = ((w0 + i) << 1) - vis.minX; // visible-relative x of the word's first pen (may be -1)
+        this.widenSpan(x, y - vis.minY);
+        this.widenSpan(x + 1, y - vis.minY);
       }
-    } else {
-      for (let y = vis.minY; y <= vis.maxY; y++) {
-        const base = y * words + w0;
-        let any = 0;
-        for (let i = 0; i < nw; i++) {
-          const c = cur[base + i];
-          if (c !== prev[base + i]) { prev[base + i] = c; any = 1; }
-        }
-        if (any) { const v = y - vis.minY; changed[this.mirrorY ? H - 1 - v : v] = 1; }
+      if (y === probe && changedWords * 4 >= (y - vis.minY + 1) * nw * 3) {
+        prev.set(cur);
+        lo.fill(W);
+        hi.fill(-1);
+        this.wholeFrames = WHOLE_FRAMES;
+        return this.render(src, palette);
       }
     }
     const out = this.frame, su = this.perColumn, sv = this.perRow;
-    let rowSource = this.walkStart, rows = 0;
-    for (let v = 0, d = 0; v < H; v++, rowSource += sv, d += W) {
-      if (changed[v] === 0) continue;
-      rows++;
-      const end = d + W;
-      for (let s = rowSource, o = d; o < end; o++, s += su) out[o] = palette[px[s]];
+    let rowSource = this.walkStart, converted = 0;
+    for (let v = 0; v < H; v++, rowSource += sv) {
+      const first = lo[v], last = hi[v];
+      if (last < first) continue;
+      lo[v] = W;
+      hi[v] = -1;
+      converted += last - first + 1;
+      const end = v * W + last;
+      for (let s = rowSource + first * su, o = v * W + first; o <= end; o++, s += su) out[o] = palette[px[s]];
     }
-    if (rows * 4 >= H * 3) this.wholeFrames = WHOLE_FRAMES;
+    if (converted * 4 >= W * H * 3) this.wholeFrames = WHOLE_FRAMES;
     return out;
+  }
+
+  /** Per output row, the first and last output column changed this frame (lo > hi: none). */
+  private spanLo: Int32Array | null = null;
+  private spanHi: Int32Array | null = null;
+
+  /** Include visible-relative native pixel (x, y) in its output row's span. */
+  private widenSpan(x: number, y: number): void {
+    if (x < 0 || x >= (this.swapXY ? this.height : this.width)) return;
+    let u = this.swapXY ? y : x;
+    let v = this.swapXY ? x : y;
+    if (this.mirrorX) u = this.width - 1 - u;
+    if (this.mirrorY) v = this.height - 1 - v;
+    if (u < this.spanLo![v]) this.spanLo![v] = u;
+    if (u > this.spanHi![v]) this.spanHi![v] = u;
   }
 }

@@ -13,7 +13,9 @@ import { GameScreen } from './video/screen';
 import { AudioOutput } from './audio/audio-output';
 import { InputState } from './input/input';
 import { analogBindingsFor, bindingsFor, fieldKey } from './input/keymap';
+import { trackballFields } from './input/trackball';
 import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
+import { DebuggerPanel } from './debugger/panel';
 import { PlayerView } from './ui/player-view';
 import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
 import { LIMITS } from '../../main/ipc-validate';
@@ -34,6 +36,8 @@ export class App {
   private readonly audio = new AudioOutput();
   private emu: Emulator | null = null;
   private player: PlayerView | null = null;
+  /** the debugger panel beside the game (F9) */
+  private debugPanel: DebuggerPanel | null = null;
   private screen: GameScreen | null = null;
   private library!: LibraryView;
   private current: string | null = null;
@@ -187,7 +191,10 @@ export class App {
         this.root.replaceChildren(this.player.el);
         this.screen = await GameScreen.create(host);
         this.emu = new Emulator(this.screen, this.audio, this.input);
+        this.emu.trackball.attach(this.screen.canvas());
         this.player.emu = this.emu;
+        this.debugPanel = new DebuggerPanel(this.emu, () => {});
+        this.player.el.append(this.debugPanel.el);
         this.emu.onError = (m) => toast(`Emulation error: ${m}. Press F3 to reset the game, or Esc to go back to the library.`, 'error', 10000);
         this.emu.onPlaybackEnded = () => toast('Playback finished: the controls are yours.', 'ok', 4000);
       }
@@ -199,7 +206,9 @@ export class App {
       const settings = this.config.games[name] ?? { bindings: {}, dips: {} };
       await this.emu!.start(name, set.sources, this.dipValues(game.info, settings.dips));
       this.emu!.bindings = bindingsFor(game.info.inputs, settings);
-      this.emu!.analog = analogBindingsFor(game.info.inputs);
+      // trackballs belong to input/trackball.ts (pointer lock); dials and paddles to the analog bindings
+      const balls = new Set(trackballFields(game.info.inputs));
+      this.emu!.analog = analogBindingsFor(game.info.inputs.filter((f) => !balls.has(f)));
       this.current = name;
       this.applyVideo();
       this.applyPlayer();
@@ -235,6 +244,7 @@ export class App {
 
   private backToLibrary(): void {
     this.playToken++;
+    if (this.debugPanel?.open) this.debugPanel.close();
     const emu = this.emu;
     const name = this.current;
     // the last frame becomes the game's card picture in the library — only from a verified set: a bad
@@ -281,6 +291,7 @@ export class App {
       rewind: (on: boolean) => this.setRewinding(on),
       toggleRecording: () => void this.toggleRecording(),
       playRecording: () => this.pickRecording(),
+      debugger: () => void this.debugPanel?.toggle(),
     };
   }
 
@@ -493,6 +504,9 @@ export class App {
       if (document.querySelector('dialog[open]')) return; // dialogs handle their own keys
       if (this.view === 'library') { this.library.onKey(e); return; }
       if (this.view !== 'player' || !this.emu?.running) return;
+      // the debugger panel: F9 opens/closes it; while open, F5/F10/F11 are its run/step keys (MAME's)
+      if (e.code === 'F9' && !hot(e.code)) { e.preventDefault(); void this.debugPanel?.toggle(); return; }
+      if (this.debugPanel?.handleKey(e)) return;
       const action = hot(e.code);
       const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code))
         || this.emu.analog.some((a) => a.decKeys.includes(e.code) || a.incKeys.includes(e.code));
@@ -607,6 +621,12 @@ export class App {
         return Math.sqrt(sum / buf.length);
       },
     };
+    Object.assign(hooks, {
+      /** the debugger panel (test/e2e/debugger.mjs) */
+      debuggerView: () => app.debugPanel?.view ?? null,
+      debuggerOpen: () => app.debugPanel?.open ?? false,
+      debuggerCommand: (line: string) => app.debugPanel!.command(line).then(() => app.debugPanel!.view),
+    });
     (window as unknown as { __arcadeTest: typeof hooks }).__arcadeTest = hooks;
   }
 }

@@ -15,9 +15,12 @@ import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
 import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
+import { Trackball } from '../input/trackball';
+import { loadStoredNvram, storeNvram } from './nvram-store';
 import type { AnalogBinding } from '../input/keymap';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
+import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 export const FAST_FORWARD_SPEED = 4;
 
@@ -31,6 +34,13 @@ export interface EmuStats {
   displayFps: number;
   speedPercent: number;
   frameMs: number;
+  /** running totals since the page loaded, for frame-budget measurements (test/e2e/frame-budget.mjs):
+   *  frames emulated, frames shown, worker ms spent emulating them, main-thread ms spent on 'frame'
+   *  messages (copy, present: texture upload and draw, sample events) */
+  framesRun: number;
+  framesShown: number;
+  workerMs: number;
+  mainMs: number;
 }
 
 export class Emulator {
@@ -39,7 +49,7 @@ export class Emulator {
   frameNumber = 0;
   paused = false;
   fastForward = false;
-  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0 };
+  readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0, framesRun: 0, framesShown: 0, workerMs: 0, mainMs: 0 };
   bindings = new Map<string, KeyBinding>();
   /** dials and trackballs (input/keymap.ts analogBindingsFor) */
   analog: AnalogBinding[] = [];
@@ -72,6 +82,10 @@ export class Emulator {
   onPlaybackEnded: (() => void) | null = null;
   private options = { rewindFrames: 0, runAhead: 0 };
 
+  /** the mouse (pointer lock) and the right stick as the game's trackball */
+  readonly trackball = new Trackball();
+  private gameName = '';
+
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
   /** rejects a start still in progress when the player leaves (Esc during start-up) */
@@ -97,7 +111,8 @@ export class Emulator {
       };
       worker.onerror = (e) => reject(new Error(e.message || 'The emulator failed to start.'));
     });
-    worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
+    this.gameName = name;
+    worker.postMessage({ t: 'start', name, sources, sampleRate, settings, nvram: loadStoredNvram(name) } satisfies ToWorker);
     const s = await started.finally(() => { this.abortStart = null; });
     this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
@@ -106,6 +121,7 @@ export class Emulator {
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.handle(ev.data);
     worker.onerror = (e) => this.onError?.(e.message || 'The emulator stopped.');
     this.info = s.info;
+    this.trackball.reset(s.info.inputs);
     this.audit = s.audit;
     this.frameNumber = 0;
     this.screen.setGeometry(s.info.width, s.info.height);
@@ -124,7 +140,11 @@ export class Emulator {
 
   private handle(m: FromWorker): void {
     switch (m.t) {
+      case 'nvram':
+        if (this.gameName) storeNvram(this.gameName, m.data);
+        break;
       case 'frame': {
+        const t0 = performance.now();
         this.busy = false;
         this.frameNumber = m.frameNumber;
         if (m.rewindable !== undefined) this.rewindable = m.rewindable;
@@ -136,19 +156,27 @@ export class Emulator {
         this.stats.frameMs = m.ms / Math.max(1, m.ran);
         this.statFrames += m.ran;
         this.statDraws++;
+        this.stats.framesRun += m.ran;
+        this.stats.framesShown++;
+        this.stats.workerMs += m.ms;
         this.onFrame?.();
         const w = this.frameWaiters;
         this.frameWaiters = [];
         for (const f of w) f();
+        this.stats.mainMs += performance.now() - t0;
         break;
       }
       case 'playbackEnded':
         this.playingBack = false;
         this.onPlaybackEnded?.();
         break;
+      case 'debugStopped':
+        this.onDebugStopped?.(m.reply);
+        break;
       case 'saved':
       case 'loaded':
       case 'recording':
+      case 'debug':
       case 'memory': {
         const cb = this.waiting.get(m.id);
         this.waiting.delete(m.id);
@@ -198,6 +226,7 @@ export class Emulator {
     this.busy = true;
     this.audible = audio;
     const inputs = this.input.sample(this.bindings, this.analog);
+    if (this.info) inputs.push(...this.trackball.sample(this.info.inputs));
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
 
@@ -333,6 +362,7 @@ export class Emulator {
     this.setPaused(true);
     await this.idle();
     this.worker?.postMessage({ t: 'powerOn' } satisfies ToWorker);
+    if (this.info) this.trackball.reset(this.info.inputs); // the machine's counters start over, so does the mouse's motion
     this.samples.stopAll();
     this.frameNumber = 0;
     return n > 0 ? this.step(n, events) : 0;
@@ -368,6 +398,17 @@ export class Emulator {
     await this.idle();
     const m = await this.call<Extract<FromWorker, { t: 'memory' }>>({ t: 'memory', id: this.nextId++, name });
     return { bytes: m.bytes, names: m.names };
+  }
+
+  /** A breakpoint or watchpoint stopped the game (the debugger panel shows where). */
+  onDebugStopped: ((reply: DebugReply) => void) | null = null;
+
+  /** A request to the debugger in the worker (src/renderer/src/debugger/). */
+  async debug(req: DebugRequest, mem: MemoryWindow | null = null): Promise<DebugReply> {
+    if (!this.worker) throw new Error('no game is running');
+    const m = await this.call<Extract<FromWorker, { t: 'debug' }>>({ t: 'debug', id: this.nextId++, req, mem });
+    if (!('reply' in m)) throw new Error('the game stopped');
+    return m.reply;
   }
 
   /** Show a picture (a PNG data URL of the game's size, e.g. a save slot's thumbnail) as the current frame. */

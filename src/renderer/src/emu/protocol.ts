@@ -1,12 +1,14 @@
 /** Messages between the player (main thread) and the emulator worker. */
 import type { GameInfo, SampleData, SampleEvent } from '../../../core/machine-api';
 import type { RawSource, SetAudit } from '../../../preload/api';
+import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 /** One input field value: [port, field, value]. */
 export type InputValue = [string, string, number];
 
 export type ToWorker =
-  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[] }
+  /** `nvram`: the set's stored non-volatile devices by tag (emu/nvram-store.ts), absent = fresh */
+  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[]; nvram?: Record<string, Uint8Array> }
   | { t: 'audioPort'; port: MessagePort }
   /** run `n` frames; `inputs` are applied before the first one (sampled just before the request) */
   | { t: 'run'; n: number; inputs: InputValue[]; audio: boolean; events?: ScriptEvent[] }
@@ -25,6 +27,8 @@ export type ToWorker =
   | { t: 'recordStop'; id: number; appVersion: string }
   /** power on and play an input script back (live inputs are ignored until it ends) */
   | { t: 'playback'; events: ScriptEvent[]; frames: number }
+  /** the debugger panel (src/renderer/src/debugger/) */
+  | { t: 'debug'; id: number; req: DebugRequest; mem: MemoryWindow | null }
   | { t: 'stop' };
 
 /** An input-script event (../shared/oracle/README.md): applied after frame `frame` has been produced. */
@@ -47,4 +51,9 @@ export type FromWorker =
   | { t: 'saved'; id: number; state: Uint8Array; pixels: ArrayBuffer; frameNumber: number }
   | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
   | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }
-  | { t: 'error'; message: string; fatal: boolean };
+  | { t: 'debug'; id: number; reply: DebugReply }
+  /** a breakpoint or watchpoint stopped the game while it ran */
+  | { t: 'debugStopped'; reply: DebugReply }
+  | { t: 'error'; message: string; fatal: boolean }
+  /** the non-volatile memory changed (an EAROM write, battery RAM): the player stores it for the next start */
+  | { t: 'nvram'; data: Record<string, Uint8Array> };

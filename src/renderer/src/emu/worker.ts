@@ -9,6 +9,7 @@ import { startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
 import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
+import { WorkerDebugger } from '../debugger/worker-side';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -26,6 +27,8 @@ const history = new FrameHistory({ maxFrames: 0 });
 let aheadFrames = 0;
 const recorder = new InputRecorder();
 let playback: { events: ScriptEvent[]; next: number; frames: number } | null = null;
+/** the debugger panel's side, attached on request (frames then run through it) */
+const debug = new WorkerDebugger(() => machine);
 
 function post(msg: FromWorker, transfer: Transferable[] = []): void {
   self.postMessage(msg, transfer);
@@ -66,11 +69,41 @@ function sendAudio(): void {
   audioPort.postMessage({ t: 'samples', data: copy }, [copy.buffer]);
 }
 
+// ---- NVRAM (EAROM high scores…): loaded at start, sent back to the player whenever it changes ----
+let nvramSeen = '';
+let nvramCheckedAt = 0;
+const NVRAM_CHECK_FRAMES = 30;
+
+/** The machine's NVRAM (src/core/machine.ts: battery-backed shares and NVRAM devices, by name). */
+type MachineWithNvram = Machine & { nvramSave?(): Map<string, Uint8Array>; nvramWarnings?: string[] };
+function nvramOf(m: Machine): Map<string, Uint8Array> {
+  return (m as MachineWithNvram).nvramSave?.() ?? new Map();
+}
+function nvramKey(data: Map<string, Uint8Array>): string {
+  return [...data].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+}
+
+function checkNvram(force = false): void {
+  const m = machine;
+  if (!m || (!force && m.frameNumber - nvramCheckedAt < NVRAM_CHECK_FRAMES)) return;
+  nvramCheckedAt = m.frameNumber;
+  const data = nvramOf(m);
+  if (data.size === 0) return;
+  const key = nvramKey(data);
+  if (key === nvramSeen) return;
+  nvramSeen = key;
+  post({ t: 'nvram', data: Object.fromEntries(data) });
+}
+
 function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   startMsg = msg;
   current.clear();
-  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
+  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate, msg.nvram);
   machine = m;
+  debug.reset();
+  for (const w of (m as MachineWithNvram).nvramWarnings ?? []) post({ t: 'error', message: w, fatal: false });
+  nvramSeen = nvramKey(nvramOf(m));
+  nvramCheckedAt = 0;
   history.clear();
   rewoundTo = -1;
   if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
@@ -87,7 +120,14 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
   const sampleEvents: SampleEvent[] = [];
   for (let i = 0; i < n; i++) {
     if (playback) playbackInputs(playback);
-    m.runFrame();
+    if (debug.active) {
+      const wasPaused = debug.paused;
+      if (!debug.runFrame()) {
+        if (!wasPaused) post({ t: 'debugStopped', reply: { lines: [debug.view(null).stop?.message ?? 'Stopped'], view: debug.view(null) } });
+        n = i;
+        break;
+      }
+    } else m.runFrame();
     history.frameDone(m);
     if (audio) sendAudio();
     const se = m.sampleEvents?.();
@@ -99,7 +139,8 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
       post({ t: 'playbackEnded', frameNumber: m.frameNumber });
     }
   }
-  const buf = pixels(aheadFrames > 0 && n > 0 ? runAhead(m, aheadFrames) : undefined);
+  checkNvram();
+  const buf = pixels(aheadFrames > 0 && n > 0 && !debug.active ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
 
@@ -207,6 +248,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         const m = machine!;
         try {
           m.loadState(msg.state);
+          debug.reset();
           current.clear();
           history.clear();
           recorder.stop();
@@ -222,7 +264,11 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'memory', id: msg.id, bytes, names });
         break;
       }
+      case 'debug':
+        post({ t: 'debug', id: msg.id, reply: debug.handle(msg.req, msg.mem) });
+        break;
       case 'stop':
+        checkNvram(true);
         machine = null;
         self.close();
         break;

@@ -38,6 +38,7 @@ export function toast(message: string, kind: 'info' | 'error' | 'ok' = 'info', m
 /** Inline SVG icons (drawn here; no icon font, no remote content). */
 const ICONS: Record<string, string> = {
   play: 'M8 5v14l11-7z',
+  bug: 'M20 8h-2.8a6 6 0 0 0-1.8-2l1.6-1.6L15.6 3l-2.2 2.2a6 6 0 0 0-2.8 0L8.4 3 7 4.4 8.6 6a6 6 0 0 0-1.8 2H4v2h2.1a6 6 0 0 0 0 1H4v2h2.1a6 6 0 0 0 0 1H4v2h2.8a6 6 0 0 0 10.4 0H20v-2h-2.1a6 6 0 0 0 0-1H20v-2h-2.1a6 6 0 0 0 0-1H20V8zm-6 8h-4v-2h4v2zm0-4h-4v-2h4v2z',
   pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
   reset: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
   ff: 'M4 18l8.5-6L4 6v12zm9-12v12l8.5-6L13 6z',

@@ -6,6 +6,7 @@
 import type { SetAudit } from '../../../preload/api';
 import type { CoreGame } from '../emu/core-bridge';
 import { isPlayable } from '../../../main/roms-bridge';
+import { statusLabels } from '../../../core/describe';
 import { clear, h, icon } from './dom';
 
 export interface LibraryEntry {
@@ -231,6 +232,7 @@ export class LibraryView {
       e.art ? h('div', { class: 'art-shade' }) : null,
       e.art ? null : h('div', { class: `art-title${i.title.replace(/\s*\(.*\)$/, '').length > 14 ? ' long' : ''}` }, i.title.replace(/\s*\(.*\)$/, '')),
       i.homebrew ? h('span', { class: 'tag homebrew' }, 'Homebrew') : null,
+      statusLabels(i.status).length ? h('span', { class: 'tag status-flags', title: statusLabels(i.status).join(', ') }, statusLabels(i.status)[0]) : null,
       h('span', { class: 'orientation' }, i.height > i.width ? 'Vertical' : 'Horizontal'),
       // the hover shortcut: not a tab stop (it is invisible until hovered); the details' Play button is
       playable(e) ? h('button', { class: 'play-fab', tabindex: '-1', title: `Play ${i.title}`, 'aria-label': `Play ${i.title}`, on: { click: (ev) => { ev.stopPropagation(); this.actions.play(i.name); } } }, icon('play')) : null,
@@ -273,8 +275,7 @@ export class LibraryView {
         h('dt', null, 'Chips'), h('dd', null, h('ul', { class: 'chips' }, ...i.chips.map((c) => h('li', null, h('b', null, c.type), ` ${c.tag} · ${mhz(c.clock)}`)))),
         h('dt', null, 'Controls'), h('dd', null, controls.slice(0, 10).join(', ') + (controls.length > 10 ? '…' : '')),
         h('dt', null, 'DIP switches'), h('dd', null, dips ? `${dips} (change them in Settings while playing)` : 'none'),
-        ...(Object.entries(i.status).filter(([, v]) => v).length
-          ? [h('dt', null, 'Notes'), h('dd', null, Object.entries(i.status).filter(([, v]) => v).map(([k]) => k).join(', '))] : []),
+        ...(statusLabels(i.status).length ? [h('dt', null, 'Emulation'), h('dd', null, statusLabels(i.status).join(', '))] : []),
       ),
       h('h3', null, 'ROM files'),
       h('table', { class: 'roms' },

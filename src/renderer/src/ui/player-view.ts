@@ -22,6 +22,7 @@ export interface PlayerActions {
   rewind(on: boolean): void;
   toggleRecording(): void;
   playRecording(): void;
+  debugger(): void;
 }
 
 export class PlayerView {
@@ -74,7 +75,7 @@ export class PlayerView {
       h('div', { class: 'tb-group' }, rewind, this.pauseBtn, step, btn('reset', 'Reset (F3)', () => actions.reset()), this.ffBtn),
       h('div', { class: 'tb-group' }, this.recBtn, btn('film', 'Play a recording…', () => actions.playRecording())),
       h('div', { class: 'tb-group' }, btn('save', 'Save state (F5)', () => actions.saveState()), btn('load', 'Load state (F7)', () => actions.loadState()),
-        btn('camera', 'Screenshot (F12)', () => actions.screenshot())),
+        btn('camera', 'Screenshot (F12)', () => actions.screenshot()), btn('bug', 'Debugger (F9)', () => actions.debugger())),
       h('div', { class: 'tb-group' }, this.muteBtn, this.volumeInput),
       h('div', { class: 'tb-group' }, btn('full', 'Full screen (F11)', () => actions.fullscreen()), btn('gear', 'Settings', () => actions.settings())),
     );
