@@ -287,9 +287,8 @@ export function soundR1Map(d: GottliebDevices, votrax: boolean): MapEntry[] {
 
 /**
  * The 4 KiB battery-backed RAM (MAME nvram_device "nvram", DEFAULT_ALL_1): fresh contents read 0xff
- * (measured in MAME 0.251: gottdemo's untouched bytes read 0xff). `fill` is the fresh value for the
- * machine's NVRAM handling; `init` also fills it, for machines that do not handle NVRAM yet (init runs
- * before a saved NVRAM file is loaded, so a file still wins).
+ * (measured in MAME 0.251: gottdemo's untouched bytes read 0xff); the machine keeps it in the NVRAM
+ * folder as `nvram` (MAME's device tag).
  */
 const BATTERY_RAM = { size: 0x1000, nvram: true, fill: 0xff };
 
@@ -333,7 +332,6 @@ function gottliebHw(o: BoardOptions): HardwareDef {
       init: () => {
         d.board.attach(d['r1sound:riot'], d.video, o.knocker ? d.knocker_sam : null);
         d.r1sound.attach(d['r1sound:riot'], d['r1sound:audiocpu']);
-        m.share('nvram').fill(BATTERY_RAM.fill); // fresh battery RAM (see BATTERY_RAM)
       },
     }),
   });

@@ -10,22 +10,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
-import { frameFigures, parseFigures } from '../../sound/namco-wsg/figures/audio-figures';
+import type { ArcadeMachine } from '../../src/core/machine';
 import { readTsv, recordRun, saveActual } from '../support/golden';
+import { homebrewMachine } from '../support/homebrew-machine';
+import { checkAudioFigures } from '../support/pacman-golden';
 
-function machine(set: string): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get(set)!;
-  const { files, report } = loadSet(manifest, openSetSources(manifests, set, [HOMEBREW_DIR]));
-  expect(report.status).toBe('good');
-  return createMachine(findGame(set)!, { manifest, files }, { sampleRate: 48000 });
-}
 
 /** The oracle's ranges (mem_layout.tsv) in our machine. */
 function ranges(m: ArcadeMachine): Record<string, () => Uint8Array> {
@@ -42,7 +32,7 @@ function ranges(m: ArcadeMachine): Record<string, () => Uint8Array> {
 
 function checkGolden(set: string, script: string, frames: number, snapCount: number): void {
   const golden = join('test', 'golden', set);
-  const m = machine(set);
+  const m = homebrewMachine(set); // 48 kHz, the WAV's rate
   const events = parseInputScript(readFileSync(script, 'utf8'), script);
   const snaps = readTsv(join(golden, 'snapshots.tsv'));
   const rec = recordRun(m, events, frames, ranges(m), new Set(snaps.map((s) => Number(s.frame))));
@@ -62,22 +52,9 @@ function checkGolden(set: string, script: string, frames: number, snapCount: num
   expect(memDiffs.slice(0, 10)).toEqual([]);
   expect(compared).toBe(frames * 7);
 
-  // Audio: per-frame RMS within 10 % (at least 300 units where the level is small) and pitch within 2 %
-  // where one tone dominates the frame (criteria of test/golden/gottdemo/README.md).
-  const want = parseFigures(readFileSync(join(golden, 'audio-figures.tsv'), 'utf8'));
-  const bad: string[] = [];
-  let level = 0, pitched = 0;
-  for (const w of want) {
-    if (w.samples < 700 || w.frame > rec.audio.length) continue;
-    const ours = frameFigures(rec.audio[w.frame - 1], 48000);
-    level++;
-    if (Math.abs(ours.rms - w.rms) > Math.max(0.1 * w.rms, 300)) bad.push(`frame ${w.frame}: rms ${ours.rms.toFixed(0)} vs MAME ${w.rms.toFixed(0)}`);
-    if (w.dominance < 0.75 && w.peak > 1000 && w.pitchHz >= 120) {
-      pitched++;
-      if (Math.abs(ours.pitchHz - w.pitchHz) > 0.02 * w.pitchHz) bad.push(`frame ${w.frame}: pitch ${ours.pitchHz.toFixed(1)} vs MAME ${w.pitchHz.toFixed(1)} Hz`);
-    }
-  }
-  expect(bad.slice(0, 10)).toEqual([]);
+  // Audio: per-frame RMS within 10 % (at least 300 units apart allowed) and pitch within 2 % where one tone
+  // dominates the frame (criteria of test/golden/gottdemo/README.md).
+  const { compared: level, pitched } = checkAudioFigures(rec, golden, 300);
   expect(level).toBeGreaterThan(frames - 50);
   expect(pitched).toBeGreaterThan(frames / 12); // the run has tonal sound to compare
 }
