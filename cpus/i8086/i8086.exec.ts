@@ -627,7 +627,7 @@ function opDefault(cpu: I8086): void {
 }
 
 /** Opcode → its handler (the prefix bytes never reach here: they go to default). */
-const HANDLERS: readonly ((cpu: I8086, op: number) => void)[] = [
+export const HANDLERS: readonly ((cpu: I8086, op: number) => void)[] = [
   op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op07_1f,
   op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op0f,
   op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op07_1f,

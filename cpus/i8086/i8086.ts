@@ -26,7 +26,7 @@ import { disassembleX86 } from './i8086.dasm';
 import { biuExtra, wideOperand } from './i8086.biu';
 import { HAS_MODRM, insnLength } from './i8086.ops';
 import { BP, BX, CS, DI, DS, ES, IF, R8, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
-import { exec } from './i8086.exec';
+import { HANDLERS, exec } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
 
 export * from './i8086.state';
@@ -149,6 +149,48 @@ export class I8086 extends Device implements CpuDevice {
   run(budget: number): number {
     this.icount = budget;
     this.budget = budget;
+    if (this.biu) return this.runStepped();
+    // Fast path: while nothing is pending (no interrupt, trap, inhibit, HALT or REP resume), an
+    // instruction is fetch, optional prefixes, one handler call; the rest goes through step().
+    const prd = this.prd, pmem = this.pmem, prefixTable = this.prefixTable;
+    let n = 0;
+    do {
+      const f = this.flags;
+      if ((this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | (f & TF) | (this.irqLine & (f >> 9))) !== 0) {
+        this.instructions += n;
+        n = 0;
+        if (this.inhibit !== 0) this.inhibit = 0;
+        else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) continue;
+        if (this.halted !== 0) { this.icount = 0; break; }
+        this.step();
+        // the fast path below relies on these being clear between instructions
+        this.resuming = 0;
+        this.segOvr = -1;
+        this.rep = REP_NONE;
+        this.instructions++;
+        if ((f & TF) !== 0 && this.repResume === 0) this.trapPending = 1;
+        continue;
+      }
+      const ip = this.ip;
+      this.insStart = ip;
+      const a = (this.csBase + ip) & 0xfffff;
+      const o = prd[a >>> 12];
+      this.ip = (ip + 1) & 0xffff;
+      const op = o >= 0 ? pmem[o + (a & 0xfff)] : this.program.read8(a);
+      if (prefixTable[op] === 0) HANDLERS[op](this, op);
+      else {
+        exec(this, this.prefixes(op));
+        this.segOvr = -1;
+        this.rep = REP_NONE;
+      }
+      n++;
+    } while (this.icount > 0);
+    this.instructions += n;
+    return this.budget - this.icount;
+  }
+
+  /** The run loop one step() at a time (the accurate path: each instruction timed by the BIU model). */
+  private runStepped(): number {
     do {
       if (this.inhibit !== 0) this.inhibit = 0;
       else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) continue;
