@@ -1,30 +1,32 @@
 /** x86 ALU operations with the FLAGS they set (iAPX 86/88 User's Manual; undocumented SETMO from the SingleStepTests/8086 vectors). */
 import type { I8086 } from './i8086';
-import { AF, ARITH, CF, OF, SZP8, szp16 } from './i8086.state';
+import { ARITH, CF, LAZY_ADD16, LAZY_ADD8, LAZY_DEC16, LAZY_DEC8, LAZY_INC16, LAZY_INC8, LAZY_LOGIC16, LAZY_LOGIC8, LAZY_SUB16, LAZY_SUB8, OF, SZP8, szp16 } from './i8086.state';
 
 // ---- ALU --------------------------------------------------------------------------------------
 
+// ADD/SUB/logic/INC/DEC leave their flags lazy (I8086.materializeFlags derives them when read).
+
 export function add8(cpu: I8086, a: number, b: number, c: number): number {
   const r = a + b + c;
-  cpu.flags = (cpu.flags & ~ARITH) | ((r >> 8) & CF) | SZP8[r & 0xff] | ((a ^ b ^ r) & AF) | (((r ^ a) & (r ^ b) & 0x80) << 4);
+  cpu.lazyA = a; cpu.lazyB = b; cpu.lazyRes = r; cpu.lazyKind = LAZY_ADD8;
   return r & 0xff;
 }
 
 export function sub8(cpu: I8086, a: number, b: number, c: number): number {
   const r = a - b - c;
-  cpu.flags = (cpu.flags & ~ARITH) | ((r >> 8) & CF) | SZP8[r & 0xff] | ((a ^ b ^ r) & AF) | (((a ^ b) & (a ^ r) & 0x80) << 4);
+  cpu.lazyA = a; cpu.lazyB = b; cpu.lazyRes = r; cpu.lazyKind = LAZY_SUB8;
   return r & 0xff;
 }
 
 export function add16(cpu: I8086, a: number, b: number, c: number): number {
   const r = a + b + c;
-  cpu.flags = (cpu.flags & ~ARITH) | ((r >> 16) & CF) | szp16(r & 0xffff) | ((a ^ b ^ r) & AF) | (((r ^ a) & (r ^ b) & 0x8000) >> 4);
+  cpu.lazyA = a; cpu.lazyB = b; cpu.lazyRes = r; cpu.lazyKind = LAZY_ADD16;
   return r & 0xffff;
 }
 
 export function sub16(cpu: I8086, a: number, b: number, c: number): number {
   const r = a - b - c;
-  cpu.flags = (cpu.flags & ~ARITH) | ((r >> 16) & CF) | szp16(r & 0xffff) | ((a ^ b ^ r) & AF) | (((a ^ b) & (a ^ r) & 0x8000) >> 4);
+  cpu.lazyA = a; cpu.lazyB = b; cpu.lazyRes = r; cpu.lazyKind = LAZY_SUB16;
   return r & 0xffff;
 }
 
@@ -33,14 +35,14 @@ export function alu8(cpu: I8086, op: number, a: number, b: number): number {
   switch (op) {
     case 0: return add8(cpu, a, b, 0);
     case 1: a |= b; break;
-    case 2: return add8(cpu, a, b, cpu.flags & CF);
-    case 3: return sub8(cpu, a, b, cpu.flags & CF);
+    case 2: return add8(cpu, a, b, cpu.carry());
+    case 3: return sub8(cpu, a, b, cpu.carry());
     case 4: a &= b; break;
     case 5: return sub8(cpu, a, b, 0);
     case 6: a ^= b; break;
     default: sub8(cpu, a, b, 0); return a;
   }
-  cpu.flags = (cpu.flags & ~ARITH) | SZP8[a];
+  cpu.lazyRes = a; cpu.lazyKind = LAZY_LOGIC8;
   return a;
 }
 
@@ -48,39 +50,46 @@ export function alu16(cpu: I8086, op: number, a: number, b: number): number {
   switch (op) {
     case 0: return add16(cpu, a, b, 0);
     case 1: a |= b; break;
-    case 2: return add16(cpu, a, b, cpu.flags & CF);
-    case 3: return sub16(cpu, a, b, cpu.flags & CF);
+    case 2: return add16(cpu, a, b, cpu.carry());
+    case 3: return sub16(cpu, a, b, cpu.carry());
     case 4: a &= b; break;
     case 5: return sub16(cpu, a, b, 0);
     case 6: a ^= b; break;
     default: sub16(cpu, a, b, 0); return a;
   }
-  cpu.flags = (cpu.flags & ~ARITH) | szp16(a);
+  cpu.lazyRes = a; cpu.lazyKind = LAZY_LOGIC16;
   return a;
 }
 
+/** INC/DEC keep CF: it moves into `fl` before the operation goes lazy. */
+function incDec(cpu: I8086, a: number, r: number, kind: number): void {
+  const cf = cpu.carry();
+  cpu.fl = (cpu.fl & ~CF) | cf;
+  cpu.lazyA = a; cpu.lazyB = 1; cpu.lazyRes = r; cpu.lazyKind = kind;
+}
+
 export function inc8(cpu: I8086, a: number): number {
-  const r = (a + 1) & 0xff;
-  cpu.flags = (cpu.flags & ~(ARITH & ~CF)) | SZP8[r] | ((a ^ r) & AF) | (r === 0x80 ? OF : 0);
-  return r;
+  const r = a + 1;
+  incDec(cpu, a, r, LAZY_INC8);
+  return r & 0xff;
 }
 
 export function dec8(cpu: I8086, a: number): number {
-  const r = (a - 1) & 0xff;
-  cpu.flags = (cpu.flags & ~(ARITH & ~CF)) | SZP8[r] | ((a ^ r) & AF) | (r === 0x7f ? OF : 0);
-  return r;
+  const r = a - 1;
+  incDec(cpu, a, r, LAZY_DEC8);
+  return r & 0xff;
 }
 
 export function inc16(cpu: I8086, a: number): number {
-  const r = (a + 1) & 0xffff;
-  cpu.flags = (cpu.flags & ~(ARITH & ~CF)) | szp16(r) | ((a ^ r) & AF) | (r === 0x8000 ? OF : 0);
-  return r;
+  const r = a + 1;
+  incDec(cpu, a, r, LAZY_INC16);
+  return r & 0xffff;
 }
 
 export function dec16(cpu: I8086, a: number): number {
-  const r = (a - 1) & 0xffff;
-  cpu.flags = (cpu.flags & ~(ARITH & ~CF)) | szp16(r) | ((a ^ r) & AF) | (r === 0x7fff ? OF : 0);
-  return r;
+  const r = a - 1;
+  incDec(cpu, a, r, LAZY_DEC16);
+  return r & 0xffff;
 }
 
 /**
@@ -93,7 +102,7 @@ export function shift(cpu: I8086, op: number, v: number, count: number, bits: nu
   if (count === 0) return v;
   const msb = bits === 8 ? 0x80 : 0x8000;
   const mask = bits === 8 ? 0xff : 0xffff;
-  let cf = cpu.flags & CF;
+  let cf = 0;
   switch (op) {
     case 0: // ROL
       for (let i = 0; i < count; i++) { cf = v & msb ? 1 : 0; v = ((v << 1) | cf) & mask; }
@@ -104,10 +113,12 @@ export function shift(cpu: I8086, op: number, v: number, count: number, bits: nu
       cpu.flags = (cpu.flags & ~(CF | OF)) | cf | (((v ^ (v << 1)) & msb) ? OF : 0);
       return v;
     case 2: // RCL
+      cf = cpu.carry();
       for (let i = 0; i < count; i++) { const out = v & msb ? 1 : 0; v = ((v << 1) | cf) & mask; cf = out; }
       cpu.flags = (cpu.flags & ~(CF | OF)) | cf | (((v & msb ? 1 : 0) ^ cf) ? OF : 0);
       return v;
     case 3: // RCR
+      cf = cpu.carry();
       for (let i = 0; i < count; i++) { const out = v & 1; v = (v >> 1) | (cf ? msb : 0); cf = out; }
       cpu.flags = (cpu.flags & ~(CF | OF)) | cf | (((v ^ (v << 1)) & msb) ? OF : 0);
       return v;
@@ -135,6 +146,6 @@ export function shift(cpu: I8086, op: number, v: number, count: number, bits: nu
   let of = 0;
   if (op === 4 || op === 6) of = ((v & msb) !== 0) !== (cf !== 0) ? OF : 0;
   else if (op === 5) of = ((v ^ (v << 1)) & msb) !== 0 ? OF : 0;
-  cpu.flags = (cpu.flags & ~ARITH) | cf | szp | of;
+  cpu.flags = (cpu.fl & ~ARITH) | cf | szp | of; // every arithmetic flag is set here
   return v;
 }

@@ -1,6 +1,6 @@
 /** The x86 one-byte opcode map: `exec` runs the instruction whose opcode (after any prefixes) is `op`. */
 import type { I8086 } from './i8086';
-import { AX, BX, CF, CS, CX, DF, DS, DX, ES, IF, OF, PF, R8, REP_NONE, SF, SP, SS, ZF } from './i8086.state';
+import { ARITH, AX, BX, CF, CS, CX, DF, DS, DX, ES, IF, OF, PF, R8, REP_NONE, SF, SP, SS, ZF, szp16 } from './i8086.state';
 import { alu16, alu8, dec16, inc16, shift } from './i8086.alu';
 import { exec186, invalidOpcode } from './i8086.ext186';
 import { aaa, aad, aam, aas, daa, das, grp3_16, grp3_8, grp4, grp5 } from './i8086.group';
@@ -60,26 +60,26 @@ function op07_1f(cpu: I8086, op: number): void {
   cpu.icount -= t.popS;
 }
 
-function op0f(cpu: I8086): void {
+function op0f(cpu: I8086, _op: number): void {
   const t = cpu.t;
   if (cpu.nec) { execNec0F(cpu); return; }
   if (cpu.intel86) { cpu.loadCs(cpu.pop16()); cpu.icount -= t.popS; return; } // POP CS (8086 only)
   invalidOpcode(cpu);
 }
 
-function op27(cpu: I8086): void {
+function op27(cpu: I8086, _op: number): void {
   daa(cpu);
 }
 
-function op2f(cpu: I8086): void {
+function op2f(cpu: I8086, _op: number): void {
   das(cpu);
 }
 
-function op37(cpu: I8086): void {
+function op37(cpu: I8086, _op: number): void {
   aaa(cpu);
 }
 
-function op3f(cpu: I8086): void {
+function op3f(cpu: I8086, _op: number): void {
   aas(cpu);
 }
 
@@ -99,7 +99,7 @@ function op50_57(cpu: I8086, op: number): void {
   cpu.push16(r16[op & 7]); cpu.icount -= t.pushR;
 }
 
-function op54(cpu: I8086): void {
+function op54(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   // 8086/80186/V30 push the already decremented SP (286 and later push the old value)
   const sp = (r16[SP] - 2) & 0xffff;
@@ -125,7 +125,7 @@ function op70_7f(cpu: I8086, op: number): void {
   jcc(cpu, op & 15);
 }
 
-function op80_82(cpu: I8086): void {
+function op80_82(cpu: I8086, _op: number): void {
   const t = cpu.t, m = cpu.fetch8(), reg = (m >> 3) & 7;
   if (m >= 0xc0) {
     const r8 = cpu.r8, d = R8[m & 7];
@@ -141,7 +141,7 @@ function op80_82(cpu: I8086): void {
   cpu.icount -= reg === 7 ? t.cmpMI : t.aluMI;
 }
 
-function op81_83(cpu: I8086, op: number): void {
+export function op81_83(cpu: I8086, op: number): void {
   const t = cpu.t, m = cpu.fetch8();
   if (m >= 0xc0) {
     // register form without the EA bookkeeping (the hot case: CMP/ADD/XOR reg,imm)
@@ -159,17 +159,17 @@ function op81_83(cpu: I8086, op: number): void {
   cpu.icount -= cpu.reg === 7 ? t.cmpMI : t.aluMI;
 }
 
-function op84(cpu: I8086): void {
+function op84(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.modrm(); alu8(cpu, 4, cpu.getRM8(), r8[R8[cpu.reg]]); cpu.icount -= cpu.mod === 3 ? t.testRR : t.testRM;
 }
 
-function op85(cpu: I8086): void {
+function op85(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm(); alu16(cpu, 4, cpu.getRM16(), r16[cpu.reg]); cpu.icount -= cpu.mod === 3 ? t.testRR : t.testRM;
 }
 
-function op86(cpu: I8086): void {
+function op86(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.modrm();
   const d = R8[cpu.reg];
@@ -179,7 +179,7 @@ function op86(cpu: I8086): void {
   cpu.icount -= cpu.mod === 3 ? t.xchgRR : t.xchgRM;
 }
 
-function op87(cpu: I8086): void {
+function op87(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm();
   const v = cpu.getRM16();
@@ -188,37 +188,37 @@ function op87(cpu: I8086): void {
   cpu.icount -= cpu.mod === 3 ? t.xchgRR : t.xchgRM;
 }
 
-function op88(cpu: I8086): void {
+function op88(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), v = r8[R8[(m >> 3) & 7]];
   if (m >= 0xc0) { r8[R8[m & 7]] = v; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
 }
 
-function op89(cpu: I8086): void {
+export function op89(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), v = r16[(m >> 3) & 7];
   if (m >= 0xc0) { r16[m & 7] = v; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
 }
 
-function op8a(cpu: I8086): void {
+function op8a(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), d = R8[(m >> 3) & 7];
   if (m >= 0xc0) { r8[d] = r8[R8[m & 7]]; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); r8[d] = cpu.rd8(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
 }
 
-function op8b(cpu: I8086): void {
+export function op8b(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), d = (m >> 3) & 7;
   if (m >= 0xc0) { r16[d] = r16[m & 7]; cpu.icount -= cpu.t.movRR; return; }
   cpu.decodeModrm(m); r16[d] = cpu.rd16(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
 }
 
-function op8c(cpu: I8086): void {
+function op8c(cpu: I8086, _op: number): void {
   const t = cpu.t;
   // the 8086 decodes only reg bits 0-1 (vectors: 8C with reg 4-7)
   cpu.modrm(); cpu.setRM16(cpu.sreg[cpu.reg & 3]); cpu.icount -= cpu.mod === 3 ? t.movRS : t.movMS;
 }
 
-function op8d(cpu: I8086): void {
+function op8d(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm();
   // LEA with a register operand is undefined; the 8086 leaves the last EA (not covered by vectors)
@@ -227,7 +227,7 @@ function op8d(cpu: I8086): void {
  
 }
 
-function op8e(cpu: I8086): void {
+function op8e(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.modrm();
   const v = cpu.getRM16();
@@ -238,7 +238,7 @@ function op8e(cpu: I8086): void {
   cpu.icount -= cpu.mod === 3 ? t.movSR : t.movSM;
 }
 
-function op8f(cpu: I8086): void {
+function op8f(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.modrm();
   const v = cpu.pop16();
@@ -246,7 +246,7 @@ function op8f(cpu: I8086): void {
   cpu.icount -= cpu.mod === 3 ? t.popR : t.popM;
 }
 
-function op90(cpu: I8086): void {
+function op90(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.icount -= t.nop;
 }
@@ -259,12 +259,12 @@ function op91_97(cpu: I8086, op: number): void {
   cpu.icount -= t.xchgRA;
 }
 
-function op98(cpu: I8086): void {
+function op98(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r16[AX] = ((r8[0] << 24) >> 24) & 0xffff; cpu.icount -= t.cbw;
 }
 
-function op99(cpu: I8086): void {
+function op99(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   // 8086 microcode: one more clock when AX is negative (vectors 99)
   if (r16[AX] & 0x8000) { r16[DX] = 0xffff; cpu.icount -= t.cwd + (cpu.intel86 ? 1 : 0); }
@@ -272,7 +272,7 @@ function op99(cpu: I8086): void {
  
 }
 
-function op9a(cpu: I8086): void {
+function op9a(cpu: I8086, _op: number): void {
   const ip = cpu.fetch16();
   callFar(cpu, ip, cpu.fetch16());
   cpu.icount -= cpu.t.callFar;
@@ -286,47 +286,47 @@ export function callFar(cpu: I8086, ip: number, cs: number): void {
   cpu.loadCs(cs);
 }
 
-function op9b(cpu: I8086): void {
+function op9b(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.icount -= t.wait; return; // TEST pin inactive (no coprocessor): WAIT falls through
 }
 
-function op9c(cpu: I8086): void {
+function op9c(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.push16(cpu.flags); cpu.icount -= t.pushf;
 }
 
-function op9d(cpu: I8086): void {
+function op9d(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags = (cpu.pop16() & 0x0fd5) | cpu.flagsFixed; cpu.icount -= t.popf;
 }
 
-function op9e(cpu: I8086): void {
+function op9e(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.flags = (cpu.flags & 0xff00) | (r8[1] & 0xd5) | 0x02; cpu.icount -= t.sahf;
 }
 
-function op9f(cpu: I8086): void {
+function op9f(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[1] = cpu.flags & 0xff; cpu.icount -= t.lahf;
 }
 
-function opa0(cpu: I8086): void {
+function opa0(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.rd8(cpu.dsBase(), cpu.fetch16()); cpu.icount -= t.movAM;
 }
 
-function opa1(cpu: I8086): void {
+function opa1(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = cpu.rd16(cpu.dsBase(), cpu.fetch16()); cpu.icount -= t.movAM;
 }
 
-function opa2(cpu: I8086): void {
+function opa2(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.wr8(cpu.dsBase(), cpu.fetch16(), r8[0]); cpu.icount -= t.movMA;
 }
 
-function opa3(cpu: I8086): void {
+function opa3(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.wr16(cpu.dsBase(), cpu.fetch16(), r16[AX]); cpu.icount -= t.movMA;
 }
@@ -336,12 +336,12 @@ function opa4_af(cpu: I8086, op: number): void {
  
 }
 
-function opa8(cpu: I8086): void {
+function opa8(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   alu8(cpu, 4, r8[0], cpu.fetch8()); cpu.icount -= t.aluAI;
 }
 
-function opa9(cpu: I8086): void {
+function opa9(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   alu16(cpu, 4, r16[AX], cpu.fetch16()); cpu.icount -= t.aluAI;
 }
@@ -362,12 +362,12 @@ function opc0_c1(cpu: I8086, op: number): void {
   exec186(cpu, op);
 }
 
-function opc2(cpu: I8086): void {
+function opc2(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const n = cpu.fetch16(); cpu.ip = cpu.pop16(); r16[SP] += n; cpu.icount -= t.retImm; return; 
 }
 
-function opc3(cpu: I8086): void {
+function opc3(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16(); cpu.icount -= t.ret;
 }
@@ -381,13 +381,13 @@ function opc4_c5(cpu: I8086, op: number): void {
   cpu.icount -= t.ldsLes;
 }
 
-function opc6(cpu: I8086): void {
+function opc6(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r8[R8[m & 7]] = cpu.fetch8(); cpu.icount -= cpu.t.movRI; return; }
   cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, cpu.fetch8()); cpu.icount -= cpu.t.movMI;
 }
 
-function opc7(cpu: I8086): void {
+function opc7(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r16[m & 7] = cpu.fetch16(); cpu.icount -= cpu.t.movRI; return; }
   cpu.decodeModrm(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, cpu.fetch16()); cpu.icount -= cpu.t.movMI;
@@ -398,7 +398,7 @@ function opc8_c9(cpu: I8086, op: number): void {
   exec186(cpu, op);
 }
 
-function opca(cpu: I8086): void {
+function opca(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const n = cpu.fetch16();
   cpu.ip = cpu.pop16();
@@ -407,28 +407,28 @@ function opca(cpu: I8086): void {
   cpu.icount -= t.retfImm;
 }
 
-function opcb(cpu: I8086): void {
+function opcb(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16(); cpu.loadCs(cpu.pop16()); cpu.icount -= t.retf;
 }
 
-function opcc(cpu: I8086): void {
+function opcc(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.interrupt(3); cpu.icount -= t.int3;
 }
 
-function opcd(cpu: I8086): void {
+function opcd(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const v = cpu.fetch8(); cpu.interrupt(v); cpu.icount -= t.int; return; 
 }
 
-function opce(cpu: I8086): void {
+function opce(cpu: I8086, _op: number): void {
   const t = cpu.t;
   if (cpu.flags & OF) { cpu.interrupt(4); cpu.icount -= t.intoTaken; } else cpu.icount -= t.intoNot;
  
 }
 
-function opcf(cpu: I8086): void {
+function opcf(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16();
   cpu.loadCs(cpu.pop16());
@@ -441,6 +441,14 @@ function opd0_d3(cpu: I8086, op: number): void {
   const r8 = cpu.r8, t = cpu.t, m = cpu.fetch8(), reg = (m >> 3) & 7;
   const count = op < 0xd2 ? 1 : shiftCount(cpu, r8[2]);
   if (m >= 0xc0) {
+    if (op === 0xd1 && reg === 4) {
+      // SHL r16, 1: the hot case (CRC and multiply loops), without the general shifter's loop
+      const r16 = cpu.r16, v = r16[m & 7], r = (v << 1) & 0xffff, cf = v >> 15;
+      r16[m & 7] = r;
+      cpu.flags = (cpu.fl & ~ARITH) | cf | szp16(r) | (((r >> 15) ^ cf) !== 0 ? OF : 0);
+      cpu.icount -= t.shift1R;
+      return;
+    }
     if (op & 1) { const r16 = cpu.r16; r16[m & 7] = shift(cpu, reg, r16[m & 7], count, 16); }
     else { const d = R8[m & 7]; r8[d] = shift(cpu, reg, r8[d], count, 8); }
     cpu.icount -= op < 0xd2 ? t.shift1R : t.shiftClR + count * t.shiftPerBit;
@@ -453,15 +461,15 @@ function opd0_d3(cpu: I8086, op: number): void {
   cpu.icount -= op < 0xd2 ? t.shift1M : t.shiftClM + count * t.shiftPerBit;
 }
 
-function opd4(cpu: I8086): void {
+function opd4(cpu: I8086, _op: number): void {
   aam(cpu, cpu.fetch8());
 }
 
-function opd5(cpu: I8086): void {
+function opd5(cpu: I8086, _op: number): void {
   aad(cpu, cpu.fetch8());
 }
 
-function opd6(cpu: I8086): void {
+function opd6(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   // SALC: AL = CF ? 0xff : 0 (undocumented on Intel parts, vectors D6; SETALC in MAME's nec core)
   r8[0] = cpu.flags & CF ? 0xff : 0;
@@ -470,12 +478,12 @@ function opd6(cpu: I8086): void {
  
 }
 
-function opd7(cpu: I8086): void {
+function opd7(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.rd8(cpu.dsBase(), (r16[BX] + r8[0]) & 0xffff); cpu.icount -= t.xlat;
 }
 
-function opd8_df(cpu: I8086): void {
+function opd8_df(cpu: I8086, _op: number): void {
   const t = cpu.t;
   // ESC without a coprocessor: the EA is computed and (for memory forms) a word read and dropped
   cpu.modrm();
@@ -483,45 +491,44 @@ function opd8_df(cpu: I8086): void {
  
 }
 
-function ope0_e2(cpu: I8086, op: number): void {
+export function ope0_e2(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const d = (cpu.fetch8() << 24) >> 24;
   const cx = (r16[CX] - 1) & 0xffff;
   r16[CX] = cx;
-  const z = cpu.flags & ZF;
-  const take = cx !== 0 && (op === 0xe2 || (op === 0xe1 ? z !== 0 : z === 0));
+  const take = cx !== 0 && (op === 0xe2 || (op === 0xe1 ? cpu.zero() !== 0 : cpu.zero() === 0));
   if (take) cpu.ip = (cpu.ip + d) & 0xffff;
   cpu.icount -= op === 0xe2 ? (take ? t.loopTaken : t.loopNot)
     : op === 0xe1 ? (take ? t.loopeTaken : t.loopeNot) : (take ? t.loopneTaken : t.loopneNot);
 }
 
-function ope3(cpu: I8086): void {
+function ope3(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const d = (cpu.fetch8() << 24) >> 24;
   if (r16[CX] === 0) { cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jcxzTaken; } else cpu.icount -= t.jcxzNot;
 }
 
-function ope4(cpu: I8086): void {
+function ope4(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.io.read8(cpu.fetch8()); cpu.icount -= t.inFixed;
 }
 
-function ope5(cpu: I8086): void {
+function ope5(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = inWord(cpu, cpu.fetch8()); cpu.icount -= t.inFixed;
 }
 
-function ope6(cpu: I8086): void {
+function ope6(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.io.write8(cpu.fetch8(), r8[0]); cpu.icount -= t.outFixed;
 }
 
-function ope7(cpu: I8086): void {
+function ope7(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   outWord(cpu, cpu.fetch8(), r16[AX]); cpu.icount -= t.outFixed;
 }
 
-function ope8(cpu: I8086): void {
+function ope8(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const d = cpu.fetch16();
   cpu.push16(cpu.ip);
@@ -529,98 +536,98 @@ function ope8(cpu: I8086): void {
   cpu.icount -= t.callNear;
 }
 
-function ope9(cpu: I8086): void {
+function ope9(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const d = cpu.fetch16(); cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jmpNear; return; 
 }
 
-function opea(cpu: I8086): void {
+function opea(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const ip = cpu.fetch16(); const cs = cpu.fetch16(); cpu.ip = ip; cpu.loadCs(cs); cpu.icount -= t.jmpFar; return; 
 }
 
-function opeb(cpu: I8086): void {
+export function opeb(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const d = (cpu.fetch8() << 24) >> 24; cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jmpShort; return; 
 }
 
-function opec(cpu: I8086): void {
+function opec(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.io.read8(r16[DX]); cpu.icount -= t.inDx;
 }
 
-function oped(cpu: I8086): void {
+function oped(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = inWord(cpu, r16[DX]); cpu.icount -= t.inDx;
 }
 
-function opee(cpu: I8086): void {
+function opee(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   cpu.io.write8(r16[DX], r8[0]); cpu.icount -= t.outDx;
 }
 
-function opef(cpu: I8086): void {
+function opef(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   outWord(cpu, r16[DX], r16[AX]); cpu.icount -= t.outDx;
 }
 
-function opf4(cpu: I8086): void {
+function opf4(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.halted = 1; cpu.icount -= t.hlt;
 }
 
-function opf5(cpu: I8086): void {
+function opf5(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags ^= CF; cpu.icount -= t.flagOp;
 }
 
-function opf6(cpu: I8086): void {
+function opf6(cpu: I8086, _op: number): void {
   grp3_8(cpu);
 }
 
-function opf7(cpu: I8086): void {
+function opf7(cpu: I8086, _op: number): void {
   grp3_16(cpu);
 }
 
-function opf8(cpu: I8086): void {
+function opf8(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~CF; cpu.icount -= t.flagOp;
 }
 
-function opf9(cpu: I8086): void {
+function opf9(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= CF; cpu.icount -= t.flagOp;
 }
 
-function opfa(cpu: I8086): void {
+function opfa(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~IF; cpu.icount -= t.flagOp;
 }
 
-function opfb(cpu: I8086): void {
+function opfb(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= IF; cpu.icount -= t.flagOp;
 }
 
-function opfc(cpu: I8086): void {
+function opfc(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~DF; cpu.icount -= t.flagOp;
 }
 
-function opfd(cpu: I8086): void {
+function opfd(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= DF; cpu.icount -= t.flagOp;
 }
 
-function opfe(cpu: I8086): void {
+function opfe(cpu: I8086, _op: number): void {
   grp4(cpu);
 }
 
-function opff(cpu: I8086): void {
+function opff(cpu: I8086, _op: number): void {
   grp5(cpu);
 }
 
-function opDefault(cpu: I8086): void {
+function opDefault(cpu: I8086, _op: number): void {
   // 0x26/0x2e/0x36/0x3e/0xf0-0xf3 only arrive here when the prefix table omits them (never),
   // and NEC 0x64/0x65; 0xf1 on non-Intel-8086 parts
   invalidOpcode(cpu);
@@ -718,6 +725,12 @@ for (let cc = 0; cc < 16; cc++) {
 }
 
 export function cond(cpu: I8086, cc: number): boolean {
+  // B/AE, E/NE, BE/A read CF and ZF only: no need to derive the other lazy flags
+  const h = cc >> 1;
+  if (h >= 1 && h <= 3) {
+    const r = h === 1 ? cpu.carry() : h === 2 ? cpu.zero() : cpu.carry() | cpu.zero();
+    return (r ^ (cc & 1)) !== 0;
+  }
   const f = cpu.flags;
   return COND[(cc << 5) | (f & CF) | ((f >> 1) & 2) | ((f >> 4) & 12) | ((f >> 7) & 16)] !== 0;
 }

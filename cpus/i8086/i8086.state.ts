@@ -46,3 +46,7 @@ export function popcount(v: number): number {
 
 // prefix kinds (the `rep` field)
 export const REP_NONE = 0, REP_Z = 1, REP_NZ = 2, REP_C = 3, REP_NC = 4;
+
+// lazy arithmetic flags (I8086.lazyKind): odd kinds are byte operations, even ones word operations
+export const LAZY_NONE = 0, LAZY_ADD8 = 1, LAZY_ADD16 = 2, LAZY_SUB8 = 3, LAZY_SUB16 = 4, LAZY_LOGIC8 = 5,
+  LAZY_LOGIC16 = 6, LAZY_INC8 = 7, LAZY_INC16 = 8, LAZY_DEC8 = 9, LAZY_DEC16 = 10;

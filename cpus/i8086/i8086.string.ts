@@ -103,7 +103,7 @@ export function opAddrFromStart(cpu: I8086): number {
 }
 
 export function delta(cpu: I8086, size: number): number {
-  return cpu.flags & DF ? -size : size;
+  return cpu.fl & DF ? -size : size;
 }
 
 export function movs(cpu: I8086, size: number): void {

@@ -25,8 +25,8 @@ import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.t
 import { disassembleX86 } from './i8086.dasm';
 import { biuExtra, wideOperand } from './i8086.biu';
 import { HAS_MODRM, insnLength } from './i8086.ops';
-import { BP, BX, CS, DI, DS, ES, IF, R8, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
-import { HANDLERS, exec } from './i8086.exec';
+import { AF, BP, BX, CF, CS, DI, DS, ES, IF, LAZY_ADD16, LAZY_INC16, LAZY_LOGIC16, LAZY_NONE, LAZY_SUB16, OF, PAR, PF, R8, SF, ZF, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
+import { HANDLERS, exec, jcc, op81_83, op89, op8b, opeb, ope0_e2 } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
 
 export * from './i8086.state';
@@ -37,8 +37,20 @@ export class I8086 extends Device implements CpuDevice {
   readonly r8 = new Uint8Array(this.r16.buffer);
   readonly sreg = new Uint16Array(4);
   ip = 0;
-  flags = 0xf002;
   csBase = 0;
+  /**
+   * FLAGS as stored: the control bits (TF IF DF) and fixed bits are always current; the arithmetic
+   * bits (CF PF AF ZF SF OF) are stale while `lazyKind` is set and then derive from the last ADD/SUB/
+   * logic/INC/DEC's operands and result (v86 and MAME's i386 core keep flags the same way: most are
+   * overwritten before anything reads them). Read and write FLAGS through `flags`.
+   */
+  fl = 0xf002;
+  /** LAZY_* kind of the last flag-setting ALU operation, LAZY_NONE when `fl` holds every flag */
+  lazyKind = LAZY_NONE;
+  /** its operands and unmasked result (a + b + carry, a - b - borrow) */
+  lazyA = 0;
+  lazyB = 0;
+  lazyRes = 0;
 
   // run state
   icount = 0;
@@ -130,6 +142,50 @@ export class I8086 extends Device implements CpuDevice {
     this.reset();
   }
 
+  get flags(): number {
+    return this.lazyKind === LAZY_NONE ? this.fl : this.materializeFlags();
+  }
+
+  set flags(v: number) {
+    this.fl = v;
+    this.lazyKind = LAZY_NONE;
+  }
+
+  /** Writes the arithmetic flags of the pending lazy operation into `fl`; returns FLAGS. */
+  materializeFlags(): number {
+    const k = this.lazyKind, a = this.lazyA, b = this.lazyB, r = this.lazyRes;
+    const byte = (k & 1) !== 0, msb = byte ? 0x80 : 0x8000;
+    let f = this.fl & ~(PF | ZF | SF | AF | OF);
+    f |= PAR[r & 0xff] | ((r & (byte ? 0xff : 0xffff)) === 0 ? ZF : 0) | ((r & msb) !== 0 ? SF : 0);
+    if (k <= LAZY_SUB16) {
+      f = (f & ~CF) | ((r >> (byte ? 8 : 16)) & CF) | ((a ^ b ^ r) & AF);
+      f |= (k <= LAZY_ADD16 ? (r ^ a) & (r ^ b) & msb : (a ^ b) & (a ^ r) & msb) !== 0 ? OF : 0;
+    } else if (k <= LAZY_LOGIC16) {
+      f &= ~CF;
+    } else {
+      // INC/DEC keep CF (already in fl)
+      f |= ((a ^ b ^ r) & AF) | ((k <= LAZY_INC16 ? (r ^ a) & (r ^ b) & msb : (a ^ b) & (a ^ r) & msb) !== 0 ? OF : 0);
+    }
+    this.fl = f;
+    this.lazyKind = LAZY_NONE;
+    return f;
+  }
+
+  /** CF without materializing the other flags. */
+  carry(): number {
+    const k = this.lazyKind;
+    if (k === LAZY_NONE || k > LAZY_LOGIC16) return this.fl & CF;
+    if (k > LAZY_SUB16) return 0;
+    return (this.lazyRes >> ((k & 1) !== 0 ? 8 : 16)) & CF;
+  }
+
+  /** ZF as 0/1 without materializing the other flags. */
+  zero(): number {
+    const k = this.lazyKind;
+    if (k === LAZY_NONE) return (this.fl >> 6) & 1;
+    return (this.lazyRes & ((k & 1) !== 0 ? 0xff : 0xffff)) === 0 ? 1 : 0;
+  }
+
   reset(): void {
     this.r16.fill(0);
     this.sreg.fill(0);
@@ -155,7 +211,7 @@ export class I8086 extends Device implements CpuDevice {
     const prd = this.prd, pmem = this.pmem, prefixTable = this.prefixTable;
     let n = 0;
     do {
-      const f = this.flags;
+      const f = this.fl;
       if ((this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | (f & TF) | (this.irqLine & (f >> 9))) !== 0) {
         this.instructions += n;
         n = 0;
@@ -177,7 +233,20 @@ export class I8086 extends Device implements CpuDevice {
       const o = prd[a >>> 12];
       this.ip = (ip + 1) & 0xffff;
       const op = o >= 0 ? pmem[o + (a & 0xfff)] : this.program.read8(a);
-      if (prefixTable[op] === 0) HANDLERS[op](this, op);
+      if (prefixTable[op] === 0) {
+        // Jcc, the most frequent opcode row of ordinary code, as a direct (inlinable) call
+        switch (op) {
+          case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
+          case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
+            jcc(this, op & 15); break;
+          case 0x81: case 0x83: op81_83(this, op); break;
+          case 0x89: op89(this, op); break;
+          case 0x8b: op8b(this, op); break;
+          case 0xeb: opeb(this, op); break;
+          case 0xe2: ope0_e2(this, op); break;
+          default: HANDLERS[op](this, op);
+        }
+      }
       else {
         exec(this, this.prefixes(op));
         this.segOvr = -1;
