@@ -23,7 +23,7 @@ async function playGottdemo(page, hook) {
 
 async function boots(hook) {
   const b = (await hook('memory', 'nvram')).bytes;
-  return { count: b[BOOTS] | (b[BOOTS + 1] << 8), marker: String.fromCharCode(b[BOOTS + 3], b[BOOTS + 2]) };
+  return { count: b[BOOTS] | (b[BOOTS + 1] << 8), marker: String.fromCharCode(b[BOOTS + 2], b[BOOTS + 3]) };
 }
 
 /** The events as MAME applied them when the goldens were recorded (oracle's inputs_applied.tsv). */
