@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Golden reference files for the gottdemo homebrew set (Gottlieb GG-1 + sound board rev. 1), recorded with
-# MAME 0.251 (`mplanets` machine) through the shared oracle (../shared/oracle/mame-oracle.sh) into
-# test/golden/gottdemo/.
+# Golden reference files for the gottdemo homebrew sets (Gottlieb GG-1 + sound board rev. 1), recorded with
+# MAME 0.251 through the shared oracle (../shared/oracle/mame-oracle.sh): gottdemo as `mplanets` into
+# test/golden/gottdemo/, and gottdemoq (the same program in Q*bert's ROM layout) as `qbert` into
+# test/golden/gottdemoq/ (MAME also wants Q*bert's Votrax ROM sc01a.bin: a 512-byte stand-in of zeros is
+# used; the program never speaks, so the Votrax ROM is never read).
 #
 # usage: tools/make-golden-gottdemo.sh            rebuild the ROMs (must equal the committed ones), record the
 #                                                 run twice (must agree), write the goldens
@@ -18,21 +20,21 @@ export PATH="$PATH:/usr/games"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 
 # 1. the committed ROMs must be what the sources build (byte for byte)
-"$root/homebrew/gottlieb/build.sh" "$tmp/roms" >/dev/null
-for f in "$tmp"/roms/*; do
-  cmp -s "$f" "$root/homebrew/gottdemo/$(basename "$f")" \
-    || { echo "make-golden-gottdemo: homebrew/gottdemo/$(basename "$f") differs from a fresh build (run homebrew/gottlieb/build.sh)" >&2; exit 1; }
+"$root/homebrew/gottlieb/build.sh" "$tmp/roms" "$tmp/romsq" >/dev/null
+for f in "$tmp"/roms/* "$tmp"/romsq/*; do
+  d=gottdemo; case "$f" in "$tmp"/romsq/*) d=gottdemoq;; esac
+  cmp -s "$f" "$root/homebrew/$d/$(basename "$f")" \
+    || { echo "make-golden-gottdemo: homebrew/$d/$(basename "$f") differs from a fresh build (run homebrew/gottlieb/build.sh)" >&2; exit 1; }
 done
+cp -r "$root/homebrew/gottdemoq" "$tmp/qbert"
+head -c 512 /dev/zero > "$tmp/qbert/sc01a.bin"
 
-FRAMES=600
-SNAPS=1,2,60,120,200,250,300,330,400,500,600
-INPUTS=homebrew/gottlieb/inputs-golden.txt
 MEMS=(-M nvram=share:nvram -M ram=cpu:maincpu/program/1000-2fff -M vram=share:videoram -M spr=share:spriteram
       -M pal=share:paletteram -M charram=share:charram -M sndram=cpu:r1sound:audiocpu/program/0000-007f)
 
 record() {
   local out=$1
-  "$oracle/mame-oracle.sh" -m mplanets -r "$root/homebrew/gottdemo" -o "$out" --force -f $FRAMES -s $SNAPS \
+  "$oracle/mame-oracle.sh" -m $MACHINE -r "$ROMDIR" -o "$out" --force -f $FRAMES -s $SNAPS \
     "${MEMS[@]}" --state maincpu,r1sound:audiocpu -i "$root/$INPUTS" 2>&1 | grep -v '^mame-oracle: note:' || true
   [ -f "$out/status.json" ] && grep -q '"done"' "$out/status.json" || { echo "make-golden-gottdemo: run failed" >&2; exit 1; }
 }
@@ -78,20 +80,30 @@ fingerprint() {
     sha1sum < "$out/audio.wav"; } | sha1sum | cut -d' ' -f1
 }
 
-record "$tmp/a"
-record "$tmp/b"
-fa=$(fingerprint "$tmp/a"); fb=$(fingerprint "$tmp/b")
-[ "$fa" = "$fb" ] || { echo "make-golden-gottdemo: two MAME runs differ ($fa vs $fb)" >&2; exit 1; }
-echo "make-golden-gottdemo: two runs agree, fingerprint $fa"
-if [ $check -eq 1 ]; then
-  collect "$tmp/a" "$tmp/golden"
-  if diff -r -q "$tmp/golden" "$golden" --exclude README.md >/dev/null; then
-    echo "make-golden-gottdemo: committed goldens are up to date"
+status=0
+runs=(
+  "gottdemo mplanets $root/homebrew/gottdemo 600 1,2,60,120,200,250,300,330,400,500,600 homebrew/gottlieb/inputs-golden.txt"
+  "gottdemoq qbert $tmp/qbert 300 1,60,150,250,300 homebrew/gottlieb/inputs-golden-qbert.txt"
+)
+for r in "${runs[@]}"; do
+  read -r SET MACHINE ROMDIR FRAMES SNAPS INPUTS <<<"$r"
+  golden="$root/test/golden/$SET"
+  record "$tmp/$SET-a"
+  record "$tmp/$SET-b"
+  fa=$(fingerprint "$tmp/$SET-a"); fb=$(fingerprint "$tmp/$SET-b")
+  [ "$fa" = "$fb" ] || { echo "make-golden-gottdemo: $SET: two MAME runs differ ($fa vs $fb)" >&2; exit 1; }
+  echo "make-golden-gottdemo: $SET: two runs agree, fingerprint $fa"
+  if [ $check -eq 1 ]; then
+    collect "$tmp/$SET-a" "$tmp/golden-$SET"
+    if diff -r -q "$tmp/golden-$SET" "$golden" --exclude README.md --exclude '*.test.ts' >/dev/null; then
+      echo "make-golden-gottdemo: $SET: committed goldens are up to date"
+    else
+      diff -r -q "$tmp/golden-$SET" "$golden" --exclude README.md --exclude '*.test.ts' || true
+      status=1
+    fi
   else
-    diff -r -q "$tmp/golden" "$golden" --exclude README.md || true
-    exit 1
+    collect "$tmp/$SET-a" "$golden"
+    echo "make-golden-gottdemo: $SET -> ${golden#$root/}"
   fi
-else
-  collect "$tmp/a" "$golden"
-  echo "make-golden-gottdemo: -> ${golden#$root/}"
-fi
+done
+exit $status

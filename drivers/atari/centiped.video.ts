@@ -15,8 +15,8 @@
  *   sets every sprite entry whose colour picks that offset for its pen. Value bits inverted: bit 0 red,
  *   1 green, 2 blue, 3 = 0: blue at 0xc0 if on, else green at 0xc0. Writes with offset bit 2 clear change
  *   nothing on screen. The bitmap keeps pens; MAME converts them to colours when the frame is shown, so a
- *   palette change shows on the whole frame. Power-on colours (measured: pen 0 black, pen 1 red): entry n is
- *   (red = bit 0, green = bit 1, blue = bit 2 of n) at full level.
+ *   palette change shows on the whole frame. Power-on colours: entry n is (red = bit 0, green = bit 1,
+ *   blue = bit 2 of n) at full level (measured on tiles and on sprites of 16 colour codes: cenhwtest).
  * - The raster is drawn in bands: the board's 16-line timer calls `updateTo(line)`, which draws every line
  *   not yet drawn up to `line` inclusive (MAME `update_partial`); the frame end draws the rest.
  *
@@ -43,6 +43,8 @@ export class CentipedeVideo extends Device {
   private readonly output: ScreenOutput;
   /** next line to draw (MAME `m_last_partial_scan`) */
   private nextLine = 0;
+  /** a pen's colour changed since the last frame: the next frame is converted whole */
+  private penChanged = true;
   flip = 0;
 
   constructor(
@@ -88,14 +90,18 @@ export class CentipedeVideo extends Device {
     const color = rgba(r, g, b);
     const sel = offset & 3;
     if ((offset & 8) === 0) {
-      this.pens[sel] = color;
+      if (this.pens[sel] !== color) { this.pens[sel] = color; this.penChanged = true; }
       return;
     }
     for (let i = 0; i < 0x100; i += 4) {
-      if (((i >> 2) & 3) === sel) this.pens[i + 5] = color;
-      if (((i >> 4) & 3) === sel) this.pens[i + 6] = color;
-      if (((i >> 6) & 3) === sel) this.pens[i + 7] = color;
+      if (((i >> 2) & 3) === sel) this.setPen(i + 5, color);
+      if (((i >> 4) & 3) === sel) this.setPen(i + 6, color);
+      if (((i >> 6) & 3) === sel) this.setPen(i + 7, color);
     }
+  }
+
+  private setPen(pen: number, color: number): void {
+    if (this.pens[pen] !== color) { this.pens[pen] = color; this.penChanged = true; }
   }
 
   /** LS259 Q7 (0x1c07): cocktail flip (moves the sprite clip band; the board also swaps trackballs). */
@@ -160,7 +166,11 @@ export class CentipedeVideo extends Device {
   /** Frame end (screen update): finish the raster and show it through the current palette. */
   draw(): void {
     this.updateTo(NATIVE_H - 1);
-    this.output.render(this.bitmap, this.pens);
+    if (this.penChanged) {
+      this.output.invalidate();
+      this.penChanged = false;
+    }
+    this.output.renderChanged(this.bitmap, this.pens);
   }
 
   reset(): void {}
@@ -170,6 +180,7 @@ export class CentipedeVideo extends Device {
     s.block(this.pens);
     this.nextLine = s.u16(this.nextLine);
     this.flip = s.u8(this.flip);
+    if (s.loading) this.penChanged = true;
   }
 }
 

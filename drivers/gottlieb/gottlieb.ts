@@ -135,7 +135,9 @@ export class SoundBoardR1 extends Device {
   /** the 6502's IRQ and NMI inputs */
   readonly irq = new OutputLine();
   readonly nmi = new OutputLine();
+  /** the NMI input merger (MAME INPUT_MERGER_ANY_HIGH "nmi"): PB7 inverted, and the Votrax's A/R line */
   nmiState = 0;
+  private pb7Nmi = 0;
   private readonly irqSync: Timer;
   private cpuTag = '';
 
@@ -144,6 +146,13 @@ export class SoundBoardR1 extends Device {
     private readonly switches: () => number,
     private readonly scheduler: Scheduler,
     makeTimer: (owner: Device, name: string, cb: (param: number) => void) => Timer,
+    /**
+     * Q*bert's board: the Votrax SC-01's A/R (request) line also drives the NMI merger. Speech is not
+     * emulated, so the chip is always ready (A/R high): the merger's output rises once at power-on and the
+     * 6502 takes one NMI before its first instruction, as in MAME 0.251 (measured: the NMI's pushes of
+     * PC = the reset vector appear in the stack page at frame 1 on qbert, not on mplanets).
+     */
+    private readonly votrax: boolean,
   ) {
     super(tag, 0);
     this.irqSync = makeTimer(this, 'irqSync', (level) => this.irq.set(level));
@@ -153,7 +162,7 @@ export class SoundBoardR1 extends Device {
   attach(riot: Riot6532, cpu: M6502): void {
     this.cpuTag = cpu.tag;
     riot.readPortB = () => this.switches() | 0x80;
-    riot.writePortB = (data) => this.setNmi(((data >> 7) & 1) ^ 1);
+    riot.writePortB = (data) => { this.pb7Nmi = ((data >> 7) & 1) ^ 1; this.updateNmi(); };
   }
 
   /** The RIOT's IRQ output. */
@@ -163,7 +172,8 @@ export class SoundBoardR1 extends Device {
     else this.irqSync.adjust(0, level);
   }
 
-  private setNmi(level: number): void {
+  private updateNmi(): void {
+    const level = this.pb7Nmi | (this.votrax ? 1 : 0);
     if (level === this.nmiState) return;
     this.nmiState = level;
     this.nmi.set(level);
@@ -174,12 +184,13 @@ export class SoundBoardR1 extends Device {
   speechClock(_offset: number, _data: number): void {}
 
   reset(): void {
-    this.nmiState = 0;
-    this.nmi.set(0);
+    this.pb7Nmi = 0;
+    this.updateNmi();
   }
 
   serialize(s: Serializer): void {
     this.nmiState = s.u8(this.nmiState);
+    this.pb7Nmi = s.u8(this.pb7Nmi);
   }
 }
 
@@ -207,6 +218,9 @@ function gottliebDevices(o: BoardOptions) {
         const cpu = new M6502(c.tag, c.clock, c.space('program'));
         cpu.mameIrqTiming = true; // compared with MAME frame by frame (see cpus/m6502/m6502.ts)
         cpu.mameResetCycles = 7; // measured with gottdemo against MAME 0.251 (the first RIOT write)
+        // MAME's 6502 powers up with P = I | Z (measured: the P that Q*bert's power-on NMI pushes is 0x26);
+        // a reset only sets I, so this survives into the program
+        cpu.setRegister('p', 0x26);
         cpu.mameLinesFromAheadCpu = true; // the 8088's sound commands reach this CPU's IRQ through the RIOT
         return cpu;
       },
@@ -214,7 +228,7 @@ function gottliebDevices(o: BoardOptions) {
     },
     'r1sound:riot': { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
     'r1sound:dac': { create: (c) => new Dac8(c.tag) },
-    r1sound: { create: (c) => new SoundBoardR1(c.tag, c.port('r1sound:SB1'), c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
+    r1sound: { create: (c) => new SoundBoardR1(c.tag, c.port('r1sound:SB1'), c.scheduler, (d, n, cb) => c.timer(d, n, cb), o.votrax) },
     video: {
       create: (c) => new GottliebVideo(c.tag, c.region('bgtiles'), c.region('sprites'), c.share('videoram'), c.share('charram'),
         c.share('spriteram'), c.share('paletteram'), o.tilesLow, o.tilesHigh, c.screen),
@@ -273,9 +287,8 @@ export function soundR1Map(d: GottliebDevices, votrax: boolean): MapEntry[] {
 
 /**
  * The 4 KiB battery-backed RAM (MAME nvram_device "nvram", DEFAULT_ALL_1): fresh contents read 0xff
- * (measured in MAME 0.251: gottdemo's untouched bytes read 0xff). `fill` is the fresh value for the
- * machine's NVRAM handling; `init` also fills it, for machines that do not handle NVRAM yet (init runs
- * before a saved NVRAM file is loaded, so a file still wins).
+ * (measured in MAME 0.251: gottdemo's untouched bytes read 0xff); the machine keeps it in the NVRAM
+ * folder as `nvram` (MAME's device tag).
  */
 const BATTERY_RAM = { size: 0x1000, nvram: true, fill: 0xff };
 
@@ -311,12 +324,14 @@ function gottliebHw(o: BoardOptions): HardwareDef {
         [d.watchdog.resetOut, m.reset],
       ],
       screen: { update: d.video.draw, vblank: [d.board.setVblank, d.watchdog.vblank] },
-      // MAME: DAC → r1sound at 0.25 → speaker; Q*bert's knocker sample is mixed in at full level.
-      speakers: { speaker: o.knocker ? [{ from: d['r1sound:dac'], gain: 0.25 }, { from: d.knocker_sam, gain: 1.0 }] : [{ from: d['r1sound:dac'], gain: 0.25 }] },
+      // MAME: DAC → r1sound at 0.25 → speaker; on the Votrax board the DAC goes in at 0.20 (the Votrax at
+      // 0.80); Q*bert's knocker sample is mixed in at full level. Not modelled: MAME's r1sound mixer on the
+      // Votrax board runs at the Votrax's stream rate, which smooths the DAC's edges (gottdemoq's square
+      // waves come out 5-9 % lower in RMS than 0.20 alone gives, within the golden test's 10 %).
+      speakers: { speaker: o.knocker ? [{ from: d['r1sound:dac'], gain: 0.20 }, { from: d.knocker_sam, gain: 1.0 }] : [{ from: d['r1sound:dac'], gain: 0.25 }] },
       init: () => {
         d.board.attach(d['r1sound:riot'], d.video, o.knocker ? d.knocker_sam : null);
         d.r1sound.attach(d['r1sound:riot'], d['r1sound:audiocpu']);
-        m.share('nvram').fill(BATTERY_RAM.fill); // fresh battery RAM (see BATTERY_RAM)
       },
     }),
   });
@@ -429,5 +444,9 @@ export const games: GameDefinition[] = [
   {
     name: 'gottdemo', title: 'Gottlieb hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', driver: 'gottlieb',
     hw: mplanetsHw, inputs: mplanetsInputs, rotate: 270, homebrew: true,
+  },
+  {
+    name: 'gottdemoq', title: 'Gottlieb hardware demo, Q*bert layout (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)',
+    driver: 'gottlieb', hw: qbertHw, inputs: qbertInputs, rotate: 270, homebrew: true, status: QBERT_STATUS,
   },
 ];

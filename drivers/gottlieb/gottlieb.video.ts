@@ -46,7 +46,8 @@ export class GottliebVideo extends Device {
   private readonly pens = new Uint32Array(16);
   /** the whole 256×256 tilemap as pens, redrawn tile by tile when video RAM or character RAM changes */
   private readonly tilemap = new Uint16Array(256 * 256);
-  private readonly tileDirty = new Uint8Array(1024).fill(1);
+  /** the codes the tilemap cache was drawn with (a write of the same code changes nothing) */
+  private readonly drawnCodes = new Int16Array(1024).fill(-1);
   /** character-RAM tiles changed since the last frame, by code 0-127 */
   private readonly charDirty = new Uint8Array(128);
   private anyDirty = true;
@@ -94,8 +95,7 @@ export class GottliebVideo extends Device {
 
   // ---- CPU writes (map hooks: the RAM byte is already stored) ----------------------------------------
 
-  videoramWritten(offset: number, _data: number): void {
-    this.tileDirty[offset] = 1;
+  videoramWritten(_offset: number, _data: number): void {
     this.anyDirty = true;
   }
 
@@ -148,16 +148,16 @@ export class GottliebVideo extends Device {
 
   /** Redraw the tiles whose code or character-RAM pattern changed into the tilemap cache. */
   private updateTilemap(): void {
-    const vram = this.videoram, map = this.tilemap, cd = this.charDirty;
+    const vram = this.videoram, map = this.tilemap, cd = this.charDirty, drawn = this.drawnCodes;
     for (let i = 0; i < 1024; i++) {
       const code = vram[i];
       const ram = (code & 0x80 ? this.tilesHigh : this.tilesLow) === 'ram';
-      if (this.tileDirty[i] === 0 && !(ram && cd[code & 0x7f] !== 0)) continue;
-      this.tileDirty[i] = 0;
+      if (drawn[i] === code && !(ram && cd[code & 0x7f] !== 0)) continue;
+      drawn[i] = code;
       const src = ram ? this.ramTiles : this.romTiles;
       let from = (ram ? code & 0x7f : code) << 6;
       let to = ((i >> 5) << 11) | ((i & 31) << 3);
-      for (let row = 0; row < 8; row++, from += 8, to += 256) map.set(src.subarray(from, from + 8), to);
+      for (let row = 0; row < 8; row++, to += 248) for (let x = 0; x < 8; x++) map[to++] = src[from++];
     }
     cd.fill(0);
     this.anyDirty = false;
@@ -217,7 +217,7 @@ export class GottliebVideo extends Device {
   override postLoad(): void {
     for (let pen = 0; pen < 16; pen++) this.updatePen(pen);
     for (let i = 0; i < this.charram.length; i++) this.charramWritten(i, this.charram[i]);
-    this.tileDirty.fill(1);
+    this.drawnCodes.fill(-1);
     this.anyDirty = true;
     this.penChanged = 0xffff;
   }

@@ -116,7 +116,8 @@ export const snowbrosDevices = defineDevices({
   soundcpu: {
     clock: XTAL_12M / 2,
     create: (c) => new Z80(c.tag, c.clock, c.space('program'), c.space('io')),
-    spaces: { program: { bits: 16 }, io: { bits: 16 } },
+    // unmapped reads give 0 on both CPUs (measured in MAME 0.251: Z80 0x9000 and I/O 0x00, 68000 0xc00000)
+    spaces: { program: { bits: 16, openBus: 0x00 }, io: { bits: 16, openBus: 0x00 } },
   },
   ymsnd: { clock: XTAL_12M / 4, create: (c) => new Ym3812(c.tag, c.clock, c.scheduler) },
   pandora: { create: (c) => new KanekoPandora(c.tag, snowbrosSprites(c.region('gfx1')), VISIBLE, WIDTH, LINES) },
@@ -254,20 +255,20 @@ export const snowbrosInputs: InputPorts = {
   ], { unusedBits: 0x9000 }),
 };
 
-const board = { driver: 'snowbros', hw: snowbrosHw, inputs: snowbrosInputs, rotate: 0 as const };
-
-/** MAME 0.251 INPUT_PORTS_START( snowbroj ) (Japan and Dooyong sets): DSW1 bit 0 is an unknown switch, default On. */
-const snowbrosjInputs: InputPorts = {
+/** MAME 0.251 `snowbroj` ports (sets snowbrosj, snowbrosd): switch 1 is "Unknown", on by default. */
+export const snowbrojInputs: InputPorts = {
   ...snowbrosInputs,
-  DSW1: port(snowbrosInputs.DSW1.fields.map((f) => (f.name === 'Region' ? dip('Unknown', 0x0001, 'On', { Off: 0x0000, On: 0x0001 }, 'SW1:1') : f))),
+  DSW1: port([dip('Unknown', 0x0001, 'On', { Off: 0x0000, On: 0x0001 }, 'SW1:1'), ...snowbrosInputs.DSW1.fields.slice(1)]),
 };
+
+const board = { driver: 'snowbros', hw: snowbrosHw, inputs: snowbrosInputs, rotate: 0 as const };
 
 export const games: GameDefinition[] = [
   { name: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 1)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosa', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 2)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosb', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 3)', year: '1990', maker: 'Toaplan', ...board },
   { name: 'snowbrosc', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (set 4)', year: '1990', maker: 'Toaplan', ...board },
-  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board, inputs: snowbrosjInputs },
-  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board, inputs: snowbrosjInputs },
+  { name: 'snowbrosj', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Japan)', year: '1990', maker: 'Toaplan', ...board, inputs: snowbrojInputs },
+  { name: 'snowbrosd', parent: 'snowbros', title: 'Snow Bros. - Nick & Tom (Dooyong license)', year: '1990', maker: 'Toaplan (Dooyong license)', ...board, inputs: snowbrojInputs },
   { name: 'sbdemo', title: 'Snow Bros. hardware demo (Arcade homebrew)', year: '2026', maker: 'Arcade project (homebrew)', ...board, homebrew: true },
 ];

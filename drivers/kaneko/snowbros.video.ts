@@ -13,7 +13,7 @@
  * - 256×224 visible out of 256×262 (lines 16-239), not rotated.
  */
 import { Device, type Serializer } from '../../src/core/device';
-import { Bitmap, decodeGfx, type GfxLayout, pal5bit, rect, rgba, ScreenOutput, step } from '../../src/core/video';
+import { decodeGfx, type GfxLayout, pal5bit, rect, rgba, ScreenOutput, step } from '../../src/core/video';
 import type { Screen } from '../../src/core/screen';
 import type { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
 
@@ -39,7 +39,8 @@ export function snowbrosSprites(gfx: Uint8Array) {
 export class SnowbrosVideo extends Device {
   /** pen → 0xAABBGGRR, rebuilt from palette RAM on each write */
   readonly pens = new Uint32Array(256);
-  private readonly bitmap = new Bitmap(WIDTH, LINES);
+  /** the same, except that pen 0 (nothing drawn in the sprite buffer) shows the background pen 0xf0 */
+  private readonly displayPens = new Uint32Array(256);
   private readonly output: ScreenOutput;
   private paletteChanged = true;
 
@@ -61,15 +62,23 @@ export class SnowbrosVideo extends Device {
   private updatePen(n: number): void {
     const w = (this.paletteRam[2 * n] << 8) | this.paletteRam[2 * n + 1];
     const c = rgba(pal5bit(w), pal5bit(w >> 5), pal5bit(w >> 10)) >>> 0;
-    if (c !== this.pens[n]) { this.pens[n] = c; this.paletteChanged = true; }
+    if (c !== this.pens[n]) {
+      this.pens[n] = c;
+      if (n !== 0) this.displayPens[n] = c;
+      if (n === BACKGROUND_PEN) this.displayPens[0] = c;
+      this.paletteChanged = true;
+    }
   }
 
-  /** Screen update at the end of the frame: background pen, then the sprite chip's buffer over it. */
+  /**
+   * Screen update at the end of the frame: MAME fills the screen with pen 0xf0 and copies the sprite
+   * buffer over it where the buffer is not pen 0 (drawn sprite pixels are never pen 0: pixel value 0 is
+   * transparent). Converting the buffer directly, with pen 0 showing pen 0xf0's colour, gives the same
+   * picture without the fill and the copy.
+   */
   draw(pandora: KanekoPandora): void {
-    this.bitmap.fill(BACKGROUND_PEN, VISIBLE);
-    pandora.update(this.bitmap, VISIBLE);
     if (this.paletteChanged) { this.output.invalidate(); this.paletteChanged = false; }
-    this.output.renderChanged(this.bitmap, this.pens);
+    this.output.renderChanged(pandora.buffer, this.displayPens);
   }
 
   reset(): void {}
@@ -79,6 +88,7 @@ export class SnowbrosVideo extends Device {
   }
 
   override postLoad(): void {
+    this.pens.fill(0);
     for (let n = 0; n < 256; n++) this.updatePen(n);
     this.paletteChanged = true;
   }

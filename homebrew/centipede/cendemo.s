@@ -315,7 +315,10 @@ read_inputs:
         lda IN0
         sta raw_in0
         jsr track_delta_x
-        lda tmp+2
+        lda tmp+2       ; Centipede's X counter runs down as the ball rolls right (MAME PORT_REVERSE)
+        eor #$ff
+        clc
+        adc #1
         sta dx
         lda IN2
         sta raw_in2

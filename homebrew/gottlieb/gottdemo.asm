@@ -1,5 +1,6 @@
 ; gottdemo: our own test program for Gottlieb GG-1 hardware with the rev. 1 sound board (the board of
-; Mad Planets and Q*bert). Intel 8088, assembled with Debian's nasm into the 40 KiB at 0x6000-0xffff.
+; Mad Planets and Q*bert). Intel 8088, assembled with Debian's nasm into the 40 KiB at 0x6000-0xffff;
+; the code lives at 0xa000-0xffff, so the same image runs with Q*bert's ROM layout too.
 ;
 ; What it shows (all work happens in the VBLANK NMI handler; the main loop is HLT):
 ;  - text and hex numbers from the tile ROMs (boot count kept in battery RAM, frame counter, inputs);
@@ -15,6 +16,8 @@
 bits 16
 cpu 8086
 org 0x6000
+        ; the code starts at 0xa000 so it also runs on Q*bert's board, whose ROMs fill 0xa000-0xffff
+        times 0xa000 - 0x6000 db 0xff
 
 VRAM    equ 0x3800
 SPR     equ 0x3000

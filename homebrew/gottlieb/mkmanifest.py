@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Write roms-manifest/gottdemo.json for the built ROM folder (format: ARCHITECTURE.md section 3).
 
-usage: mkmanifest.py ROMDIR OUT.json
-File names, sizes, regions and offsets are those of MAME 0.251's `mplanets` set (mame -listxml mplanets).
+usage: mkmanifest.py [--qbert] ROMDIR OUT.json
+File names, sizes, regions and offsets are those of MAME 0.251's `mplanets` set (mame -listxml mplanets),
+or with --qbert of its `qbert` set (gottdemoq; Q*bert's Votrax ROM sc01a.bin is a device ROM our loader
+does not need).
 """
 import hashlib
 import json
@@ -21,18 +23,33 @@ LAYOUT = [  # name, size, region, offset (MAME's order)
 ]
 
 
+QBERT_LAYOUT = [
+    ("qb-rom2.bin", 8192, "maincpu", 0xa000), ("qb-rom1.bin", 8192, "maincpu", 0xc000),
+    ("qb-rom0.bin", 8192, "maincpu", 0xe000),
+    ("qb-snd1.bin", 2048, "r1sound:audiocpu", 0x7000), ("qb-snd2.bin", 2048, "r1sound:audiocpu", 0x7800),
+    ("qb-bg0.bin", 4096, "bgtiles", 0x0000), ("qb-bg1.bin", 4096, "bgtiles", 0x1000),
+    ("qb-fg3.bin", 8192, "sprites", 0x0000), ("qb-fg2.bin", 8192, "sprites", 0x2000),
+    ("qb-fg1.bin", 8192, "sprites", 0x4000), ("qb-fg0.bin", 8192, "sprites", 0x6000),
+]
+
+
 def main():
-    romdir, dest = sys.argv[1], sys.argv[2]
+    args = sys.argv[1:]
+    qbert = args[0] == "--qbert"
+    if qbert:
+        args = args[1:]
+    romdir, dest = args[0], args[1]
     lines = []
-    for name, size, region, offset in LAYOUT:
+    for name, size, region, offset in (QBERT_LAYOUT if qbert else LAYOUT):
         data = open(os.path.join(romdir, name), "rb").read()
         if len(data) != size:
             raise SystemExit("%s: %d bytes, the mplanets set has %d" % (name, len(data), size))
         entry = {"name": name, "size": len(data), "crc32": "%08x" % (zlib.crc32(data) & 0xFFFFFFFF),
                  "sha1": hashlib.sha1(data).hexdigest(), "region": region, "offset": offset}
         lines.append("    " + json.dumps(entry, separators=(",", ":")))
-    head = {"name": "gottdemo", "title": "Gottlieb hardware demo (Arcade homebrew)", "year": "2026",
-            "maker": "Arcade project (homebrew)", "driver": "gottlieb", "homebrew": True}
+    head = {"name": "gottdemoq" if qbert else "gottdemo",
+            "title": "Gottlieb hardware demo, Q*bert layout (Arcade homebrew)" if qbert else "Gottlieb hardware demo (Arcade homebrew)",
+            "year": "2026", "maker": "Arcade project (homebrew)", "driver": "gottlieb", "homebrew": True}
     text = "{\n" + "".join("  %s: %s,\n" % (json.dumps(k), json.dumps(v)) for k, v in head.items())
     text += '  "roms": [\n' + ",\n".join(lines) + "\n  ]\n}\n"
     with open(dest, "w") as f:

@@ -112,7 +112,7 @@ function effectiveRate(raw: number, ksr: number): number {
 }
 
 export class Ym3812 extends Device implements SoundDevice {
-  readonly chipName = 'Yamaha YM3812 OPL2';
+  readonly chipName = 'YM3812 OPL2';
   readonly streams: SoundStream[];
   readonly stream: SoundStream;
   /** IRQ output (1 = asserted), to the sound CPU's INT */
@@ -152,6 +152,7 @@ export class Ym3812 extends Device implements SoundDevice {
   private readonly sustain = new Uint16Array(OPERATORS);
   private readonly egRate = new Uint8Array(OPERATORS * 5);
   private readonly wave = new Uint16Array(OPERATORS);
+  private readonly amOn = new Uint8Array(OPERATORS);
 
   // channels
   readonly feedback = new Int16Array(CHANNELS * 2);
@@ -256,6 +257,7 @@ export class Ym3812 extends Device implements SoundDevice {
       const bf = ((r[0xb0 + ch] & 0x1f) << 8) | r[0xa0 + ch];
       this.blockFreq[op] = bf;
       this.wave[op] = (r[0xe0 + o] & 3) << 10;
+      this.amOn[op] = r[0x20 + o] >> 7;
       const block = bf >> 10;
       const keycode = (block << 1) | ((bf >> (9 - ((r[0x08] >> 6) & 1))) & 1);
       const m = r[0x20 + o] & 0x0f;
@@ -321,7 +323,7 @@ export class Ym3812 extends Device implements SoundDevice {
     if (env > EG_QUIET) return 0;
     const sin = WAVES[this.wave[op] + (phase & 0x3ff)];
     let att = env;
-    if (this.regs[0x20 + OP_OFFSET[op]] & 0x80) att += am;
+    if (this.amOn[op] !== 0) att += am;
     att += this.totalLevel[op];
     if (att > 0x3ff) att = 0x3ff;
     const v = attToVolume((sin & 0x7fff) + (att << 2));
@@ -357,7 +359,8 @@ export class Ym3812 extends Device implements SoundDevice {
     }
     const counter = this.envCounter >>> 2;
     for (let op = 0; op < OPERATORS; op++) {
-      this.clockEnvelope(op, counter);
+      // a released operator at full attenuation cannot change: skip its envelope step
+      if (this.envState[op] !== EG_RELEASE || this.envAtt[op] !== 0x3ff) this.clockEnvelope(op, counter);
       let step = this.phaseStep[op];
       if (step < 0) step = phaseStepOf(this.blockFreq[op], this.multiple[op], pm);
       this.phase[op] = (this.phase[op] + step) >>> 0;

@@ -538,9 +538,9 @@ export class Scheduler implements TimeSource {
   /** Scheduler state: time, CPU local times and suspension, every timer by creation order. */
   /**
    * Loaded values are range-checked (serializer.ts `loadedInRange`): times are consistent with each other
-   * (ticks and attoseconds agree, CPUs within a second of machine time, no timer more than a second in
-   * the past) and no timer repeats faster than MIN_PERIOD_AS, so no damaged state can make a frame run
-   * forever.
+   * (ticks and attoseconds agree, CPUs within a second of machine time, timers at most a second behind and an
+   * hour ahead of it) and no timer repeats
+   * faster than MIN_PERIOD_AS, so no damaged state can make a frame run forever.
    */
   serialize(s: Serializer): void {
     // A loaded state starts at a slice boundary: a slice held by a debugger break is dropped.
@@ -574,9 +574,8 @@ export class Scheduler implements TimeSource {
       t.when = w < 0 ? Infinity : w;
       t.period = loadedInRange(s, s.f64(t.period), 0, maxTicks, `${what} period`);
       t.param = s.i32(t.param);
-      // A timer may be armed far ahead (a watchdog, seconds away) but not far behind: a periodic timer in
-      // the past would fire once per missed period to catch up.
-      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : bigField(s, t.whenAs, this.timeAs - AS_PER_SECOND, NEVER - 1n, what);
+      // a timer may be armed far ahead (a 3 s watchdog), never more than an hour; none is due in the past
+      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : bigField(s, t.whenAs, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND * 3600n, what);
       t.periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
       t.seq = loadedInRange(s, s.f64(t.seq), 0, maxTicks, `${what} sequence`);
       if (!s.loading) continue;

@@ -7,20 +7,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
 import type { Riot6532 } from '../../src/core/devices/riot6532';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
+import type { ArcadeMachine } from '../../src/core/machine';
+import { homebrewMachine } from '../support/homebrew-machine';
 
-function machine(): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get('gottdemo')!;
-  const { files } = loadSet(manifest, openSetSources(manifests, 'gottdemo', [HOMEBREW_DIR]));
-  return createMachine(findGame('gottdemo')!, { manifest, files });
-}
+const machine = () => homebrewMachine('gottdemo');
 
 const events = parseInputScript(readFileSync('homebrew/gottlieb/inputs-golden.txt', 'utf8'));
 

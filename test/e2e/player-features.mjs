@@ -199,7 +199,6 @@ export async function playerChecks({ page, hook, check, assert, RESULTS, ROOT, S
   });
 
   await check('rough edges: the toolbar hides after a click, FPS is right soon after a dialog, the screenshot toast says where', async () => {
-    const info = await hook('info');
     await page.evaluate(() => window.__arcadeTest.resume());
     await page.locator('.player').hover();
     await page.locator('[data-action="volume"]').click();
@@ -212,21 +211,23 @@ export async function playerChecks({ page, hook, check, assert, RESULTS, ROOT, S
     await page.keyboard.press('F5');
     await page.locator('dialog.modal[open]').waitFor({ timeout: 5000 });
     await page.waitForTimeout(1500);
+    // behind the dialog the game is paused: the readout says so instead of averaging the paused time
+    const behind = await hook('fpsText');
+    assert(/^paused/.test(behind), `while the dialog is open the readout shows "${behind}"`);
     await page.keyboard.press('Escape');
-    // every reading after the dialog must describe the running game, not the paused time before it:
-    // compare with the frame rate the game really ran at over the same 1.2 s (the machine is shared)
-    const f0 = await hook('frame'), t0 = Date.now();
-    const readings = [];
-    for (let i = 0; i < 12; i++) { await page.waitForTimeout(100); readings.push(await hook('fpsText')); }
-    const actual = ((await hook('frame')) - f0) / ((Date.now() - t0) / 1000);
-    const low = readings.map((t) => /^([\d.]+) fps/.exec(t)).filter(Boolean).map((m) => Number(m[1])).filter((f) => f < actual * 0.75);
-    assert(actual > info.refreshHz * 0.5, `the game ran at only ${actual.toFixed(1)} fps after the dialog`);
-    assert(low.length === 0, `FPS readings right after the dialog, while it ran at ${actual.toFixed(1)} fps: ${readings.join(' | ')}`);
+    // right after the dialog no number may appear before a whole half-second window of play was measured
+    // (the old readout showed a 1 s average including the paused time, e.g. "31.7 fps · 52 %")
+    const t0 = Date.now();
+    const early = [];
+    while (Date.now() - t0 < 380) { early.push(await hook('fpsText')); await page.waitForTimeout(60); }
+    assert(early.every((t) => !/^[\d.]+ fps/.test(t)), `readings in the first 0.4 s after the dialog: ${early.join(' | ')}`);
+    await page.waitForFunction(() => /^[\d.]+ fps/.test(window.__arcadeTest.fpsText()), null, { timeout: 3000 });
+    const readings = [await hook('fpsText')];
     await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
     await page.keyboard.press('F12');
     const msg = await page.locator('.toast', { hasText: 'Screenshot' }).first().textContent({ timeout: 5000 });
     assert(/ in /.test(msg), `screenshot toast "${msg}" does not say where the file went`);
-    return `toolbar opacity ${opacity} after a click; FPS after the dialog: ${readings.slice(-1)[0]} (ran at ${actual.toFixed(1)}); "${msg}"`;
+    return `toolbar opacity ${opacity} after a click; readout "${behind}" behind the dialog, "${early[0]}" just after, then "${readings[0]}"; "${msg}"`;
   });
 }
 

@@ -535,11 +535,17 @@ async function main() {
 
     await badSetArtCheck({ page, hook, check, assert });
 
+    // issue #12, Centipede hardware in the app (a separate module): test/e2e/centipede.mjs
+    await (await import('./centipede.mjs')).centipedeChecks({ page, check, assert, hook, ROOT, RESULTS, base });
+
     // issue #19, bad input in the app (a separate module): test/e2e/robust.mjs
     await (await import('./robust.mjs')).robustChecks({ page, check, assert, hook, ROOT, RESULTS, SET });
 
     // issue #14, Gottlieb hardware (a separate module): test/e2e/gottlieb.mjs
     await (await import('./gottlieb.mjs')).gottliebChecks({ page, check, assert, hook, ROOT, RESULTS });
+
+    // issue #13, Snow Bros. hardware (a separate module): test/e2e/snowbros.mjs
+    await (await import('./snowbros.mjs')).snowbrosChecks({ page, check, assert, hook, ROOT, RESULTS });
 
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');

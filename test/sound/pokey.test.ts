@@ -2,7 +2,7 @@
  * Atari POKEY (sound/pokey/pokey.ts).
  *
  * Outside references: (1) MAME 0.251 running our register-reading test program on its Centipede board
- * (test/fixtures/roms/pokeytest, goldens by tools/make-golden-pokeytest.sh): every POT, ALLPOT, KBCODE,
+ * (test/fixtures/roms/pokeytest, goldens by tools/make-golden-centiped-tests.sh): every POT, ALLPOT, KBCODE,
  * RANDOM, SERIN, IRQST, SKSTAT and unmapped read in ~200 chip states, and all 16 registers every frame while
  * AUDCTL walks through its bits; (2) the pitches and DAC weights measured on MAME 0.251
  * (../shared/docs/DRIVER-TARGETS.md § Centipede): slow clocks base / (2 (N + 1)) with bases 54.0 and
@@ -13,10 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { createMachine } from '../../src/core/machine';
-import { loadManifests } from '../../src/core/roms/rompath-node';
 import { Pokey } from '../../sound/pokey/pokey';
+import { fixtureMachine } from '../support/golden';
 
 const CLOCK = 1_512_000;
 
@@ -45,10 +43,7 @@ function squareHz(s: Float32Array): number {
 
 describe('POKEY against MAME 0.251 (register reads on the Centipede board)', () => {
   it('every read register in every chip state of the test program, 60 frames', () => {
-    const dir = 'test/fixtures/roms/pokeytest';
-    const manifest = loadManifests().get('centiped')!;
-    const files = new Map(manifest.roms.map((r) => [r.name, new Uint8Array(readFileSync(join(dir, r.name)))]));
-    const m = createMachine(findGame('centiped')!, { manifest, files });
+    const m = fixtureMachine('centiped', 'pokeytest');
     const mame = gunzipSync(readFileSync(join('test', 'golden', 'pokeytest', 'ram.bin.gz')));
     const other: string[] = [];
     let randomReads = 0, randomBad = 0, compared = 0;

@@ -8,7 +8,9 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { framePng } from '../../src/cli/commands/run';
 import type { InputEvent } from '../../src/core/input';
-import type { ArcadeMachine } from '../../src/core/machine';
+import { createMachine, type ArcadeMachine } from '../../src/core/machine';
+import { findGame } from '../../drivers/index';
+import { loadManifests } from '../../src/core/roms/rompath-node';
 
 export function rgbSha1(fb: Uint32Array, width: number, height: number): string {
   const rgb = Buffer.alloc(width * height * 3);
@@ -61,4 +63,15 @@ export function saveActual(m: ArcadeMachine, name: string): string {
   const path = join(dir, `${name}.png`);
   writeFileSync(path, framePng(m.frameBuffer, m.info.width, m.info.height));
   return path;
+}
+
+/**
+ * A machine of driver set `game` running one of our test programs from test/fixtures/roms/NAME (files named
+ * like the set's; checksums differ, as for any homebrew).
+ */
+export function fixtureMachine(game: string, fixture: string): ArcadeMachine {
+  const manifest = loadManifests().get(game)!;
+  const dir = join('test', 'fixtures', 'roms', fixture);
+  const files = new Map(manifest.roms.map((r) => [r.name, new Uint8Array(readFileSync(join(dir, r.name)))]));
+  return createMachine(findGame(game)!, { manifest, files });
 }

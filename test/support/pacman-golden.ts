@@ -55,11 +55,11 @@ export function checkPacmanRun(set: string, dir: string, script: string | null, 
 }
 
 /**
- * Audio: per-frame RMS within 10 % (at least 1000 apart allowed where notes start or stop) and, on
+ * Audio: per-frame RMS within 10 % (at least `rmsFloor` apart allowed where notes start or stop) and, on
  * frames with one dominant tone (dominance < 0.75, RMS > 1000, pitch ≥ 120 Hz), pitch within 2 %;
  * frames of fewer than 700 samples (the WAV's short tail) are skipped. Returns the frames compared.
  */
-export function checkAudioFigures(rec: RunRecord, dir: string): { compared: number; pitched: number } {
+export function checkAudioFigures(rec: RunRecord, dir: string, rmsFloor = 1000): { compared: number; pitched: number } {
   const want = parseFigures(readFileSync(join(dir, 'audio-figures.tsv'), 'utf8'));
   const bad: string[] = [];
   let compared = 0, pitched = 0;
@@ -67,7 +67,7 @@ export function checkAudioFigures(rec: RunRecord, dir: string): { compared: numb
     if (w.samples < 700 || w.frame > rec.audio.length) continue;
     const ours = frameFigures(rec.audio[w.frame - 1], 48000);
     compared++;
-    const rmsTol = Math.max(0.1 * w.rms, 1000);
+    const rmsTol = Math.max(0.1 * w.rms, rmsFloor);
     if (Math.abs(ours.rms - w.rms) > rmsTol) bad.push(`frame ${w.frame}: rms ${ours.rms.toFixed(0)} vs MAME ${w.rms.toFixed(0)}`);
     if (w.dominance < 0.75 && w.rms > 1000 && w.pitchHz >= 120) {
       pitched++;

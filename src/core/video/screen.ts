@@ -33,6 +33,10 @@ export class ScreenOutput {
   readonly swapXY: boolean;
   readonly mirrorX: boolean;
   readonly mirrorY: boolean;
+  // Output index of visible native (0, 0), and its change per native x / y (for scattered stores).
+  private readonly start: number;
+  private readonly stepX: number;
+  private readonly stepY: number;
 
   /** `visible` is the visible area in native coordinates (MAME `set_visarea`), inclusive. */
   constructor(readonly visible: Rect, readonly orientation: Orientation, frame?: Uint32Array) {
@@ -48,6 +52,9 @@ export class ScreenOutput {
     this.height = this.swapXY ? vw : vh;
     this.frame = frame ?? new Uint32Array(this.width * this.height);
     if (this.frame.length < this.width * this.height) throw new RangeError('ScreenOutput: frame too small');
+    this.start = this.outputIndex(0, 0);
+    this.stepX = this.outputIndex(1, 0) - this.start;
+    this.stepY = this.outputIndex(0, 1) - this.start;
   }
 
   /** Output index of the pixel at visible-area-relative native (x, y). */
@@ -129,12 +136,13 @@ export class ScreenOutput {
   }
 
   /**
-   * Like `render`, but only converts where some pen differs from the previous call: most of an arcade
+   * Like `render`, but only converts the pens that differ from the previous call: most of an arcade
    * frame is unchanged from the last one. One sequential pass compares the pens two at a time through
-   * 32-bit views (and keeps the new ones), noting per output row the span of columns that changed; then
-   * only those spans are converted. After a frame that changed at least 3/4 of its pixels (or of the
-   * words in its first quarter), the next WHOLE_FRAMES frames skip the comparison and convert
-   * everything (as busy games do every frame), then it is tried again. Either way the frame is exact.
+   * 32-bit views, keeps the new ones and stores the changed pixels straight into the frame. After a
+   * frame that changed at least 3/4 of its pixels (or of those in its first quarter, where it stops
+   * and converts the whole frame), the next WHOLE_FRAMES frames skip the comparison and convert
+   * everything in output order (as busy games need every frame), then it is tried again. Either way
+   * the frame is exact.
    * The caller promises that `palette` has not changed since the last call, or calls `invalidate()`.
    */
   renderChanged(src: Bitmap, palette: Uint32Array): Uint32Array {
@@ -159,62 +167,41 @@ export class ScreenOutput {
       return this.render(src, palette);
     }
     this.checkSource(src);
-    const vis = this.visible, W = this.width, H = this.height;
-    if (this.spanLo === null) {
-      this.spanLo = new Int32Array(H).fill(W);
-      this.spanHi = new Int32Array(H).fill(-1);
+    const vis = this.visible, words = sw >>> 1;
+    // The rows of the visible area, compared in one flat run each side of the probe: a quarter down
+    // the picture, if 3/4 of the words so far changed, the frame is taken as busy.
+    const first = vis.minY * words, probeEnd = (vis.minY + ((vis.maxY - vis.minY + 1) >> 2) + 1) * words;
+    const end = (vis.maxY + 1) * words;
+    const head = this.compareRange(src, palette, first, probeEnd);
+    if (head * 4 >= (probeEnd - first) * 3) {
+      prev.set(cur);
+      this.wholeFrames = WHOLE_FRAMES;
+      return this.render(src, palette);
     }
-    const words = sw >>> 1, w0 = vis.minX >>> 1, nw = (vis.maxX >>> 1) - w0 + 1;
-    const lo = this.spanLo, hi = this.spanHi!;
-    // A quarter down the picture, if 3/4 of the words so far changed, the frame is taken as busy.
-    const probe = vis.minY + ((vis.maxY - vis.minY + 1) >> 2);
-    let changedWords = 0;
-    for (let y = vis.minY; y <= vis.maxY; y++) {
-      const base = y * words + w0;
-      for (let i = 0; i < nw; i++) {
-        const c = cur[base + i];
-        if (c === prev[base + i]) continue;
-        prev[base + i] = c;
-        changedWords++;
-        const x = ((w0 + i) << 1) - vis.minX; // visible-relative x of the word's first pen (may be -1)
-        this.widenSpan(x, y - vis.minY);
-        this.widenSpan(x + 1, y - vis.minY);
-      }
-      if (y === probe && changedWords * 4 >= (y - vis.minY + 1) * nw * 3) {
-        prev.set(cur);
-        lo.fill(W);
-        hi.fill(-1);
-        this.wholeFrames = WHOLE_FRAMES;
-        return this.render(src, palette);
-      }
-    }
-    const out = this.frame, su = this.perColumn, sv = this.perRow;
-    let rowSource = this.walkStart, converted = 0;
-    for (let v = 0; v < H; v++, rowSource += sv) {
-      const first = lo[v], last = hi[v];
-      if (last < first) continue;
-      lo[v] = W;
-      hi[v] = -1;
-      converted += last - first + 1;
-      const end = v * W + last;
-      for (let s = rowSource + first * su, o = v * W + first; o <= end; o++, s += su) out[o] = palette[px[s]];
-    }
-    if (converted * 4 >= W * H * 3) this.wholeFrames = WHOLE_FRAMES;
-    return out;
+    const changed = head + this.compareRange(src, palette, probeEnd, end);
+    if (changed * 4 >= (end - first) * 3) this.wholeFrames = WHOLE_FRAMES;
+    return this.frame;
   }
 
-  /** Per output row, the first and last output column changed this frame (lo > hi: none). */
-  private spanLo: Int32Array | null = null;
-  private spanHi: Int32Array | null = null;
-
-  /** Include visible-relative native pixel (x, y) in its output row's span. */
-  private widenSpan(x: number, y: number): void {
-    if (x < 0 || x >= (this.swapXY ? this.height : this.width)) return;
-    let u = this.swapXY ? y : x;
-    let v = this.swapXY ? x : y;
-    if (this.mirrorX) u = this.width - 1 - u;
-    if (this.mirrorY) v = this.height - 1 - v;
-    if (u < this.spanLo![v]) this.spanLo![v] = u;
-    if (u > this.spanHi![v]) this.spanHi![v] = u;
+  /**
+   * Compare the source's 32-bit words [from, to) with the previous ones; keep and convert the changed
+   * pens that lie in the visible area. Returns how many words changed.
+   */
+  private compareRange(src: Bitmap, palette: Uint32Array, from: number, to: number): number {
+    const cur = this.source32!, prev = this.previous!, px = src.pixels, sw = src.width, out = this.frame;
+    const vis = this.visible, start = this.start, sx = this.stepX, sy = this.stepY;
+    let changed = 0;
+    for (let w = from; w < to; w++) {
+      if (cur[w] === prev[w]) continue;
+      prev[w] = cur[w];
+      changed++;
+      const p = w << 1;
+      const y = (p / sw) | 0;
+      const rowOut = start + (y - vis.minY) * sy;
+      for (let k = 0, x = p - y * sw; k < 2; k++, x++) {
+        if (x >= vis.minX && x <= vis.maxX) out[rowOut + (x - vis.minX) * sx] = palette[px[p + k]];
+      }
+    }
+    return changed;
   }
 }

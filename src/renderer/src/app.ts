@@ -12,7 +12,8 @@ import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
 import { AudioOutput } from './audio/audio-output';
 import { InputState } from './input/input';
-import { bindingsFor, fieldKey } from './input/keymap';
+import { analogBindingsFor, bindingsFor, fieldKey } from './input/keymap';
+import { trackballFields } from './input/trackball';
 import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { DebuggerPanel } from './debugger/panel';
 import { PlayerView } from './ui/player-view';
@@ -190,6 +191,7 @@ export class App {
         this.root.replaceChildren(this.player.el);
         this.screen = await GameScreen.create(host);
         this.emu = new Emulator(this.screen, this.audio, this.input);
+        this.emu.trackball.attach(this.screen.canvas());
         this.player.emu = this.emu;
         this.debugPanel = new DebuggerPanel(this.emu, () => {});
         this.player.el.append(this.debugPanel.el);
@@ -204,6 +206,9 @@ export class App {
       const settings = this.config.games[name] ?? { bindings: {}, dips: {} };
       await this.emu!.start(name, set.sources, this.dipValues(game.info, settings.dips));
       this.emu!.bindings = bindingsFor(game.info.inputs, settings);
+      // trackballs belong to input/trackball.ts (pointer lock); dials and paddles to the analog bindings
+      const balls = new Set(trackballFields(game.info.inputs));
+      this.emu!.analog = analogBindingsFor(game.info.inputs.filter((f) => !balls.has(f)));
       this.current = name;
       this.applyVideo();
       this.applyPlayer();
@@ -503,7 +508,8 @@ export class App {
       if (e.code === 'F9' && !hot(e.code)) { e.preventDefault(); void this.debugPanel?.toggle(); return; }
       if (this.debugPanel?.handleKey(e)) return;
       const action = hot(e.code);
-      const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code));
+      const bound = [...this.emu.bindings.values()].some((b) => b.keys.includes(e.code))
+        || this.emu.analog.some((a) => a.decKeys.includes(e.code) || a.incKeys.includes(e.code));
       if (action) {
         e.preventDefault();
         this.hotkey(action, e.repeat);
@@ -518,6 +524,10 @@ export class App {
       this.input.keyUp(e.code);
       const action = hot(e.code);
       if (action) this.hotkeyUp(action);
+    });
+    // dials and trackballs follow the mouse over the game
+    window.addEventListener('mousemove', (e) => {
+      if (this.view === 'player' && this.emu?.running && this.emu.analog.length > 0) this.input.mouseMove(e.movementX, e.movementY);
     });
     window.addEventListener('blur', () => { this.input.clear(); this.emu?.setFastForward(false); this.emu?.setRewinding(false); });
     // Gamepad: hot-key buttons in the player, d-pad/A/B navigation in the library

@@ -42,8 +42,18 @@ describe('gottdemo ROM set', () => {
       for (const r of demo.roms) {
         expect(readFileSync(join(out, r.name)).equals(readFileSync(join(ROOT, 'homebrew', 'gottdemo', r.name))), r.name).toBe(true);
       }
+      const q = read('roms-manifest/gottdemoq.json') as { roms: RomEntry[] };
+      const qbert = read('roms-manifest/qbert.json') as { roms: RomEntry[] };
+      const shape = (r: RomEntry) => [r.name, r.size, r.region, r.offset];
+      expect(q.roms.map(shape)).toEqual(qbert.roms.map(shape)); // Q*bert's layout (the Votrax ROM is a device ROM)
+      for (const r of q.roms) {
+        const built = readFileSync(join(`${out}q`, r.name));
+        expect(built.equals(readFileSync(join(ROOT, 'homebrew', 'gottdemoq', r.name))), r.name).toBe(true);
+        expect(createHash('sha1').update(built).digest('hex'), r.name).toBe(r.sha1);
+      }
     } finally {
       rmSync(out, { recursive: true, force: true });
+      rmSync(`${out}q`, { recursive: true, force: true });
     }
   });
 

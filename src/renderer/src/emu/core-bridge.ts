@@ -46,9 +46,10 @@ export function findGame(name: string): CoreGame | undefined {
 }
 
 /** Audit + load + build: throws an Error whose message tells the user what to do. */
-export function startMachine(name: string, raw: RawSource[], sampleRate: number): { machine: Machine; audit: SetAudit } {
-  // sample-based sounds are played by the page through howler (audio/sample-player.ts), not mixed here
-  const opts = { sampleRate, externalSamples: true };
+export function startMachine(name: string, raw: RawSource[], sampleRate: number, nvram?: Record<string, Uint8Array>): { machine: Machine; audit: SetAudit } {
+  // sample-based sounds are played by the page through howler (audio/sample-player.ts), not mixed here;
+  // stored NVRAM (high scores, battery RAM) is read while the machine is built, as MAME does
+  const opts = { sampleRate, externalSamples: true, nvram: (item: string) => nvram?.[item] };
   if (name === SAMPLE_DEMO) {
     const { roms, audit } = sampleDemoRoms();
     return { machine: createMachine(sampleDemoGame, roms, opts), audit };

@@ -15,6 +15,9 @@ import { GameScreen } from '../video/screen';
 import { AudioOutput } from '../audio/audio-output';
 import { HowlerBank, SamplePlayer } from '../audio/sample-player';
 import { InputState } from '../input/input';
+import { Trackball } from '../input/trackball';
+import { loadStoredNvram, storeNvram } from './nvram-store';
+import type { AnalogBinding } from '../input/keymap';
 import { encodePng } from '../util/png';
 import EmuWorker from './worker.ts?worker';
 import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
@@ -48,6 +51,8 @@ export class Emulator {
   fastForward = false;
   readonly stats: EmuStats = { emulatedFps: 0, displayFps: 0, speedPercent: 0, frameMs: 0, framesRun: 0, framesShown: 0, workerMs: 0, mainMs: 0 };
   bindings = new Map<string, KeyBinding>();
+  /** dials and trackballs (input/keymap.ts analogBindingsFor) */
+  analog: AnalogBinding[] = [];
   lastPixels: Uint8Array = new Uint8Array(0);
   onFrame: (() => void) | null = null;
   onError: ((message: string) => void) | null = null;
@@ -77,6 +82,10 @@ export class Emulator {
   onPlaybackEnded: (() => void) | null = null;
   private options = { rewindFrames: 0, runAhead: 0 };
 
+  /** the mouse (pointer lock) and the right stick as the game's trackball */
+  readonly trackball = new Trackball();
+  private gameName = '';
+
   constructor(readonly screen: GameScreen, readonly audio: AudioOutput, readonly input: InputState) {}
 
   /** rejects a start still in progress when the player leaves (Esc during start-up) */
@@ -102,7 +111,8 @@ export class Emulator {
       };
       worker.onerror = (e) => reject(new Error(e.message || 'The emulator failed to start.'));
     });
-    worker.postMessage({ t: 'start', name, sources, sampleRate, settings } satisfies ToWorker);
+    this.gameName = name;
+    worker.postMessage({ t: 'start', name, sources, sampleRate, settings, nvram: loadStoredNvram(name) } satisfies ToWorker);
     const s = await started.finally(() => { this.abortStart = null; });
     this.samples.setBank(s.samples.length ? new HowlerBank(s.samples, this.samples) : null, s.samples.length);
     // the worklet's port is connected once the channel count is known
@@ -111,6 +121,7 @@ export class Emulator {
     worker.onmessage = (ev: MessageEvent<FromWorker>) => this.handle(ev.data);
     worker.onerror = (e) => this.onError?.(e.message || 'The emulator stopped.');
     this.info = s.info;
+    this.trackball.reset(s.info.inputs);
     this.audit = s.audit;
     this.frameNumber = 0;
     this.screen.setGeometry(s.info.width, s.info.height);
@@ -129,6 +140,9 @@ export class Emulator {
 
   private handle(m: FromWorker): void {
     switch (m.t) {
+      case 'nvram':
+        if (this.gameName) storeNvram(this.gameName, m.data);
+        break;
       case 'frame': {
         const t0 = performance.now();
         this.busy = false;
@@ -211,7 +225,8 @@ export class Emulator {
     if (!this.worker) return;
     this.busy = true;
     this.audible = audio;
-    const inputs = this.input.sample(this.bindings);
+    const inputs = this.input.sample(this.bindings, this.analog);
+    if (this.info) inputs.push(...this.trackball.sample(this.info.inputs));
     this.worker.postMessage({ t: 'run', n, inputs, audio, events } satisfies ToWorker);
   }
 
@@ -347,6 +362,7 @@ export class Emulator {
     this.setPaused(true);
     await this.idle();
     this.worker?.postMessage({ t: 'powerOn' } satisfies ToWorker);
+    if (this.info) this.trackball.reset(this.info.inputs); // the machine's counters start over, so does the mouse's motion
     this.samples.stopAll();
     this.frameNumber = 0;
     return n > 0 ? this.step(n, events) : 0;

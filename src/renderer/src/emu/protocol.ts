@@ -7,7 +7,8 @@ import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protoco
 export type InputValue = [string, string, number];
 
 export type ToWorker =
-  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[] }
+  /** `nvram`: the set's stored non-volatile devices by tag (emu/nvram-store.ts), absent = fresh */
+  | { t: 'start'; name: string; sources: RawSource[]; sampleRate: number; settings: InputValue[]; nvram?: Record<string, Uint8Array> }
   | { t: 'audioPort'; port: MessagePort }
   /** run `n` frames; `inputs` are applied before the first one (sampled just before the request) */
   | { t: 'run'; n: number; inputs: InputValue[]; audio: boolean; events?: ScriptEvent[] }
@@ -53,4 +54,6 @@ export type FromWorker =
   | { t: 'debug'; id: number; reply: DebugReply }
   /** a breakpoint or watchpoint stopped the game while it ran */
   | { t: 'debugStopped'; reply: DebugReply }
-  | { t: 'error'; message: string; fatal: boolean };
+  | { t: 'error'; message: string; fatal: boolean }
+  /** the non-volatile memory changed (an EAROM write, battery RAM): the player stores it for the next start */
+  | { t: 'nvram'; data: Record<string, Uint8Array> };

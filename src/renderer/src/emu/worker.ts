@@ -69,12 +69,41 @@ function sendAudio(): void {
   audioPort.postMessage({ t: 'samples', data: copy }, [copy.buffer]);
 }
 
+// ---- NVRAM (EAROM high scores…): loaded at start, sent back to the player whenever it changes ----
+let nvramSeen = '';
+let nvramCheckedAt = 0;
+const NVRAM_CHECK_FRAMES = 30;
+
+/** The machine's NVRAM (src/core/machine.ts: battery-backed shares and NVRAM devices, by name). */
+type MachineWithNvram = Machine & { nvramSave?(): Map<string, Uint8Array>; nvramWarnings?: string[] };
+function nvramOf(m: Machine): Map<string, Uint8Array> {
+  return (m as MachineWithNvram).nvramSave?.() ?? new Map();
+}
+function nvramKey(data: Map<string, Uint8Array>): string {
+  return [...data].map(([t, b]) => `${t}:${Array.from(b).join(',')}`).join(';');
+}
+
+function checkNvram(force = false): void {
+  const m = machine;
+  if (!m || (!force && m.frameNumber - nvramCheckedAt < NVRAM_CHECK_FRAMES)) return;
+  nvramCheckedAt = m.frameNumber;
+  const data = nvramOf(m);
+  if (data.size === 0) return;
+  const key = nvramKey(data);
+  if (key === nvramSeen) return;
+  nvramSeen = key;
+  post({ t: 'nvram', data: Object.fromEntries(data) });
+}
+
 function boot(msg: Extract<ToWorker, { t: 'start' }>): void {
   startMsg = msg;
   current.clear();
-  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate);
+  const { machine: m, audit } = startMachine(msg.name, msg.sources, msg.sampleRate, msg.nvram);
   machine = m;
   debug.reset();
+  for (const w of (m as MachineWithNvram).nvramWarnings ?? []) post({ t: 'error', message: w, fatal: false });
+  nvramSeen = nvramKey(nvramOf(m));
+  nvramCheckedAt = 0;
   history.clear();
   rewoundTo = -1;
   if (recorder.active) recorder.start(new Map(m.info.inputs.map((f) => [`${f.port}\u0000${f.name}`, f.kind === 'digital' ? 0 : f.defaultValue])));
@@ -110,6 +139,7 @@ function run(n: number, inputs: InputValue[], audio: boolean, events: ScriptEven
       post({ t: 'playbackEnded', frameNumber: m.frameNumber });
     }
   }
+  checkNvram();
   const buf = pixels(aheadFrames > 0 && n > 0 && !debug.active ? runAhead(m, aheadFrames) : undefined);
   post({ t: 'frame', frameNumber: m.frameNumber, pixels: buf, width: m.info.width, height: m.info.height, ms: performance.now() - t0, ran: n, sampleEvents }, [buf]);
 }
@@ -238,6 +268,7 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         post({ t: 'debug', id: msg.id, reply: debug.handle(msg.req, msg.mem) });
         break;
       case 'stop':
+        checkNvram(true);
         machine = null;
         self.close();
         break;

@@ -49,6 +49,45 @@ export function bindingsFor(inputs: InputFieldInfo[], settings: GameSettings | u
   return out;
 }
 
+/**
+ * How the app turns an analog field (a dial or trackball axis: MAME IPT_DIAL, IPT_TRACKBALL_X/Y) into its
+ * raw counter: keys that turn it down/up by `step` per frame (Z / X, the keys MAME gives Mad Planets'
+ * dial with PORT_CODE_DEC/INC; a trackball's Y axis uses the same pair), the mouse moved over the game
+ * (horizontal for dials and X axes, vertical for Y axes; one count per `mousePixels` pixels), and the
+ * gamepad's right stick. The counter wraps within the field's mask, as MAME's relative analog ports do.
+ */
+export interface AnalogBinding {
+  key: string;
+  decKeys: string[];
+  incKeys: string[];
+  /** gamepad axis index (standard mapping: 2 = right stick X, 3 = right stick Y) */
+  axis: number;
+  mouse: 'x' | 'y';
+  mousePixels: number;
+  /** counts per frame for a held key or a full stick */
+  step: number;
+  mask: number;
+}
+
+export function analogBindingsFor(inputs: InputFieldInfo[]): AnalogBinding[] {
+  const out: AnalogBinding[] = [];
+  for (const f of inputs) {
+    if (f.kind !== 'analog') continue;
+    const y = /TRACKBALL_Y|AD_STICK_Y|PADDLE_V/.test(f.type);
+    out.push({
+      key: fieldKey(f), decKeys: ['KeyZ'], incKeys: ['KeyX'], axis: y ? 3 : 2, mouse: y ? 'y' : 'x', mousePixels: 4,
+      step: 10, mask: f.mask >>> countTrailingZeros(f.mask),
+    });
+  }
+  return out;
+}
+
+function countTrailingZeros(mask: number): number {
+  let n = 0;
+  while (mask !== 0 && ((mask >>> n) & 1) === 0) n++;
+  return n;
+}
+
 /** A readable key name for the remapping screen. */
 export function keyLabel(code: string): string {
   const m = /^(Key|Digit)(.)$/.exec(code);

@@ -4,6 +4,7 @@
  */
 import type { GameInfo } from '../../../core/machine-api';
 import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
+import { loadSensitivity, saveSensitivity, trackballFields } from '../input/trackball';
 import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
 import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../main/config-defaults';
 import { APP_VERSION } from '../version';
@@ -60,6 +61,18 @@ export interface SettingsContext {
   applyDips(game: GameInfo, dips: Record<string, number>): void;
 }
 
+/** Trackball games: the mouse (click the game to lock the pointer) and its sensitivity (input/trackball.ts). */
+function trackballSetting(inputs: GameInfo['inputs']): HTMLElement[] {
+  if (trackballFields(inputs).length === 0) return [];
+  const value = h('span', { class: 'hint' }, `${loadSensitivity().toFixed(2)}×`);
+  const range = h('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(loadSensitivity()), 'aria-label': 'Trackball sensitivity' }) as HTMLInputElement;
+  range.oninput = () => { saveSensitivity(Number(range.value)); value.textContent = `${Number(range.value).toFixed(2)}×`; };
+  return [
+    h('p', { class: 'hint' }, 'Trackball: click the game to steer with the mouse (Esc releases it); a gamepad\'s right stick works too.'),
+    h('label', { class: 'row' }, 'Trackball sensitivity ', range, ' ', value),
+  ];
+}
+
 /** Re-renders the ROM list of the open Settings dialog, if any. */
 let liveRoms: (() => void) | null = null;
 
@@ -105,6 +118,7 @@ export function settingsDialog(ctx: SettingsContext, initialTab?: string, onClos
         body.append(
           h('p', { class: 'hint' }, 'Defaults follow MAME: arrows move, Left Ctrl / Left Alt / Space are buttons, 1/2 start, 5/6 insert coins. Gamepads work out of the box.'),
           table,
+          ...trackballSetting(game.inputs),
           h('div', { class: 'row-end' }, h('button', { class: 'btn', on: { click: () => { void saveGame({ ...gameSettings(), bindings: {} }).then(render); } } }, 'Reset to defaults')),
         );
       };
