@@ -20,7 +20,7 @@ function op02_3a(cpu: I8086, op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), d = R8[(m >> 3) & 7];
   let v: number;
   if (m >= 0xc0) { v = alu8(cpu, op >> 3, r8[d], r8[R8[m & 7]]); cpu.icount -= cpu.t.aluRR; }
-  else { cpu.decodeModrm(m); v = alu8(cpu, op >> 3, r8[d], cpu.rd8(cpu.eaSeg, cpu.eaOff)); cpu.icount -= cpu.t.aluRM; }
+  else { cpu.decodeEA(m); v = alu8(cpu, op >> 3, r8[d], cpu.rd8(cpu.eaSeg, cpu.eaOff)); cpu.icount -= cpu.t.aluRM; }
   if (op !== 0x3a) r8[d] = v;
 }
 
@@ -28,7 +28,7 @@ export function op03_3b(cpu: I8086, op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), d = (m >> 3) & 7;
   let v: number;
   if (m >= 0xc0) { v = alu16(cpu, op >> 3, r16[d], r16[m & 7]); cpu.icount -= cpu.t.aluRR; }
-  else { cpu.decodeModrm(m); v = alu16(cpu, op >> 3, r16[d], cpu.rd16(cpu.eaSeg, cpu.eaOff)); cpu.icount -= cpu.t.aluRM; }
+  else { cpu.decodeEA(m); v = alu16(cpu, op >> 3, r16[d], cpu.rd16(cpu.eaSeg, cpu.eaOff)); cpu.icount -= cpu.t.aluRM; }
   if (op !== 0x3b) r16[d] = v;
 }
 
@@ -134,7 +134,7 @@ export function op80_82(cpu: I8086, _op: number): void {
     cpu.icount -= t.aluRI;
     return;
   }
-  cpu.decodeModrm(m);
+  cpu.decodeEA(m);
   const imm = cpu.fetch8();
   const v = alu8(cpu, reg, cpu.rd8(cpu.eaSeg, cpu.eaOff), imm);
   if (reg !== 7) cpu.wr8(cpu.eaSeg, cpu.eaOff, v);
@@ -152,11 +152,12 @@ export function op81_83(cpu: I8086, op: number): void {
     cpu.icount -= t.aluRI;
     return;
   }
-  cpu.decodeModrm(m);
+  cpu.decodeEA(m);
+  const reg = (m >> 3) & 7;
   const imm = op === 0x81 ? cpu.fetch16() : ((cpu.fetch8() << 24) >> 24) & 0xffff;
-  const v = alu16(cpu, cpu.reg, cpu.rd16(cpu.eaSeg, cpu.eaOff), imm);
-  if (cpu.reg !== 7) cpu.wr16(cpu.eaSeg, cpu.eaOff, v);
-  cpu.icount -= cpu.reg === 7 ? t.cmpMI : t.aluMI;
+  const v = alu16(cpu, reg, cpu.rd16(cpu.eaSeg, cpu.eaOff), imm);
+  if (reg !== 7) cpu.wr16(cpu.eaSeg, cpu.eaOff, v);
+  cpu.icount -= reg === 7 ? t.cmpMI : t.aluMI;
 }
 
 function op84(cpu: I8086, _op: number): void {
@@ -191,25 +192,25 @@ function op87(cpu: I8086, _op: number): void {
 export function op88(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), v = r8[R8[(m >> 3) & 7]];
   if (m >= 0xc0) { r8[R8[m & 7]] = v; cpu.icount -= cpu.t.movRR; return; }
-  cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
+  cpu.decodeEA(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
 }
 
 export function op89(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), v = r16[(m >> 3) & 7];
   if (m >= 0xc0) { r16[m & 7] = v; cpu.icount -= cpu.t.movRR; return; }
-  cpu.decodeModrm(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
+  cpu.decodeEA(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.movMR;
 }
 
 export function op8a(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), d = R8[(m >> 3) & 7];
   if (m >= 0xc0) { r8[d] = r8[R8[m & 7]]; cpu.icount -= cpu.t.movRR; return; }
-  cpu.decodeModrm(m); r8[d] = cpu.rd8(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
+  cpu.decodeEA(m); r8[d] = cpu.rd8(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
 }
 
 export function op8b(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, m = cpu.fetch8(), d = (m >> 3) & 7;
   if (m >= 0xc0) { r16[d] = r16[m & 7]; cpu.icount -= cpu.t.movRR; return; }
-  cpu.decodeModrm(m); r16[d] = cpu.rd16(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
+  cpu.decodeEA(m); r16[d] = cpu.rd16(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
 }
 
 function op8c(cpu: I8086, _op: number): void {
@@ -384,13 +385,13 @@ function opc4_c5(cpu: I8086, op: number): void {
 export function opc6(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r8[R8[m & 7]] = cpu.fetch8(); cpu.icount -= cpu.t.movRI; return; }
-  cpu.decodeModrm(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, cpu.fetch8()); cpu.icount -= cpu.t.movMI;
+  cpu.decodeEA(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, cpu.fetch8()); cpu.icount -= cpu.t.movMI;
 }
 
 function opc7(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r16[m & 7] = cpu.fetch16(); cpu.icount -= cpu.t.movRI; return; }
-  cpu.decodeModrm(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, cpu.fetch16()); cpu.icount -= cpu.t.movMI;
+  cpu.decodeEA(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, cpu.fetch16()); cpu.icount -= cpu.t.movMI;
 }
 
 function opc8_c9(cpu: I8086, op: number): void {
@@ -454,7 +455,7 @@ export function opd0_d3(cpu: I8086, op: number): void {
     cpu.icount -= op < 0xd2 ? t.shift1R : t.shiftClR + count * t.shiftPerBit;
     return;
   }
-  cpu.decodeModrm(m);
+  cpu.decodeEA(m);
   const seg = cpu.eaSeg, off = cpu.eaOff;
   if (op & 1) cpu.wr16(seg, off, shift(cpu, reg, cpu.rd16(seg, off), count, 16));
   else cpu.wr8(seg, off, shift(cpu, reg, cpu.rd8(seg, off), count, 8));
@@ -691,7 +692,7 @@ export function aluRmR8(cpu: I8086, op: number): void {
     cpu.icount -= cpu.t.aluRR;
     return;
   }
-  cpu.decodeModrm(m);
+  cpu.decodeEA(m);
   const v = alu8(cpu, op, cpu.rd8(cpu.eaSeg, cpu.eaOff), s);
   if (op !== 7) { cpu.wr8(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.aluMR; } else cpu.icount -= cpu.t.cmpMR;
 }
@@ -706,7 +707,7 @@ export function aluRmR16(cpu: I8086, op: number): void {
     cpu.icount -= cpu.t.aluRR;
     return;
   }
-  cpu.decodeModrm(m);
+  cpu.decodeEA(m);
   const v = alu16(cpu, op, cpu.rd16(cpu.eaSeg, cpu.eaOff), s);
   if (op !== 7) { cpu.wr16(cpu.eaSeg, cpu.eaOff, v); cpu.icount -= cpu.t.aluMR; } else cpu.icount -= cpu.t.cmpMR;
 }

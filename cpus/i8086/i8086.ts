@@ -494,7 +494,15 @@ export class I8086 extends Device implements CpuDevice {
     this.mod = mod;
     this.reg = (m >> 3) & 7;
     this.rm = rm;
-    if (mod === 3) return;
+    if (mod !== 3) this.decodeEA(m);
+  }
+
+  /**
+   * The EA of a memory-form ModRM byte `m` (offset and segment base; EA clocks charged), without
+   * recording mod/reg/rm: for handlers that take them from `m` themselves.
+   */
+  decodeEA(m: number): void {
+    const mod = m >> 6, rm = m & 7;
     const r = this.r16;
     let off = 0, seg = DS;
     switch (rm) {
