@@ -9,14 +9,7 @@ import { GAMES } from '../../drivers/index';
 import { loadGame } from '../../src/cli/load-game';
 import { SaveStateError } from '../../src/core/machine-api';
 
-/**
- * Left out until fixed on its board, not counted as passing: mspactest's state does not round-trip. Its
- * program never writes the main latch's sound-enable bit in the first frames, so the Namco WSG keeps its
- * power-on `enabled` while the latch bit is 0; after a load the latch's postLoad re-drives the bit and
- * the WSG's saved `enabled` byte changes (ls259 reset does not drive its outputs).
- */
-const KNOWN_BAD = new Set(['mspactest']);
-const HOMEBREW = GAMES.filter((g) => g.homebrew && !KNOWN_BAD.has(g.name)).map((g) => g.name);
+const HOMEBREW = GAMES.filter((g) => g.homebrew).map((g) => g.name);
 
 function frameHash(m: ReturnType<typeof loadGame>['machine']): string {
   return createHash('sha1').update(new Uint8Array(m.frameBuffer.buffer)).digest('hex');

@@ -29,9 +29,15 @@ export class Ls259 extends Device {
     return (this.bits >> bit) & 1;
   }
 
+  /**
+   * CLR: every output low, and every wired device is told so, even where the output already was low: a
+   * device's own reset may have put its input back to a default (the Namco WSG starts enabled), and the
+   * latch's level is what the board sees after a reset (MAME 0.251 `addressable_latch_device::device_reset`
+   * clears the outputs; its WSG keeps the level through a soft reset).
+   */
   reset(): void {
-    for (let b = 0; b < 8; b++) if ((this.bits >> b) & 1) this.q[b].set(0);
     this.bits = 0;
+    for (let b = 0; b < 8; b++) this.q[b].set(0);
   }
 
   serialize(s: Serializer): void {
