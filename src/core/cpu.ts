@@ -48,7 +48,3 @@ export interface CpuDevice extends Device {
   disassemble(addr: number, peek: (addr: number) => number): Disassembly;
 }
 
-export function isCpu(d: Device): d is CpuDevice {
-  const c = d as Partial<CpuDevice>;
-  return typeof c.run === 'function' && typeof c.sliceCycles === 'function' && typeof c.endSlice === 'function';
-}

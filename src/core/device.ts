@@ -39,6 +39,4 @@ export abstract class Device {
   abstract serialize(s: Serializer): void;
   /** Rebuild caches after a load: decoded palettes, bank pointers. */
   postLoad(): void {}
-  /** Recompute rates derived from `clock`. */
-  clockChanged(): void {}
 }

@@ -24,11 +24,6 @@ export class Ls259 extends Device {
     }
   }
 
-  /** Current output of Q`bit`. */
-  output(bit: number): number {
-    return (this.bits >> bit) & 1;
-  }
-
   /**
    * CLR: every output low, and every wired device is told so, even where the output already was low: a
    * device's own reset may have put its input back to a default (the Namco WSG starts enabled), and the
