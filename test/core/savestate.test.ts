@@ -36,7 +36,7 @@ function stateWith(damage: (s: { scheduler: Scheduler; screen: Screen }) => void
 }
 
 describe('save states refuse damage', () => {
-  it('format version: 3 added the checksum, 4 saves each sound stream's timing once', () => {
+  it('format version: 3 added the checksum, 4 saves each sound stream timing once', () => {
     expect(STATE_VERSION).toBe(4);
   });
 
