@@ -128,7 +128,7 @@ export class NamcoWsg extends Device implements SoundDevice {
     s.block(this.volume);
     s.block(this.waveSelect);
     this.enabled = s.u8(this.enabled);
-    // the stream's timing is the machine's to save (machine.ts saves every stream once)
+    this.stream.serializeTiming(s);
   }
 
   /** Recompute the voice parameter a register belongs to. */

@@ -653,7 +653,7 @@ export class Pokey extends Device implements SoundDevice, CpuDevice {
     this.producedCount = s.u32(this.producedCount);
     if (this.producedCount > this.produced.length) this.produced = new Float32Array(this.producedCount);
     s.block(this.produced.subarray(0, this.producedCount));
-    // the stream's timing is the machine's to save (machine.ts saves every stream once)
+    this.stream.serializeTiming(s);
   }
 
   /** Registers as the debugger and the golden tests see them (MAME's state names). */

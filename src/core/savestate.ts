@@ -22,8 +22,7 @@ export { SaveStateError };
 export const STATE_MAGIC = 'ARCADE-STATE';
 // 2: scheduler times kept in MAME attoseconds and the 50 Hz sound-manager timer
 // 3: a CRC-32 of the whole file at its end; loaded values range-checked
-// 4: sound devices no longer save their stream's timing a second time (the machine saves every stream)
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 3;
 
 export interface StateIdentity {
   set: string;
