@@ -4,42 +4,18 @@
  * then load the state into a fresh machine and run to 600 again: every frame, the RAM and the audio must be
  * identical, and save → load → save must give identical bytes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
+import { homebrewMachine, playHashed } from '../support/homebrew-machine';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
+import type { ArcadeMachine } from '../../src/core/machine';
 import { sealState } from '../../src/core/savestate';
 
-function machine(): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get('cendemo')!;
-  const { files } = loadSet(manifest, openSetSources(manifests, 'cendemo', [HOMEBREW_DIR]));
-  return createMachine(findGame('cendemo')!, { manifest, files });
-}
+const machine = (): ArcadeMachine => homebrewMachine('cendemo');
 
 const events = parseInputScript(readFileSync('homebrew/centipede/inputs-golden.txt', 'utf8'));
 
-function play(m: ArcadeMachine, from: number, to: number): string[] {
-  const out: string[] = [];
-  const apply = (f: number) => { for (const e of events) if (e.frame === f) m.setInput(e.port, e.field, e.value); };
-  if (from === 0) apply(0);
-  for (let f = from + 1; f <= to; f++) {
-    m.runFrame();
-    const h = createHash('sha1');
-    h.update(new Uint8Array(m.frameBuffer.buffer));
-    const a = m.audio();
-    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    for (const name of m.memoryNames()) h.update(m.memory(name));
-    out.push(h.digest('hex'));
-    apply(f);
-  }
-  return out;
-}
+const play = (m: ArcadeMachine, from: number, to: number): string[] => playHashed(m, events, from, to);
 
 describe('cendemo save states', () => {
   it('save at 300 (mid-game), run to 600 (game over, EAROM written); load and run to 600 again: identical frames, RAM and audio', () => {

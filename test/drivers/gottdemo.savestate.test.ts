@@ -4,34 +4,18 @@
  * between samples), run on; load the state into a fresh machine and run again: every frame's pixels,
  * audio and RAM must be identical, and save → load → save must give identical bytes.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Riot6532 } from '../../src/core/devices/riot6532';
 import { parseInputScript } from '../../src/core/input';
 import type { ArcadeMachine } from '../../src/core/machine';
-import { homebrewMachine } from '../support/homebrew-machine';
+import { homebrewMachine, playHashed } from '../support/homebrew-machine';
 
 const machine = () => homebrewMachine('gottdemo');
 
 const events = parseInputScript(readFileSync('homebrew/gottlieb/inputs-golden.txt', 'utf8'));
 
-function play(m: ArcadeMachine, from: number, to: number): string[] {
-  const out: string[] = [];
-  const apply = (f: number) => { for (const e of events) if (e.frame === f) m.setInput(e.port, e.field, e.value); };
-  if (from === 0) apply(0);
-  for (let f = from + 1; f <= to; f++) {
-    m.runFrame();
-    const h = createHash('sha1');
-    h.update(new Uint8Array(m.frameBuffer.buffer));
-    const a = m.audio();
-    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    for (const name of m.memoryNames()) h.update(m.memory(name));
-    out.push(h.digest('hex'));
-    apply(f);
-  }
-  return out;
-}
+const play = (m: ArcadeMachine, from: number, to: number): string[] => playHashed(m, events, from, to);
 
 describe('gottdemo save states (8088 + 6502 + RIOT)', () => {
   it('save during a sound effect at frame 245, run to 330; load and run again: identical frames, RAM and audio', () => {

@@ -5,44 +5,20 @@
  * save → load → save must give identical bytes. The state carries both CPUs, the YM3812 (registers,
  * envelopes, phases, timers), the Pandora chip's sprite RAM and frame buffer, and the latches.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findGame } from '../../drivers/index';
-import { HOMEBREW_DIR } from '../../src/cli/load-game';
+import { homebrewMachine, playHashed } from '../support/homebrew-machine';
 import { parseInputScript } from '../../src/core/input';
-import { createMachine, type ArcadeMachine } from '../../src/core/machine';
-import { loadSet } from '../../src/core/roms/audit';
-import { loadManifests, openSetSources } from '../../src/core/roms/rompath-node';
+import type { ArcadeMachine } from '../../src/core/machine';
 import type { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
 
-function machine(): ArcadeMachine {
-  const manifests = loadManifests();
-  const manifest = manifests.get('sbdemo')!;
-  const { files } = loadSet(manifest, openSetSources(manifests, 'sbdemo', [HOMEBREW_DIR]));
-  return createMachine(findGame('sbdemo')!, { manifest, files });
-}
+const machine = (): ArcadeMachine => homebrewMachine('sbdemo');
 
 const events = parseInputScript(readFileSync('homebrew/snowbros/inputs-golden.txt', 'utf8'));
 
 function play(m: ArcadeMachine, from: number, to: number): string[] {
-  const out: string[] = [];
-  const apply = (f: number) => { for (const e of events) if (e.frame === f) m.setInput(e.port, e.field, e.value); };
-  if (from === 0) apply(0);
   const pandora = m.devices.get('pandora') as KanekoPandora;
-  for (let f = from + 1; f <= to; f++) {
-    m.runFrame();
-    const h = createHash('sha1');
-    h.update(new Uint8Array(m.frameBuffer.buffer));
-    const a = m.audio();
-    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    for (const name of m.memoryNames()) h.update(m.memory(name));
-    h.update(pandora.spriteram);
-    h.update(new Uint8Array(pandora.buffer.pixels.buffer));
-    out.push(h.digest('hex'));
-    apply(f);
-  }
-  return out;
+  return playHashed(m, events, from, to, (h) => { h.update(pandora.spriteram); h.update(new Uint8Array(pandora.buffer.pixels.buffer)); });
 }
 
 describe('sbdemo save states', () => {
