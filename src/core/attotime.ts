@@ -14,6 +14,8 @@ export const AS_PER_NS = 1_000_000_000;
 const AS_PER_NS_BIG = 1_000_000_000n;
 /** Above this a product with a nanosecond part or a clock may pass 2^53: BigInt instead. */
 const FAST_LIMIT = 1 << 23;
+/** Times below this many nanoseconds (9 ms) are exact in a double as attoseconds. */
+const SMALL_NS = 9_000_000;
 
 /** floor(x / y) for non-negative integers x, y < 2^53 (the rounded quotient, corrected). */
 export function idiv(x: number, y: number): number {
@@ -93,8 +95,8 @@ export class Attotime {
   /** this += n × per, n a non-negative integer. */
   addMul(n: number, per: Attotime): this {
     if (n >= FAST_LIMIT || per.ns >= FAST_LIMIT) return this.setBig(this.toBig() + BigInt(n) * per.toBig());
-    const p = n * per.as, r = p % AS_PER_NS;
-    let as = this.as + r, ns = this.ns + n * per.ns + (p - r) / AS_PER_NS;
+    const p = n * per.as, carry = idiv(p, AS_PER_NS);
+    let as = this.as + (p - carry * AS_PER_NS), ns = this.ns + n * per.ns + carry;
     if (as >= AS_PER_NS) { as -= AS_PER_NS; ns++; }
     this.ns = ns;
     this.as = as;
@@ -134,12 +136,14 @@ export class Attotime {
    * Exact: the double quotient is corrected against the exact products.
    */
   divFloor(d: Attotime, approx: number): number {
+    // below 9 ms the attoseconds themselves are exact in a double
+    if (this.ns < SMALL_NS && d.ns < SMALL_NS) return idiv(this.ns * AS_PER_NS + this.as, approx);
     let q = Math.floor((this.ns * AS_PER_NS + this.as) / approx);
     if (q >= FAST_LIMIT || d.ns >= FAST_LIMIT || this.ns === Infinity) return Number(this.toBig() / d.toBig());
     if (q < 0) q = 0;
     // t = q × d, then moved until t ≤ this < t + d
-    const p = q * d.as, r = p % AS_PER_NS;
-    let tn = q * d.ns + (p - r) / AS_PER_NS, ta = r;
+    const p = q * d.as, carry = idiv(p, AS_PER_NS);
+    let tn = q * d.ns + carry, ta = p - carry * AS_PER_NS;
     while (tn > this.ns || (tn === this.ns && ta > this.as)) {
       q--;
       tn -= d.ns;
@@ -163,9 +167,7 @@ export class Attotime {
       return Number((v / s) * h + ((v % s) * h) / s);
     }
     // seconds S and nanoseconds N within the second: S·hz + floor((N·hz·10^9 + as·hz) / 10^18)
-    const n = this.ns % AS_PER_NS, sec = (this.ns - n) / AS_PER_NS;
-    const b = this.as * hz, bq = (b - (b % AS_PER_NS)) / AS_PER_NS;
-    const x = n * hz + bq;
-    return sec * hz + (x - (x % AS_PER_NS)) / AS_PER_NS;
+    const sec = idiv(this.ns, AS_PER_NS), n = this.ns - sec * AS_PER_NS;
+    return sec * hz + idiv(n * hz + idiv(this.as * hz, AS_PER_NS), AS_PER_NS);
   }
 }
