@@ -224,7 +224,9 @@ function gottliebDevices(o: BoardOptions) {
         cpu.mameLinesFromAheadCpu = true; // the 8088's sound commands reach this CPU's IRQ through the RIOT
         return cpu;
       },
-      spaces: { program: { bits: 15, openBus: 0 } }, // A15 is not decoded (MAME global_mask 0x7fff)
+      // A15 is not decoded (MAME global_mask 0x7fff). 128-byte pages: the RAM and its mirrors (the zero
+      // page and the stack page are the same 128 bytes) then map directly, without a mirror handler.
+      spaces: { program: { bits: 15, openBus: 0, pageBits: 7 } },
     },
     'r1sound:riot': { clock: SOUND_CLOCK, create: (c) => new Riot6532(c.tag, c.clock, c.scheduler, (d, n, cb) => c.timer(d, n, cb)) },
     'r1sound:dac': { create: (c) => new Dac8(c.tag) },
