@@ -209,6 +209,13 @@ export class ScreenOutput {
       this.keepPalette(palette);
       return this.render(src, palette);
     }
+    // Colours changed and the pens in output order are not known: converting everything is cheapest.
+    const moved = this.paletteMoved(palette);
+    if (moved && !this.outPensValid) {
+      prev.set(cur);
+      this.keepPalette(palette);
+      return this.renderKeepingPens(src, palette);
+    }
     this.checkSource(src);
     const vis = this.visible, words = sw >>> 1;
     // The rows of the visible area, compared in one flat run each side of the probe: a quarter down
@@ -224,9 +231,8 @@ export class ScreenOutput {
     }
     const changed = head + this.compareRange(src, palette, probeEnd, end);
     if (changed * 4 >= (end - first) * 3) this.wholeFrames = WHOLE_FRAMES;
-    if (this.paletteMoved(palette)) {
-      if (this.outPensValid) this.reconvertMoved(palette);
-      else this.renderKeepingPens(src, palette);
+    if (moved) {
+      this.reconvertMoved(palette);
       this.keepPalette(palette);
     }
     return this.frame;
