@@ -87,3 +87,47 @@ describe('ScreenOutput.renderChanged', () => {
     }
   });
 });
+
+describe('ScreenOutput: colour changes and redrawn areas', () => {
+  /** Frames of random pen and colour changes, each converted by `convert` and checked against render(). */
+  function check(convert: (out: ScreenOutput, bm: Bitmap, palette: Uint32Array, changed: number[]) => Uint32Array): void {
+    let seed = 777;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) >>> 16);
+    for (const rotate of [0, 90, 270] as const) {
+      const bm = new Bitmap(32, 24);
+      const palette = new Uint32Array(16).map((_, i) => 0xff000000 | (i * 0x0a0b0c));
+      const vis = rect(0, 31, 0, 23);
+      const fast = new ScreenOutput(vis, { rotate });
+      const full = new ScreenOutput(vis, { rotate });
+      for (let frame = 0; frame < 60; frame++) {
+        const changed: number[] = [];
+        const pixels = frame % 17 === 5 ? bm.pixels.length : rnd() % 12;
+        for (let k = 0; k < pixels; k++) {
+          const i = rnd() % bm.pixels.length;
+          bm.pixels[i] = rnd() % 16;
+          changed.push(i);
+        }
+        // a few colours move most frames, and sometimes every one of them
+        const colours = frame % 11 === 3 ? 16 : rnd() % 3;
+        for (let k = 0; k < colours; k++) palette[frame % 11 === 3 ? k : rnd() % 16] = 0xff000000 | rnd();
+        expect(Array.from(convert(fast, bm, palette, changed)), `rot ${rotate} frame ${frame}`).toEqual(Array.from(full.render(bm, palette)));
+      }
+    }
+  }
+
+  it('renderChanged follows palette changes without invalidate()', () => {
+    check((out, bm, palette) => out.renderChanged(bm, palette));
+  });
+
+  it('renderArea over the redrawn pixels + finishAreas equal a whole conversion', () => {
+    let first = true;
+    check((out, bm, palette, changed) => {
+      if (first) { first = false; return out.renderAll(bm, palette); }
+      for (const i of changed) {
+        const x = i % bm.width, y = Math.floor(i / bm.width);
+        out.renderArea(bm, palette, x, x, y, y);
+      }
+      return out.finishAreas(bm, palette);
+    });
+  });
+});
