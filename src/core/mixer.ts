@@ -94,7 +94,10 @@ export class Mixer {
     let pos = inp.pos;
     // Past the FIFO's end the last sample repeats (or the last one of the previous frame).
     const count = inp.count, tail = count > 0 ? f[count - 1] : inp.last;
-    if (ratio >= 1) {
+    if (ratio === 1 && pos === Math.floor(pos)) {
+      // Same rate, aligned: each output sample is one input sample (what the box filter gives then).
+      for (let j = 0; j < n; j++, pos++) out[j * ch + c] += (pos < count ? f[pos] : tail) * g;
+    } else if (ratio >= 1) {
       for (let j = 0; j < n; j++) {
         // Area of the input over [pos, pos + ratio).
         const end = pos + ratio;
