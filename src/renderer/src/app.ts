@@ -4,7 +4,7 @@
  */
 import { Howler } from 'howler';
 import type { GameInfo } from '../../core/machine-api';
-import type { AppConfig, ArcadeApi, MenuCommand } from '../../preload/api';
+import type { AppConfig, ArcadeApi, MenuCommand } from '../../shared/api';
 import { games, type CoreGame } from './emu/core-bridge';
 import { Emulator, StartAborted } from './emu/emulator';
 import { SAMPLE_DEMO } from './emu/sample-demo';
@@ -18,7 +18,7 @@ import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { DebuggerPanel } from './debugger/panel';
 import { PlayerView } from './ui/player-view';
 import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
-import { LIMITS } from '../../main/ipc-validate';
+import { LIMITS } from '../../shared/ipc-validate';
 import { h, toast } from './ui/dom';
 import { parseInputScript } from '../../core/input';
 import { recordingMeta } from './emu/history';

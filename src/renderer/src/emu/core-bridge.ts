@@ -5,8 +5,8 @@
  * machine in test/app/fake-core.ts, which the unit tests still use).
  */
 import type { GameInfo, Machine } from '../../../core/machine-api';
-import type { RawSource, SetAudit } from '../../../preload/api';
-import { loadRaw, manifests, type RomManifest } from '../../../main/roms-bridge';
+import type { RawSource, SetAudit } from '../../../shared/api';
+import { loadRaw, manifests, type RomManifest } from '../../../shared/roms-bridge';
 import { GAMES } from '../../../../drivers/index';
 import { createMachine } from '../../../core/machine';
 import { describeGame } from '../../../core/describe';

@@ -1,6 +1,6 @@
 /** Messages between the player (main thread) and the emulator worker. */
 import type { GameInfo, SampleData, SampleEvent } from '../../../core/machine-api';
-import type { RawSource, SetAudit } from '../../../preload/api';
+import type { RawSource, SetAudit } from '../../../shared/api';
 import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 /** One input field value: [port, field, value]. */

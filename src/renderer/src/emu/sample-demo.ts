@@ -12,7 +12,7 @@ import { defineDevices, defineHardware, type GameDefinition } from '../../../cor
 import type { LoadedRoms } from '../../../core/machine';
 import type { RomManifest } from '../../../core/roms/manifest';
 import type { Screen } from '../../../core/screen';
-import type { SetAudit } from '../../../preload/api';
+import type { SetAudit } from '../../../shared/api';
 import { Samples, type SampleData } from '../../../../sound/samples/samples';
 
 export const SAMPLE_DEMO = 'sampledemo';

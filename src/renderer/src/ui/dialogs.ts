@@ -3,10 +3,10 @@
  * video, audio, ROM folders), the first-run welcome, and About.
  */
 import type { GameInfo } from '../../../core/machine-api';
-import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
+import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../shared/api';
 import { loadSensitivity, saveSensitivity, trackballFields } from '../input/trackball';
 import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
-import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../main/config-defaults';
+import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../shared/config-defaults';
 import { APP_VERSION } from '../version';
 import { InputState } from '../input/input';
 import { clear, h, icon } from './dom';

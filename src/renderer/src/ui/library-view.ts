@@ -3,9 +3,9 @@
  * driver, year, maker), a details panel (chips, screen, controls, ROM files and where they were
  * found) and the Play button. Zips dropped anywhere on the window are imported (see app.ts).
  */
-import type { SetAudit } from '../../../preload/api';
+import type { SetAudit } from '../../../shared/api';
 import type { CoreGame } from '../emu/core-bridge';
-import { isPlayable } from '../../../main/roms-bridge';
+import { isPlayable } from '../../../shared/roms-bridge';
 import { statusLabels } from '../../../core/describe';
 import { clear, h, icon } from './dom';
 
