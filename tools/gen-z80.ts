@@ -22,27 +22,27 @@ const WORDS = new Set(['sp', 'ix', 'iy']);
 
 /** Value of a 16-bit register operand. */
 function word(r: string): string {
-  if (r in PAIRS) return `((cpu.${PAIRS[r][0]} << 8) | cpu.${PAIRS[r][1]})`;
-  if (WORDS.has(r)) return `cpu.${r}`;
+  if (r in PAIRS) return `((this.${PAIRS[r][0]} << 8) | this.${PAIRS[r][1]})`;
+  if (WORDS.has(r)) return `this.${r}`;
   throw new Error(`z80 gen: not a 16-bit register '${r}'`);
 }
 /** Statements storing `v` (an expression evaluated once) in a 16-bit register. */
 function setWord(r: string, v: string): string[] {
-  if (WORDS.has(r)) return [`cpu.${r} = ${v};`];
+  if (WORDS.has(r)) return [`this.${r} = ${v};`];
   const [hi, lo] = PAIRS[r];
-  return [`const w = ${v};`, `cpu.${hi} = w >> 8; cpu.${lo} = w & 0xff;`];
+  return [`const w = ${v};`, `this.${hi} = w >> 8; this.${lo} = w & 0xff;`];
 }
 const isWord = (r: string): boolean => r in PAIRS || WORDS.has(r);
 
 /** Memory operands: the statement computing `ea`, or null when the operand is not in memory. */
 function address(o: string): string | null {
   switch (o) {
-    case '(hl)': return 'const ea = (cpu.h << 8) | cpu.l;';
-    case '(bc)': return 'const ea = (cpu.b << 8) | cpu.c;';
-    case '(de)': return 'const ea = (cpu.d << 8) | cpu.e;';
-    case '(nn)': return 'const ea = imm16(cpu);';
-    case '(ix+d)': return 'const ea = disp(cpu, cpu.ix);';
-    case '(iy+d)': return 'const ea = disp(cpu, cpu.iy);';
+    case '(hl)': return 'const ea = (this.h << 8) | this.l;';
+    case '(bc)': return 'const ea = (this.b << 8) | this.c;';
+    case '(de)': return 'const ea = (this.d << 8) | this.e;';
+    case '(nn)': return 'const ea = this.imm16();';
+    case '(ix+d)': return 'const ea = this.disp(this.ix);';
+    case '(iy+d)': return 'const ea = this.disp(this.iy);';
   }
   return null;
 }
@@ -53,25 +53,25 @@ function address(o: string): string | null {
  */
 function fetchN(main: boolean): string {
   return main
-    ? 'const pc = cpu.pc, o = cpu.rdBase[pc >> 8]; cpu.pc = (pc + 1) & 0xffff; const n = o >= 0 ? cpu.mem[o + (pc & 0xff)] : cpu.program.read8(pc);'
-    : 'const n = imm8(cpu);';
+    ? 'const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc);'
+    : 'const n = this.imm8();';
 }
 
 /** Value of an 8-bit operand (memory operands read `ea`, set up by `prepare`). */
 function read8(o: string): string {
-  if (REG8.has(o)) return `cpu.${o}`;
+  if (REG8.has(o)) return `this.${o}`;
   if (o === 'n') return 'n';
-  if (o === 'ixh' || o === 'iyh') return `(cpu.${o.slice(0, 2)} >> 8)`;
-  if (o === 'ixl' || o === 'iyl') return `(cpu.${o.slice(0, 2)} & 0xff)`;
-  if (address(o)) return 'rd(cpu, ea)';
+  if (o === 'ixh' || o === 'iyh') return `(this.${o.slice(0, 2)} >> 8)`;
+  if (o === 'ixl' || o === 'iyl') return `(this.${o.slice(0, 2)} & 0xff)`;
+  if (address(o)) return 'this.rd(ea)';
   throw new Error(`z80 gen: cannot read operand '${o}'`);
 }
 /** Statement storing `v` in an 8-bit operand. */
 function write8(o: string, v: string): string {
-  if (REG8.has(o)) return `cpu.${o} = ${v};`;
-  if (o === 'ixh' || o === 'iyh') return `cpu.${o.slice(0, 2)} = (cpu.${o.slice(0, 2)} & 0x00ff) | (${v} << 8);`;
-  if (o === 'ixl' || o === 'iyl') return `cpu.${o.slice(0, 2)} = (cpu.${o.slice(0, 2)} & 0xff00) | ${v};`;
-  if (address(o)) return `wr(cpu, ea, ${v});`;
+  if (REG8.has(o)) return `this.${o} = ${v};`;
+  if (o === 'ixh' || o === 'iyh') return `this.${o.slice(0, 2)} = (this.${o.slice(0, 2)} & 0x00ff) | (${v} << 8);`;
+  if (o === 'ixl' || o === 'iyl') return `this.${o.slice(0, 2)} = (this.${o.slice(0, 2)} & 0xff00) | ${v};`;
+  if (address(o)) return `this.wr(ea, ${v});`;
   throw new Error(`z80 gen: cannot write operand '${o}'`);
 }
 /** Operand fetches and address computations, in instruction-byte order. */
@@ -86,41 +86,41 @@ function prepare(ops: readonly string[], main: boolean): string[] {
 }
 
 const COND: Record<string, string> = {
-  nz: '(cpu.f & FZ) === 0', z: '(cpu.f & FZ) !== 0', nc: '(cpu.f & FC) === 0', c: '(cpu.f & FC) !== 0',
-  po: '(cpu.f & FPV) === 0', pe: '(cpu.f & FPV) !== 0', p: '(cpu.f & FS) === 0', m: '(cpu.f & FS) !== 0',
+  nz: '(this.f & FZ) === 0', z: '(this.f & FZ) !== 0', nc: '(this.f & FC) === 0', c: '(this.f & FC) !== 0',
+  po: '(this.f & FPV) === 0', pe: '(this.f & FPV) !== 0', p: '(this.f & FS) === 0', m: '(this.f & FS) !== 0',
 };
 const NOT_COND: Record<string, string> = {
-  nz: '(cpu.f & FZ) !== 0', z: '(cpu.f & FZ) === 0', nc: '(cpu.f & FC) !== 0', c: '(cpu.f & FC) === 0',
-  po: '(cpu.f & FPV) !== 0', pe: '(cpu.f & FPV) === 0', p: '(cpu.f & FS) !== 0', m: '(cpu.f & FS) === 0',
+  nz: '(this.f & FZ) !== 0', z: '(this.f & FZ) === 0', nc: '(this.f & FC) !== 0', c: '(this.f & FC) === 0',
+  po: '(this.f & FPV) !== 0', pe: '(this.f & FPV) === 0', p: '(this.f & FS) !== 0', m: '(this.f & FS) === 0',
 };
 
 const ALU8: Record<string, string> = { add: 'add8', adc: 'adc8', sub: 'sub8', sbc: 'sbc8', and: 'and8', xor: 'xor8', or: 'or8', cp: 'cp8' };
 const ROTATE = new Set(['rlc', 'rrc', 'rl', 'rr', 'sla', 'sra', 'sll', 'srl']);
 const NO_OPERANDS: Record<string, string> = {
-  nop: '', rlca: 'rlca(cpu);', rrca: 'rrca(cpu);', rla: 'rla(cpu);', rra: 'rra(cpu);', daa: 'daa(cpu);',
-  cpl: 'cpl(cpu);', scf: 'scf(cpu);', ccf: 'ccf(cpu);', exx: 'exx(cpu);', halt: 'cpu.halted = 1;',
-  di: 'cpu.iff1 = 0; cpu.iff2 = 0;', ei: 'cpu.iff1 = 1; cpu.iff2 = 1; cpu.ei = 1;', ret: 'cpu.pc = cpu.wz = pop(cpu);',
-  neg: 'neg(cpu);', retn: 'retn(cpu);', reti: 'retn(cpu);', rrd: 'rrd(cpu);', rld: 'rld(cpu);',
-  ldi: 'ldi(cpu, 1);', ldd: 'ldi(cpu, -1);', cpi: 'cpi(cpu, 1);', cpd: 'cpi(cpu, -1);',
-  ini: 'ini(cpu, 1);', ind: 'ini(cpu, -1);', outi: 'outi(cpu, 1);', outd: 'outi(cpu, -1);',
+  nop: '', rlca: 'this.rlca();', rrca: 'this.rrca();', rla: 'this.rla();', rra: 'this.rra();', daa: 'this.daa();',
+  cpl: 'this.cpl();', scf: 'this.scf();', ccf: 'this.ccf();', exx: 'this.exx();', halt: 'this.halted = 1;',
+  di: 'this.iff1 = 0; this.iff2 = 0;', ei: 'this.iff1 = 1; this.iff2 = 1; this.ei = 1;', ret: 'this.pc = this.wz = this.pop();',
+  neg: 'this.neg();', retn: 'this.retn();', reti: 'this.retn();', rrd: 'this.rrd();', rld: 'this.rld();',
+  ldi: 'this.ldi(1);', ldd: 'this.ldi(-1);', cpi: 'this.cpi(1);', cpd: 'this.cpi(-1);',
+  ini: 'this.ini(1);', ind: 'this.ini(-1);', outi: 'this.outi(1);', outd: 'this.outi(-1);',
 };
 /** Repeating block instructions: the step and the test that repeats it. */
 const REPEAT: Record<string, string> = {
-  ldir: 'ldi(cpu, 1); @done ldRepeat(cpu) ? T : N;',
-  lddr: 'ldi(cpu, -1); @done ldRepeat(cpu) ? T : N;',
-  cpir: 'cpi(cpu, 1); @done (cpu.f & FZ) === 0 && ldRepeat(cpu) ? T : N;',
-  cpdr: 'cpi(cpu, -1); @done (cpu.f & FZ) === 0 && ldRepeat(cpu) ? T : N;',
-  inir: '@done ioRepeat(cpu, ini(cpu, 1)) ? T : N;',
-  indr: '@done ioRepeat(cpu, ini(cpu, -1)) ? T : N;',
-  otir: '@done ioRepeat(cpu, outi(cpu, 1)) ? T : N;',
-  otdr: '@done ioRepeat(cpu, outi(cpu, -1)) ? T : N;',
+  ldir: 'this.ldi(1); @done this.ldRepeat() ? T : N;',
+  lddr: 'this.ldi(-1); @done this.ldRepeat() ? T : N;',
+  cpir: 'this.cpi(1); @done (this.f & FZ) === 0 && this.ldRepeat() ? T : N;',
+  cpdr: 'this.cpi(-1); @done (this.f & FZ) === 0 && this.ldRepeat() ? T : N;',
+  inir: '@done this.ioRepeat(this.ini(1)) ? T : N;',
+  indr: '@done this.ioRepeat(this.ini(-1)) ? T : N;',
+  otir: '@done this.ioRepeat(this.outi(1)) ? T : N;',
+  otdr: '@done this.ioRepeat(this.outi(-1)) ? T : N;',
 };
 
 // ---- instruction bodies -----------------------------------------------------------------------------
 
 /**
  * The statements of one instruction; `@done X;` ends it with X T-states (a `return` in the page
- * functions, an addition to `cpu.used` in the run loop). `main`: on the unprefixed page.
+ * functions, an addition to `this.used` in the run loop). `main`: on the unprefixed page.
  */
 function body(o: OpInfo, main: boolean): string[] {
   const [d, s] = o.operands;
@@ -136,59 +136,59 @@ function body(o: OpInfo, main: boolean): string[] {
     case 'ld': return [...load(d, s, main), done()];
     case 'inc': case 'dec': {
       if (isWord(d)) {
-        if (WORDS.has(d)) return [`cpu.${d} = (cpu.${d} ${m === 'inc' ? '+' : '-'} 1) & 0xffff;`, done()];
+        if (WORDS.has(d)) return [`this.${d} = (this.${d} ${m === 'inc' ? '+' : '-'} 1) & 0xffff;`, done()];
         const [hi, lo] = PAIRS[d];
         return [m === 'inc'
-          ? `if (++cpu.${lo} === 0x100) { cpu.${lo} = 0; cpu.${hi} = (cpu.${hi} + 1) & 0xff; }`
-          : `if (--cpu.${lo} < 0) { cpu.${lo} = 0xff; cpu.${hi} = (cpu.${hi} - 1) & 0xff; }`, done()];
+          ? `if (++this.${lo} === 0x100) { this.${lo} = 0; this.${hi} = (this.${hi} + 1) & 0xff; }`
+          : `if (--this.${lo} < 0) { this.${lo} = 0xff; this.${hi} = (this.${hi} - 1) & 0xff; }`, done()];
       }
-      return [...prepare([d], main), write8(d, `${m}8(cpu, ${read8(d)})`), done()];
+      return [...prepare([d], main), write8(d, `this.${m}8(${read8(d)})`), done()];
     }
     case 'add': case 'adc': case 'sbc':
       if (isWord(d)) {
-        if (m === 'adc') return [`adcHl(cpu, ${word(s)});`, done()];
-        if (m === 'sbc') return [`sbcHl(cpu, ${word(s)});`, done()];
-        return [...setWord(d, `add16(cpu, ${word(d)}, ${word(s)})`), done()];
+        if (m === 'adc') return [`this.adcHl(${word(s)});`, done()];
+        if (m === 'sbc') return [`this.sbcHl(${word(s)});`, done()];
+        return [...setWord(d, `this.add16(${word(d)}, ${word(s)})`), done()];
       }
-      return [...prepare([s], main), `${ALU8[m]}(cpu, ${read8(s)});`, done()];
+      return [...prepare([s], main), `this.${ALU8[m]}(${read8(s)});`, done()];
     case 'sub': case 'and': case 'xor': case 'or': case 'cp':
-      return [...prepare([d], main), `${ALU8[m]}(cpu, ${read8(d)});`, done()];
+      return [...prepare([d], main), `this.${ALU8[m]}(${read8(d)});`, done()];
     case 'jr': case 'djnz': {
-      const jump = 'cpu.pc = cpu.wz = (cpu.pc + ((n << 24) >> 24)) & 0xffff;';
-      if (m === 'djnz') return [fetchN(main), 'cpu.b = (cpu.b - 1) & 0xff;', `if (cpu.b === 0) ${done()}`, jump, done(t)];
+      const jump = 'this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff;';
+      if (m === 'djnz') return [fetchN(main), 'this.b = (this.b - 1) & 0xff;', `if (this.b === 0) ${done()}`, jump, done(t)];
       if (o.operands.length === 1) return [fetchN(main), jump, done()];
       return [fetchN(main), `if (${NOT_COND[d]}) ${done()}`, jump, done(t)];
     }
     case 'jp':
-      if (d === 'nn') return ['cpu.pc = cpu.wz = imm16(cpu);', done()];
-      if (d.startsWith('(')) return [`cpu.pc = ${word(d.slice(1, -1))};`, done()]; // jp (hl): PC = HL, no memory read
-      return ['const ea = imm16(cpu);', 'cpu.wz = ea;', `if (${COND[d]}) cpu.pc = ea;`, done()];
+      if (d === 'nn') return ['this.pc = this.wz = this.imm16();', done()];
+      if (d.startsWith('(')) return [`this.pc = ${word(d.slice(1, -1))};`, done()]; // jp (hl): PC = HL, no memory read
+      return ['const ea = this.imm16();', 'this.wz = ea;', `if (${COND[d]}) this.pc = ea;`, done()];
     case 'call':
-      if (d === 'nn') return ['const ea = imm16(cpu);', 'cpu.wz = ea;', 'push(cpu, cpu.pc);', 'cpu.pc = ea;', done()];
-      return ['const ea = imm16(cpu);', 'cpu.wz = ea;', `if (${NOT_COND[d]}) ${done()}`, 'push(cpu, cpu.pc);', 'cpu.pc = ea;', done(t)];
-    case 'ret': return [`if (${NOT_COND[d]}) ${done()}`, 'cpu.pc = cpu.wz = pop(cpu);', done(t)];
-    case 'rst': return ['push(cpu, cpu.pc);', `cpu.pc = cpu.wz = 0x${d.slice(1).toLowerCase()};`, done()];
-    case 'push': return [`push(cpu, ${word(d)});`, done()];
-    case 'pop': return [...setWord(d, 'pop(cpu)'), done()];
+      if (d === 'nn') return ['const ea = this.imm16();', 'this.wz = ea;', 'this.push(this.pc);', 'this.pc = ea;', done()];
+      return ['const ea = this.imm16();', 'this.wz = ea;', `if (${NOT_COND[d]}) ${done()}`, 'this.push(this.pc);', 'this.pc = ea;', done(t)];
+    case 'ret': return [`if (${NOT_COND[d]}) ${done()}`, 'this.pc = this.wz = this.pop();', done(t)];
+    case 'rst': return ['this.push(this.pc);', `this.pc = this.wz = 0x${d.slice(1).toLowerCase()};`, done()];
+    case 'push': return [`this.push(${word(d)});`, done()];
+    case 'pop': return [...setWord(d, 'this.pop()'), done()];
     case 'ex':
-      if (d === "af") return ['exAf(cpu);', done()];
-      if (d === 'de') return ['let t = cpu.d; cpu.d = cpu.h; cpu.h = t; t = cpu.e; cpu.e = cpu.l; cpu.l = t;', done()];
-      return [...setWord(s, `exSp(cpu, ${word(s)})`), done()]; // ex (sp),hl/ix/iy
+      if (d === "af") return ['this.exAf();', done()];
+      if (d === 'de') return ['let t = this.d; this.d = this.h; this.h = t; t = this.e; this.e = this.l; this.l = t;', done()];
+      return [...setWord(s, `this.exSp(${word(s)})`), done()]; // ex (sp),hl/ix/iy
     case 'out':
       // OUT (n),A: A drives A15-A8 (UM0080); WZ low = n+1, high = A
-      if (d === '(n)') return ['const n = imm8(cpu);', 'cpu.io.write8((cpu.a << 8) | n, cpu.a);', 'cpu.wz = ((n + 1) & 0xff) | (cpu.a << 8);', done()];
-      return [`outC(cpu, ${s === '0' ? '0' : read8(s)});`, done()]; // OUT (C),0 drives 0 on NMOS parts
+      if (d === '(n)') return ['const n = this.imm8();', 'this.io.write8((this.a << 8) | n, this.a);', 'this.wz = ((n + 1) & 0xff) | (this.a << 8);', done()];
+      return [`this.outC(${s === '0' ? '0' : read8(s)});`, done()]; // OUT (C),0 drives 0 on NMOS parts
     case 'in':
       // IN A,(n): A drives A15-A8
-      if (s === '(n)') return ['const port = (cpu.a << 8) | imm8(cpu);', 'cpu.a = cpu.io.read8(port);', 'cpu.wz = (port + 1) & 0xffff;', done()];
-      return [d === '0' ? 'inC(cpu);' : write8(d, 'inC(cpu)'), done()]; // IN (C) / IN F,(C): flags only
-    case 'im': return [`cpu.im = ${d};`, done()];
-    case 'neg': return ['neg(cpu);', done()]; // neg *: the undocumented duplicates
-    case 'rrd': case 'rld': return [`${m}(cpu);`, done()];
+      if (s === '(n)') return ['const port = (this.a << 8) | this.imm8();', 'this.a = this.io.read8(port);', 'this.wz = (port + 1) & 0xffff;', done()];
+      return [d === '0' ? 'this.inC();' : write8(d, 'this.inC()'), done()]; // IN (C) / IN F,(C): flags only
+    case 'im': return [`this.im = ${d};`, done()];
+    case 'neg': return ['this.neg();', done()]; // neg *: the undocumented duplicates
+    case 'rrd': case 'rld': return [`this.${m}();`, done()];
     case 'bit': {
       const mask = 1 << Number(d);
       // X/Y: from the register; for (HL) from WZ's high byte.
-      return [...prepare([s], main), `bit(cpu, ${read8(s)} & 0x${hex(mask)}, ${s === '(hl)' ? 'cpu.wz >> 8' : read8(s)});`, done()];
+      return [...prepare([s], main), `this.bit(${read8(s)} & 0x${hex(mask)}, ${s === '(hl)' ? 'this.wz >> 8' : read8(s)});`, done()];
     }
     case 'res': case 'set': {
       const mask = 1 << Number(d);
@@ -196,28 +196,28 @@ function body(o: OpInfo, main: boolean): string[] {
       return [...prepare([s], main), write8(s, v), done()];
     }
   }
-  if (ROTATE.has(m)) return [...prepare([d], main), write8(d, `${m}(cpu, ${read8(d)})`), done()];
+  if (ROTATE.has(m)) return [...prepare([d], main), write8(d, `this.${m}(${read8(d)})`), done()];
   throw new Error(`z80 gen: no body for '${o.text}'`);
 }
 
 /** LD in all its forms. */
 function load(d: string, s: string, main: boolean): string[] {
-  if (d === 'i' || d === 'r') return [`cpu.${d} = cpu.a;`];
-  if (d === 'a' && (s === 'i' || s === 'r')) return [`ldAIR(cpu, cpu.${s});`];
+  if (d === 'i' || d === 'r') return [`this.${d} = this.a;`];
+  if (d === 'a' && (s === 'i' || s === 'r')) return [`this.ldAIR(this.${s});`];
   if (isWord(d)) {
     if (s === 'nn') {
-      if (d in PAIRS) return [`cpu.${PAIRS[d][1]} = imm8(cpu); cpu.${PAIRS[d][0]} = imm8(cpu);`];
-      return [`cpu.${d} = imm16(cpu);`];
+      if (d in PAIRS) return [`this.${PAIRS[d][1]} = this.imm8(); this.${PAIRS[d][0]} = this.imm8();`];
+      return [`this.${d} = this.imm16();`];
     }
-    if (s === '(nn)') return ['const ea = imm16(cpu);', ...setWord(d, 'rd(cpu, ea) | (rd(cpu, (ea + 1) & 0xffff) << 8)'), 'cpu.wz = (ea + 1) & 0xffff;'];
-    return [`cpu.${d} = ${word(s)};`]; // ld sp,hl
+    if (s === '(nn)') return ['const ea = this.imm16();', ...setWord(d, 'this.rd(ea) | (this.rd((ea + 1) & 0xffff) << 8)'), 'this.wz = (ea + 1) & 0xffff;'];
+    return [`this.${d} = ${word(s)};`]; // ld sp,hl
   }
   if (d === '(nn)' && isWord(s)) {
-    return ['const ea = imm16(cpu);', `const v = ${word(s)};`, 'wr(cpu, ea, v & 0xff);', 'wr(cpu, (ea + 1) & 0xffff, v >> 8);', 'cpu.wz = (ea + 1) & 0xffff;'];
+    return ['const ea = this.imm16();', `const v = ${word(s)};`, 'this.wr(ea, v & 0xff);', 'this.wr((ea + 1) & 0xffff, v >> 8);', 'this.wz = (ea + 1) & 0xffff;'];
   }
   // LD A,(BC)/(DE)/(nn): WZ = address + 1; LD (BC)/(DE)/(nn),A: WZ low = address + 1, high = A (MEMPTR doc).
-  if (d === 'a' && (s === '(bc)' || s === '(de)' || s === '(nn)')) return [address(s)!, 'cpu.a = rd(cpu, ea);', 'cpu.wz = (ea + 1) & 0xffff;'];
-  if (s === 'a' && (d === '(bc)' || d === '(de)' || d === '(nn)')) return [address(d)!, 'wr(cpu, ea, cpu.a);', 'cpu.wz = ((ea + 1) & 0xff) | (cpu.a << 8);'];
+  if (d === 'a' && (s === '(bc)' || s === '(de)' || s === '(nn)')) return [address(s)!, 'this.a = this.rd(ea);', 'this.wz = (ea + 1) & 0xffff;'];
+  if (s === 'a' && (d === '(bc)' || d === '(de)' || d === '(nn)')) return [address(d)!, 'this.wr(ea, this.a);', 'this.wz = ((ea + 1) & 0xff) | (this.a << 8);'];
   return [...prepare([d, s], main), write8(d, read8(s))];
 }
 
@@ -227,10 +227,10 @@ const hex = (v: number, w = 2): string => v.toString(16).padStart(w, '0');
 
 type Form = 'loop' | 'return';
 
-/** Writes `@done X;` out: `return X;` in a page function; in the run loop `cpu.used += X; continue;` (in braces after an `if`). */
+/** Writes `@done X;` out: `return X;` in a page function; in the run loop `this.used += X; continue;` (in braces after an `if`). */
 function finish(lines: string[], form: Form): string[] {
   if (form === 'return') return lines.map((l) => l.replace(/@done ([^;]+);/g, 'return $1;'));
-  return lines.map((l) => l.replace(/^@done ([^;]+);/, 'cpu.used += $1; continue;').replace(/@done ([^;]+);/g, '{ cpu.used += $1; continue; }'));
+  return lines.map((l) => l.replace(/^@done ([^;]+);/, 'this.used += $1; continue;').replace(/@done ([^;]+);/g, '{ this.used += $1; continue; }'));
 }
 
 /** A `case` per opcode; prefixes go to their page function. The last case is written as `default`. */
@@ -246,12 +246,12 @@ function cases(table: readonly (OpInfo | undefined)[], form: Form, indent: strin
   return out;
 }
 
-const PAGE_CALL: Record<string, string> = { cb: 'execCB(cpu)', ed: 'execED(cpu)', dd: 'execDD(cpu)', fd: 'execFD(cpu)' };
+const PAGE_CALL: Record<string, string> = { cb: 'this.execCB()', ed: 'this.execED()', dd: 'this.execDD()', fd: 'this.execFD()' };
 /** Main page: a prefix runs its page. */
 const mainBody = (o: OpInfo): string[] => (o.prefix ? [`@done ${PAGE_CALL[o.prefix]};`] : body(o, true));
 const pageBody = (o: OpInfo): string[] => body(o, false);
 /** DD/FD page: DD CB / FD CB fetch the displacement, then the operation byte. */
-const indexedBody = (xy: string) => (o: OpInfo): string[] => (o.prefix ? [`@done execXYCB(cpu, disp(cpu, cpu.${xy}));`] : body(o, false));
+const indexedBody = (xy: string) => (o: OpInfo): string[] => (o.prefix ? [`@done this.execXYCB(this.disp(this.${xy}));`] : body(o, false));
 
 /**
  * DD CB / FD CB: the CB operation on the byte at `ea`; `r=` in the text names the register that also
@@ -259,78 +259,74 @@ const indexedBody = (xy: string) => (o: OpInfo): string[] => (o.prefix ? [`@done
  */
 function xycbBody(o: OpInfo): string[] {
   const copy = /^([a-l])=/.exec(o.operands[0])?.[1];
-  const store = ['wr(cpu, ea, v);', ...(copy ? [`cpu.${copy} = v;`] : [])];
-  if (ROTATE.has(o.mnemonic)) return [`const v = ${o.mnemonic}(cpu, rd(cpu, ea));`, ...store, `@done ${o.cycles};`];
+  const store = ['this.wr(ea, v);', ...(copy ? [`this.${copy} = v;`] : [])];
+  if (ROTATE.has(o.mnemonic)) return [`const v = this.${o.mnemonic}(this.rd(ea));`, ...store, `@done ${o.cycles};`];
   const mask = 1 << Number(o.operands[0].replace(/^[a-l]=/, ''));
-  if (o.mnemonic === 'bit') return [`bit(cpu, rd(cpu, ea) & 0x${hex(mask)}, ea >> 8);`, `@done ${o.cycles};`]; // X/Y from the address's high byte
-  const v = o.mnemonic === 'res' ? `rd(cpu, ea) & 0x${hex(~mask & 0xff)}` : `rd(cpu, ea) | 0x${hex(mask)}`;
+  if (o.mnemonic === 'bit') return [`this.bit(this.rd(ea) & 0x${hex(mask)}, ea >> 8);`, `@done ${o.cycles};`]; // X/Y from the address's high byte
+  const v = o.mnemonic === 'res' ? `this.rd(ea) & 0x${hex(~mask & 0xff)}` : `this.rd(ea) | 0x${hex(mask)}`;
   return [`const v = ${v};`, ...store, `@done ${o.cycles};`];
 }
 
 const HEADER = `// GENERATED by tools/gen-z80.ts from cpus/z80/z80.ops.ts — do not edit; edit the table or the generator.
 /**
  * The Z80's instructions, one \`case\` per opcode of each page, bodies derived from the opcode table.
- * \`runSlice\` is the run loop with the main page inline; the \`exec*\` functions run one opcode of a page
- * (already fetched for \`execMain\`; the page functions fetch theirs) and return its T-states, prefixes
+ * \`runSlice\` is the run loop with the main page inline; the \`exec*\` methods run one opcode of a page
+ * (already fetched for \`execMain\`; the page methods fetch theirs) and return its T-states, prefixes
  * included. The helpers they call live in z80.alu.ts; interrupts and HALT in z80.ts.
  */
-import type { Z80 } from './z80';
-import {
-  adc8, adcHl, add16, add8, and8, bit, ccf, cp8, cpi, cpl, daa, dec8, disp, exAf, exSp, exx, imm16, imm8, inC, inc8,
-  ini, ioRepeat, ldAIR, ldi, ldRepeat, neg, or8, outC, outi, pop, push, rd, retn, rl, rla, rlc, rlca, rld, rr, rra,
-  rrc, rrca, rrd, sbc8, sbcHl, scf, sla, sll, sra, srl, sub8, wr, xor8,
-} from './z80.alu';
+import { Z80Alu } from './z80.alu';
 import { FC, FPV, FS, FZ } from './z80.state';
-`;
+
+export abstract class Z80Exec extends Z80Alu {`;
 
 /** The text of z80.gen.ts. */
 export function generate(): string {
   const out: string[] = [HEADER];
   out.push(
-    '/**',
-    ' * Runs instructions until `cpu.used` reaches `cpu.budget`: interrupts and HALT first (z80.ts), then the',
-    ' * opcode fetch (an M1 cycle: R counts it) and the main page, inline.',
-    ' */',
-    'export function runSlice(cpu: Z80): void {',
-    '  while (cpu.used < cpu.budget) {',
-    '    if ((cpu.nmiPending | (cpu.irqLine & cpu.iff1 & (cpu.ei ^ 1))) !== 0) { cpu.used += cpu.acceptInterrupt(); continue; }',
-    '    if (cpu.halted !== 0) { cpu.idleInHalt(); continue; }',
-    '    cpu.ei = 0;',
-    '    cpu.p = 0;',
-    '    cpu.lastQ = cpu.q;',
-    '    cpu.q = 0;',
-    '    cpu.instructions++;',
-    '    cpu.r = (cpu.r & 0x80) | ((cpu.r + 1) & 0x7f);',
-    '    const pc = cpu.pc, o = cpu.rdBase[pc >> 8];',
-    '    const op = o >= 0 ? cpu.mem[o + (pc & 0xff)] : cpu.program.read8(pc);',
-    '    cpu.pc = (pc + 1) & 0xffff;',
-    '    switch (op) {',
-    ...cases(MAIN, 'loop', '      ', mainBody),
+    '  /**',
+    '   * Runs instructions until `used` reaches `budget`: interrupts and HALT first (z80.ts), then the opcode',
+    '   * fetch (an M1 cycle: R counts it) and the main page, inline.',
+    '   */',
+    '  runSlice(): void {',
+    '    while (this.used < this.budget) {',
+    '      if ((this.nmiPending | (this.irqLine & this.iff1 & (this.ei ^ 1))) !== 0) { this.used += this.acceptInterrupt(); continue; }',
+    '      if (this.halted !== 0) { this.idleInHalt(); continue; }',
+    '      this.ei = 0;',
+    '      this.p = 0;',
+    '      this.lastQ = this.q;',
+    '      this.q = 0;',
+    '      this.instructions++;',
+    '      this.r = (this.r & 0x80) | ((this.r + 1) & 0x7f);',
+    '      const pc = this.pc, o = this.rdBase[pc >> 8];',
+    '      const op = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc);',
+    '      this.pc = (pc + 1) & 0xffff;',
+    '      switch (op) {',
+    ...cases(MAIN, 'loop', '        ', mainBody),
+    '      }',
     '    }',
     '  }',
-    '}',
     '',
-    '/** One unprefixed opcode, already fetched; returns its T-states. */',
-    'export function execMain(cpu: Z80, op: number): number {',
-    '  switch (op) {',
-    ...cases(MAIN, 'return', '    ', mainBody),
+    '  /** One unprefixed opcode, already fetched; returns its T-states. */',
+    '  execMain(op: number): number {',
+    '    switch (op) {',
+    ...cases(MAIN, 'return', '      ', mainBody),
+    '    }',
     '  }',
-    '}',
-    '',
   );
   const page = (name: string, doc: string, table: readonly (OpInfo | undefined)[], fetch: string[], tail: string[], bodyOf = pageBody, args = ''): void => {
-    out.push(`/** ${doc} */`, `export function ${name}(cpu: Z80${args}): number {`, ...fetch.map((l) => '  ' + l), '  switch (op) {',
-      ...cases(table, 'return', '    ', bodyOf), ...tail.map((l) => '    ' + l), '  }', '}', '');
+    out.push('', `  /** ${doc} */`, `  ${name}(${args}): number {`, ...fetch.map((l) => '    ' + l), '    switch (op) {',
+      ...cases(table, 'return', '      ', bodyOf), ...tail.map((l) => '      ' + l), '    }', '  }');
   };
-  const m1 = ['const op = imm8(cpu);', 'cpu.r = (cpu.r & 0x80) | ((cpu.r + 1) & 0x7f); // the second opcode byte is an M1 cycle too'];
+  const m1 = ['const op = this.imm8();', 'this.r = (this.r & 0x80) | ((this.r + 1) & 0x7f); // the second opcode byte is an M1 cycle too'];
   page('execCB', 'CB page: rotates and shifts, BIT, RES, SET.', CB, m1, []);
   page('execED', 'ED page.', ED, m1, [`default: return ${ED_UNDEFINED_CYCLES}; // undefined: a no-op (Young §3.3)`]);
   for (const [name, table, xy] of [['execDD', DD, 'ix'], ['execFD', FD, 'iy']] as const) {
     page(name, `${xy === 'ix' ? 'DD' : 'FD'} page: the instructions on ${xy.toUpperCase()}; any other opcode (another prefix too) runs unchanged after the prefix's 4 T-states (Young §3.2).`,
-      table, m1, ['default: return 4 + execMain(cpu, op);'], indexedBody(xy));
+      table, m1, ['default: return 4 + this.execMain(op);'], indexedBody(xy));
   }
   page('execXYCB', 'DD CB d op / FD CB d op at `ea` (the displacement already fetched): d and op are plain reads, not M1 cycles.',
-    XYCB, ['const op = imm8(cpu);'], [], xycbBody, ', ea: number');
+    XYCB, ['const op = this.imm8();'], [], xycbBody, 'ea: number');
+  out.push('}', '');
   return out.join('\n');
 }
 

@@ -24,11 +24,9 @@
  * and CALL nn on the data bus; CMOS differences (OUT (C),0 drives 0 as NMOS parts do).
  */
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
-import { Device, type Serializer } from '../../src/core/device';
-import type { AddressSpace } from '../../src/core/memory';
-import { push, rd } from './z80.alu';
+import type { Serializer } from '../../src/core/device';
 import { disassembleZ80 } from './z80.dasm';
-import { execMain, runSlice } from './z80.gen';
+import { Z80Exec } from './z80.gen';
 import { FPV } from './z80.state';
 
 const REGISTERS: readonly RegisterInfo[] = [
@@ -44,60 +42,9 @@ const REGISTERS: readonly RegisterInfo[] = [
   { name: 'q', bits: 8 }, { name: 'p', bits: 1 }, { name: 'ei', bits: 1 },
 ];
 
-export class Z80 extends Device implements CpuDevice {
+export class Z80 extends Z80Exec implements CpuDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
   readonly chipName = 'Zilog Z80';
-  // Main set (datasheet names), shadow set as pairs, index, control.
-  a = 0xff; f = 0xff; b = 0; c = 0; d = 0; e = 0; h = 0; l = 0;
-  af_ = 0xffff; bc_ = 0; de_ = 0; hl_ = 0;
-  ix = 0xffff; iy = 0xffff; sp = 0xffff; pc = 0;
-  i = 0; r = 0;
-  /** MEMPTR: internal address latch, visible through BIT n,(HL) X/Y flags. */
-  wz = 0;
-  iff1 = 0; iff2 = 0; im = 0; halted = 0;
-  /** F as written by the last instruction, or 0 if it left F alone (SCF/CCF X/Y flags read it). */
-  q = 0;
-  /** 1 when the last instruction was LD A,I or LD A,R: an IRQ accepted now clears P/V (NMOS bug). */
-  p = 0;
-  /** 1 when the last instruction was EI: maskable interrupts wait one more instruction. */
-  ei = 0;
-  /** Input lines: IRQ level, NMI level and its latched edge. */
-  irqLine = 0; nmiLine = 0; nmiPending = 0;
-  /** Instructions executed (HALT idle steps and interrupt acceptances not counted); for benchmarks. */
-  instructions = 0;
-  /** T-states executed since power-on (all run() calls). */
-  totalCycles = 0;
-  /** Of those, T-states spent idling in HALT (CPU-load statistics; lets benchmarks stop the clock at HALT). */
-  haltCycles = 0;
-  /** Called at interrupt acknowledge; returns the byte on the data bus (IM0 opcode / IM2 vector low byte). */
-  irqAck: () => number = () => 0xff;
-
-  // Read and written by the generated instruction code (z80.gen.ts) and its helpers (z80.alu.ts);
-  // not part of the device API.
-  /** Q of the previous instruction, for SCF/CCF. */
-  lastQ = 0;
-  /** T-states this slice may use, and has used. */
-  budget = 0;
-  used = 0;
-  /** The program space's page tables and arena, read directly on the hot path (see z80.alu.ts `rd`). */
-  readonly rdBase: Int32Array;
-  readonly wrBase: Int32Array;
-  mem: Uint8Array;
-
-  constructor(
-    tag: string,
-    clock: number,
-    readonly program: AddressSpace,
-    readonly io: AddressSpace,
-  ) {
-    super(tag, clock);
-    // The inlined page lookups assume the default 16-bit space with 256-byte pages; any other layout gets
-    // tables that send every access through the space's own read8/write8 (correct, just slower).
-    const direct = program.addrBits === 16 && program.pageBits === 8;
-    this.rdBase = direct ? program.rdBase : new Int32Array(256).fill(-1);
-    this.wrBase = direct ? program.wrBase : new Int32Array(256).fill(-1);
-    this.mem = program.mem;
-  }
 
   // ---- CpuDevice --------------------------------------------------------------------------------
 
@@ -111,7 +58,7 @@ export class Z80 extends Device implements CpuDevice {
     this.mem = this.program.mem; // (re)read once per slice in case the machine swapped its arena
     this.budget = budget;
     this.used = 0;
-    runSlice(this);
+    this.runSlice();
     this.totalCycles += this.used;
     return this.used;
   }
@@ -249,7 +196,7 @@ export class Z80 extends Device implements CpuDevice {
       this.nmiPending = 0;
       this.p = 0;
       this.iff1 = 0; // IFF2 keeps the pre-NMI state for RETN
-      push(this, this.pc);
+      this.push(this.pc);
       this.pc = 0x0066;
       this.wz = 0x0066;
       return 11;
@@ -264,19 +211,19 @@ export class Z80 extends Device implements CpuDevice {
     switch (this.im) {
       case 2: {
         const vec = (this.i << 8) | bus;
-        push(this, this.pc);
-        this.pc = rd(this, vec) | (rd(this, (vec + 1) & 0xffff) << 8);
+        this.push(this.pc);
+        this.pc = this.rd(vec) | (this.rd((vec + 1) & 0xffff) << 8);
         this.wz = this.pc;
         return 19;
       }
       case 1:
-        push(this, this.pc);
+        this.push(this.pc);
         this.pc = 0x0038;
         this.wz = 0x0038;
         return 13;
       default:
         if ((bus & 0xc7) === 0xc7) { // RST p
-          push(this, this.pc);
+          this.push(this.pc);
           this.pc = bus & 0x38;
           this.wz = this.pc;
           return 13;
@@ -284,13 +231,13 @@ export class Z80 extends Device implements CpuDevice {
         if (bus === 0xcd) { // CALL nn: the two operand bytes come from further acknowledge reads
           const lo = this.irqAck() & 0xff;
           const nn = lo | ((this.irqAck() & 0xff) << 8);
-          push(this, this.pc);
+          this.push(this.pc);
           this.pc = nn;
           this.wz = nn;
           return 19;
         }
         // Any other single-byte instruction runs as fetched from the bus, PC not advanced.
-        return 2 + execMain(this, bus);
+        return 2 + this.execMain(bus);
     }
   }
 }
