@@ -6,7 +6,7 @@
  * included. The helpers they call live in z80.alu.ts; interrupts and HALT in z80.ts.
  */
 import { Z80Alu } from './z80.alu';
-import { FC, FPV, FS, FZ } from './z80.state';
+
 
 export abstract class Z80Exec extends Z80Alu {
   /**
@@ -59,7 +59,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x1d: { this.e = this.dec8(this.e); this.used += 4; continue; } // dec e
         case 0x1e: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.e = n; this.used += 7; continue; } // ld e,n
         case 0x1f: { this.rra(); this.used += 4; continue; } // rra
-        case 0x20: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FZ) !== 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr nz,e
+        case 0x20: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x40) !== 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr nz,e
         case 0x21: { this.l = this.imm8(); this.h = this.imm8(); this.used += 10; continue; } // ld hl,nn
         case 0x22: { const ea = this.imm16(); const v = ((this.h << 8) | this.l); this.wr(ea, v & 0xff); this.wr((ea + 1) & 0xffff, v >> 8); this.wz = (ea + 1) & 0xffff; this.used += 16; continue; } // ld (nn),hl
         case 0x23: { if (++this.l === 0x100) { this.l = 0; this.h = (this.h + 1) & 0xff; } this.used += 6; continue; } // inc hl
@@ -67,7 +67,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x25: { this.h = this.dec8(this.h); this.used += 4; continue; } // dec h
         case 0x26: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.h = n; this.used += 7; continue; } // ld h,n
         case 0x27: { this.daa(); this.used += 4; continue; } // daa
-        case 0x28: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FZ) === 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr z,e
+        case 0x28: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x40) === 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr z,e
         case 0x29: { const w = this.add16(((this.h << 8) | this.l), ((this.h << 8) | this.l)); this.h = w >> 8; this.l = w & 0xff; this.used += 11; continue; } // add hl,hl
         case 0x2a: { const ea = this.imm16(); const w = this.rd(ea) | (this.rd((ea + 1) & 0xffff) << 8); this.h = w >> 8; this.l = w & 0xff; this.wz = (ea + 1) & 0xffff; this.used += 16; continue; } // ld hl,(nn)
         case 0x2b: { if (--this.l < 0) { this.l = 0xff; this.h = (this.h - 1) & 0xff; } this.used += 6; continue; } // dec hl
@@ -75,7 +75,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x2d: { this.l = this.dec8(this.l); this.used += 4; continue; } // dec l
         case 0x2e: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.l = n; this.used += 7; continue; } // ld l,n
         case 0x2f: { this.cpl(); this.used += 4; continue; } // cpl
-        case 0x30: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FC) !== 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr nc,e
+        case 0x30: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) !== 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr nc,e
         case 0x31: { this.sp = this.imm16(); this.used += 10; continue; } // ld sp,nn
         case 0x32: { const ea = this.imm16(); this.wr(ea, this.a); this.wz = ((ea + 1) & 0xff) | (this.a << 8); this.used += 13; continue; } // ld (nn),a
         case 0x33: { this.sp = (this.sp + 1) & 0xffff; this.used += 6; continue; } // inc sp
@@ -83,7 +83,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x35: { const ea = (this.h << 8) | this.l; this.wr(ea, this.dec8(this.rd(ea))); this.used += 11; continue; } // dec (hl)
         case 0x36: { const ea = (this.h << 8) | this.l; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.wr(ea, n); this.used += 10; continue; } // ld (hl),n
         case 0x37: { this.scf(); this.used += 4; continue; } // scf
-        case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FC) === 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr c,e
+        case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) === 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr c,e
         case 0x39: { const w = this.add16(((this.h << 8) | this.l), this.sp); this.h = w >> 8; this.l = w & 0xff; this.used += 11; continue; } // add hl,sp
         case 0x3a: { const ea = this.imm16(); this.a = this.rd(ea); this.wz = (ea + 1) & 0xffff; this.used += 13; continue; } // ld a,(nn)
         case 0x3b: { this.sp = (this.sp - 1) & 0xffff; this.used += 6; continue; } // dec sp
@@ -219,70 +219,70 @@ export abstract class Z80Exec extends Z80Alu {
         case 0xbd: { this.cp8(this.l); this.used += 4; continue; } // cp l
         case 0xbe: { const ea = (this.h << 8) | this.l; this.cp8(this.rd(ea)); this.used += 7; continue; } // cp (hl)
         case 0xbf: { this.cp8(this.a); this.used += 4; continue; } // cp a
-        case 0xc0: { if ((this.f & FZ) !== 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret nz
-        case 0xc1: { const w = this.pop(); this.b = w >> 8; this.c = w & 0xff; this.used += 10; continue; } // pop bc
-        case 0xc2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) === 0) this.pc = ea; this.used += 10; continue; } // jp nz,nn
+        case 0xc0: { this.used += this.retIf((this.f & 0x40) === 0) ? 11 : 5; continue; } // ret nz
+        case 0xc1: { this.c = this.rd(this.sp); this.b = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; this.used += 10; continue; } // pop bc
+        case 0xc2: { this.jumpIf((this.f & 0x40) === 0); this.used += 10; continue; } // jp nz,nn
         case 0xc3: { this.pc = this.wz = this.imm16(); this.used += 10; continue; } // jp nn
-        case 0xc4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) !== 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call nz,nn
+        case 0xc4: { this.used += this.callIf((this.f & 0x40) === 0) ? 17 : 10; continue; } // call nz,nn
         case 0xc5: { this.push(((this.b << 8) | this.c)); this.used += 11; continue; } // push bc
         case 0xc6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.add8(n); this.used += 7; continue; } // add a,n
-        case 0xc7: { this.push(this.pc); this.pc = this.wz = 0x00; this.used += 11; continue; } // rst $00
-        case 0xc8: { if ((this.f & FZ) === 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret z
+        case 0xc7: { this.rst(0x00); this.used += 11; continue; } // rst $00
+        case 0xc8: { this.used += this.retIf((this.f & 0x40) !== 0) ? 11 : 5; continue; } // ret z
         case 0xc9: { this.pc = this.wz = this.pop(); this.used += 10; continue; } // ret
-        case 0xca: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) !== 0) this.pc = ea; this.used += 10; continue; } // jp z,nn
+        case 0xca: { this.jumpIf((this.f & 0x40) !== 0); this.used += 10; continue; } // jp z,nn
         case 0xcb: { this.used += this.execCB(); continue; } // cb
-        case 0xcc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) === 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call z,nn
+        case 0xcc: { this.used += this.callIf((this.f & 0x40) !== 0) ? 17 : 10; continue; } // call z,nn
         case 0xcd: { const ea = this.imm16(); this.wz = ea; this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call nn
         case 0xce: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.adc8(n); this.used += 7; continue; } // adc a,n
-        case 0xcf: { this.push(this.pc); this.pc = this.wz = 0x08; this.used += 11; continue; } // rst $08
-        case 0xd0: { if ((this.f & FC) !== 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret nc
-        case 0xd1: { const w = this.pop(); this.d = w >> 8; this.e = w & 0xff; this.used += 10; continue; } // pop de
-        case 0xd2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) === 0) this.pc = ea; this.used += 10; continue; } // jp nc,nn
+        case 0xcf: { this.rst(0x08); this.used += 11; continue; } // rst $08
+        case 0xd0: { this.used += this.retIf((this.f & 0x01) === 0) ? 11 : 5; continue; } // ret nc
+        case 0xd1: { this.e = this.rd(this.sp); this.d = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; this.used += 10; continue; } // pop de
+        case 0xd2: { this.jumpIf((this.f & 0x01) === 0); this.used += 10; continue; } // jp nc,nn
         case 0xd3: { const n = this.imm8(); this.io.write8((this.a << 8) | n, this.a); this.wz = ((n + 1) & 0xff) | (this.a << 8); this.used += 11; continue; } // out (n),a
-        case 0xd4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) !== 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call nc,nn
+        case 0xd4: { this.used += this.callIf((this.f & 0x01) === 0) ? 17 : 10; continue; } // call nc,nn
         case 0xd5: { this.push(((this.d << 8) | this.e)); this.used += 11; continue; } // push de
         case 0xd6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.sub8(n); this.used += 7; continue; } // sub n
-        case 0xd7: { this.push(this.pc); this.pc = this.wz = 0x10; this.used += 11; continue; } // rst $10
-        case 0xd8: { if ((this.f & FC) === 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret c
+        case 0xd7: { this.rst(0x10); this.used += 11; continue; } // rst $10
+        case 0xd8: { this.used += this.retIf((this.f & 0x01) !== 0) ? 11 : 5; continue; } // ret c
         case 0xd9: { this.exx(); this.used += 4; continue; } // exx
-        case 0xda: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) !== 0) this.pc = ea; this.used += 10; continue; } // jp c,nn
+        case 0xda: { this.jumpIf((this.f & 0x01) !== 0); this.used += 10; continue; } // jp c,nn
         case 0xdb: { const port = (this.a << 8) | this.imm8(); this.a = this.io.read8(port); this.wz = (port + 1) & 0xffff; this.used += 11; continue; } // in a,(n)
-        case 0xdc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) === 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call c,nn
+        case 0xdc: { this.used += this.callIf((this.f & 0x01) !== 0) ? 17 : 10; continue; } // call c,nn
         case 0xdd: { this.used += this.execDD(); continue; } // dd
         case 0xde: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.sbc8(n); this.used += 7; continue; } // sbc a,n
-        case 0xdf: { this.push(this.pc); this.pc = this.wz = 0x18; this.used += 11; continue; } // rst $18
-        case 0xe0: { if ((this.f & FPV) !== 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret po
-        case 0xe1: { const w = this.pop(); this.h = w >> 8; this.l = w & 0xff; this.used += 10; continue; } // pop hl
-        case 0xe2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) === 0) this.pc = ea; this.used += 10; continue; } // jp po,nn
+        case 0xdf: { this.rst(0x18); this.used += 11; continue; } // rst $18
+        case 0xe0: { this.used += this.retIf((this.f & 0x04) === 0) ? 11 : 5; continue; } // ret po
+        case 0xe1: { this.l = this.rd(this.sp); this.h = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; this.used += 10; continue; } // pop hl
+        case 0xe2: { this.jumpIf((this.f & 0x04) === 0); this.used += 10; continue; } // jp po,nn
         case 0xe3: { const w = this.exSp(((this.h << 8) | this.l)); this.h = w >> 8; this.l = w & 0xff; this.used += 19; continue; } // ex (sp),hl
-        case 0xe4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) !== 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call po,nn
+        case 0xe4: { this.used += this.callIf((this.f & 0x04) === 0) ? 17 : 10; continue; } // call po,nn
         case 0xe5: { this.push(((this.h << 8) | this.l)); this.used += 11; continue; } // push hl
         case 0xe6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.and8(n); this.used += 7; continue; } // and n
-        case 0xe7: { this.push(this.pc); this.pc = this.wz = 0x20; this.used += 11; continue; } // rst $20
-        case 0xe8: { if ((this.f & FPV) === 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret pe
+        case 0xe7: { this.rst(0x20); this.used += 11; continue; } // rst $20
+        case 0xe8: { this.used += this.retIf((this.f & 0x04) !== 0) ? 11 : 5; continue; } // ret pe
         case 0xe9: { this.pc = ((this.h << 8) | this.l); this.used += 4; continue; } // jp (hl)
-        case 0xea: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) !== 0) this.pc = ea; this.used += 10; continue; } // jp pe,nn
+        case 0xea: { this.jumpIf((this.f & 0x04) !== 0); this.used += 10; continue; } // jp pe,nn
         case 0xeb: { let t = this.d; this.d = this.h; this.h = t; t = this.e; this.e = this.l; this.l = t; this.used += 4; continue; } // ex de,hl
-        case 0xec: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) === 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call pe,nn
+        case 0xec: { this.used += this.callIf((this.f & 0x04) !== 0) ? 17 : 10; continue; } // call pe,nn
         case 0xed: { this.used += this.execED(); continue; } // ed
         case 0xee: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.xor8(n); this.used += 7; continue; } // xor n
-        case 0xef: { this.push(this.pc); this.pc = this.wz = 0x28; this.used += 11; continue; } // rst $28
-        case 0xf0: { if ((this.f & FS) !== 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret p
-        case 0xf1: { const w = this.pop(); this.a = w >> 8; this.f = w & 0xff; this.used += 10; continue; } // pop af
-        case 0xf2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) === 0) this.pc = ea; this.used += 10; continue; } // jp p,nn
+        case 0xef: { this.rst(0x28); this.used += 11; continue; } // rst $28
+        case 0xf0: { this.used += this.retIf((this.f & 0x80) === 0) ? 11 : 5; continue; } // ret p
+        case 0xf1: { this.f = this.rd(this.sp); this.a = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; this.used += 10; continue; } // pop af
+        case 0xf2: { this.jumpIf((this.f & 0x80) === 0); this.used += 10; continue; } // jp p,nn
         case 0xf3: { this.iff1 = 0; this.iff2 = 0; this.used += 4; continue; } // di
-        case 0xf4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) !== 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call p,nn
+        case 0xf4: { this.used += this.callIf((this.f & 0x80) === 0) ? 17 : 10; continue; } // call p,nn
         case 0xf5: { this.push(((this.a << 8) | this.f)); this.used += 11; continue; } // push af
         case 0xf6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.or8(n); this.used += 7; continue; } // or n
-        case 0xf7: { this.push(this.pc); this.pc = this.wz = 0x30; this.used += 11; continue; } // rst $30
-        case 0xf8: { if ((this.f & FS) === 0) { this.used += 5; continue; } this.pc = this.wz = this.pop(); this.used += 11; continue; } // ret m
+        case 0xf7: { this.rst(0x30); this.used += 11; continue; } // rst $30
+        case 0xf8: { this.used += this.retIf((this.f & 0x80) !== 0) ? 11 : 5; continue; } // ret m
         case 0xf9: { this.sp = ((this.h << 8) | this.l); this.used += 6; continue; } // ld sp,hl
-        case 0xfa: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) !== 0) this.pc = ea; this.used += 10; continue; } // jp m,nn
+        case 0xfa: { this.jumpIf((this.f & 0x80) !== 0); this.used += 10; continue; } // jp m,nn
         case 0xfb: { this.iff1 = 1; this.iff2 = 1; this.ei = 1; this.used += 4; continue; } // ei
-        case 0xfc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) === 0) { this.used += 10; continue; } this.push(this.pc); this.pc = ea; this.used += 17; continue; } // call m,nn
+        case 0xfc: { this.used += this.callIf((this.f & 0x80) !== 0) ? 17 : 10; continue; } // call m,nn
         case 0xfd: { this.used += this.execFD(); continue; } // fd
         case 0xfe: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.cp8(n); this.used += 7; continue; } // cp n
-        default: { this.push(this.pc); this.pc = this.wz = 0x38; this.used += 11; continue; } // rst $38
+        default: { this.rst(0x38); this.used += 11; continue; } // rst $38
       }
     }
   }
@@ -322,7 +322,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x1d: { this.e = this.dec8(this.e); return 4; } // dec e
       case 0x1e: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.e = n; return 7; } // ld e,n
       case 0x1f: { this.rra(); return 4; } // rra
-      case 0x20: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FZ) !== 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr nz,e
+      case 0x20: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x40) !== 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr nz,e
       case 0x21: { this.l = this.imm8(); this.h = this.imm8(); return 10; } // ld hl,nn
       case 0x22: { const ea = this.imm16(); const v = ((this.h << 8) | this.l); this.wr(ea, v & 0xff); this.wr((ea + 1) & 0xffff, v >> 8); this.wz = (ea + 1) & 0xffff; return 16; } // ld (nn),hl
       case 0x23: { if (++this.l === 0x100) { this.l = 0; this.h = (this.h + 1) & 0xff; } return 6; } // inc hl
@@ -330,7 +330,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x25: { this.h = this.dec8(this.h); return 4; } // dec h
       case 0x26: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.h = n; return 7; } // ld h,n
       case 0x27: { this.daa(); return 4; } // daa
-      case 0x28: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FZ) === 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr z,e
+      case 0x28: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x40) === 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr z,e
       case 0x29: { const w = this.add16(((this.h << 8) | this.l), ((this.h << 8) | this.l)); this.h = w >> 8; this.l = w & 0xff; return 11; } // add hl,hl
       case 0x2a: { const ea = this.imm16(); const w = this.rd(ea) | (this.rd((ea + 1) & 0xffff) << 8); this.h = w >> 8; this.l = w & 0xff; this.wz = (ea + 1) & 0xffff; return 16; } // ld hl,(nn)
       case 0x2b: { if (--this.l < 0) { this.l = 0xff; this.h = (this.h - 1) & 0xff; } return 6; } // dec hl
@@ -338,7 +338,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x2d: { this.l = this.dec8(this.l); return 4; } // dec l
       case 0x2e: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.l = n; return 7; } // ld l,n
       case 0x2f: { this.cpl(); return 4; } // cpl
-      case 0x30: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FC) !== 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr nc,e
+      case 0x30: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) !== 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr nc,e
       case 0x31: { this.sp = this.imm16(); return 10; } // ld sp,nn
       case 0x32: { const ea = this.imm16(); this.wr(ea, this.a); this.wz = ((ea + 1) & 0xff) | (this.a << 8); return 13; } // ld (nn),a
       case 0x33: { this.sp = (this.sp + 1) & 0xffff; return 6; } // inc sp
@@ -346,7 +346,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x35: { const ea = (this.h << 8) | this.l; this.wr(ea, this.dec8(this.rd(ea))); return 11; } // dec (hl)
       case 0x36: { const ea = (this.h << 8) | this.l; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.wr(ea, n); return 10; } // ld (hl),n
       case 0x37: { this.scf(); return 4; } // scf
-      case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & FC) === 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr c,e
+      case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) === 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr c,e
       case 0x39: { const w = this.add16(((this.h << 8) | this.l), this.sp); this.h = w >> 8; this.l = w & 0xff; return 11; } // add hl,sp
       case 0x3a: { const ea = this.imm16(); this.a = this.rd(ea); this.wz = (ea + 1) & 0xffff; return 13; } // ld a,(nn)
       case 0x3b: { this.sp = (this.sp - 1) & 0xffff; return 6; } // dec sp
@@ -482,70 +482,70 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xbd: { this.cp8(this.l); return 4; } // cp l
       case 0xbe: { const ea = (this.h << 8) | this.l; this.cp8(this.rd(ea)); return 7; } // cp (hl)
       case 0xbf: { this.cp8(this.a); return 4; } // cp a
-      case 0xc0: { if ((this.f & FZ) !== 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret nz
-      case 0xc1: { const w = this.pop(); this.b = w >> 8; this.c = w & 0xff; return 10; } // pop bc
-      case 0xc2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) === 0) this.pc = ea; return 10; } // jp nz,nn
+      case 0xc0: { return this.retIf((this.f & 0x40) === 0) ? 11 : 5; } // ret nz
+      case 0xc1: { this.c = this.rd(this.sp); this.b = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; return 10; } // pop bc
+      case 0xc2: { this.jumpIf((this.f & 0x40) === 0); return 10; } // jp nz,nn
       case 0xc3: { this.pc = this.wz = this.imm16(); return 10; } // jp nn
-      case 0xc4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) !== 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call nz,nn
+      case 0xc4: { return this.callIf((this.f & 0x40) === 0) ? 17 : 10; } // call nz,nn
       case 0xc5: { this.push(((this.b << 8) | this.c)); return 11; } // push bc
       case 0xc6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.add8(n); return 7; } // add a,n
-      case 0xc7: { this.push(this.pc); this.pc = this.wz = 0x00; return 11; } // rst $00
-      case 0xc8: { if ((this.f & FZ) === 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret z
+      case 0xc7: { this.rst(0x00); return 11; } // rst $00
+      case 0xc8: { return this.retIf((this.f & 0x40) !== 0) ? 11 : 5; } // ret z
       case 0xc9: { this.pc = this.wz = this.pop(); return 10; } // ret
-      case 0xca: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) !== 0) this.pc = ea; return 10; } // jp z,nn
+      case 0xca: { this.jumpIf((this.f & 0x40) !== 0); return 10; } // jp z,nn
       case 0xcb: { return this.execCB(); } // cb
-      case 0xcc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FZ) === 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call z,nn
+      case 0xcc: { return this.callIf((this.f & 0x40) !== 0) ? 17 : 10; } // call z,nn
       case 0xcd: { const ea = this.imm16(); this.wz = ea; this.push(this.pc); this.pc = ea; return 17; } // call nn
       case 0xce: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.adc8(n); return 7; } // adc a,n
-      case 0xcf: { this.push(this.pc); this.pc = this.wz = 0x08; return 11; } // rst $08
-      case 0xd0: { if ((this.f & FC) !== 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret nc
-      case 0xd1: { const w = this.pop(); this.d = w >> 8; this.e = w & 0xff; return 10; } // pop de
-      case 0xd2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) === 0) this.pc = ea; return 10; } // jp nc,nn
+      case 0xcf: { this.rst(0x08); return 11; } // rst $08
+      case 0xd0: { return this.retIf((this.f & 0x01) === 0) ? 11 : 5; } // ret nc
+      case 0xd1: { this.e = this.rd(this.sp); this.d = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; return 10; } // pop de
+      case 0xd2: { this.jumpIf((this.f & 0x01) === 0); return 10; } // jp nc,nn
       case 0xd3: { const n = this.imm8(); this.io.write8((this.a << 8) | n, this.a); this.wz = ((n + 1) & 0xff) | (this.a << 8); return 11; } // out (n),a
-      case 0xd4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) !== 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call nc,nn
+      case 0xd4: { return this.callIf((this.f & 0x01) === 0) ? 17 : 10; } // call nc,nn
       case 0xd5: { this.push(((this.d << 8) | this.e)); return 11; } // push de
       case 0xd6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.sub8(n); return 7; } // sub n
-      case 0xd7: { this.push(this.pc); this.pc = this.wz = 0x10; return 11; } // rst $10
-      case 0xd8: { if ((this.f & FC) === 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret c
+      case 0xd7: { this.rst(0x10); return 11; } // rst $10
+      case 0xd8: { return this.retIf((this.f & 0x01) !== 0) ? 11 : 5; } // ret c
       case 0xd9: { this.exx(); return 4; } // exx
-      case 0xda: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) !== 0) this.pc = ea; return 10; } // jp c,nn
+      case 0xda: { this.jumpIf((this.f & 0x01) !== 0); return 10; } // jp c,nn
       case 0xdb: { const port = (this.a << 8) | this.imm8(); this.a = this.io.read8(port); this.wz = (port + 1) & 0xffff; return 11; } // in a,(n)
-      case 0xdc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FC) === 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call c,nn
+      case 0xdc: { return this.callIf((this.f & 0x01) !== 0) ? 17 : 10; } // call c,nn
       case 0xdd: { return this.execDD(); } // dd
       case 0xde: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.sbc8(n); return 7; } // sbc a,n
-      case 0xdf: { this.push(this.pc); this.pc = this.wz = 0x18; return 11; } // rst $18
-      case 0xe0: { if ((this.f & FPV) !== 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret po
-      case 0xe1: { const w = this.pop(); this.h = w >> 8; this.l = w & 0xff; return 10; } // pop hl
-      case 0xe2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) === 0) this.pc = ea; return 10; } // jp po,nn
+      case 0xdf: { this.rst(0x18); return 11; } // rst $18
+      case 0xe0: { return this.retIf((this.f & 0x04) === 0) ? 11 : 5; } // ret po
+      case 0xe1: { this.l = this.rd(this.sp); this.h = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; return 10; } // pop hl
+      case 0xe2: { this.jumpIf((this.f & 0x04) === 0); return 10; } // jp po,nn
       case 0xe3: { const w = this.exSp(((this.h << 8) | this.l)); this.h = w >> 8; this.l = w & 0xff; return 19; } // ex (sp),hl
-      case 0xe4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) !== 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call po,nn
+      case 0xe4: { return this.callIf((this.f & 0x04) === 0) ? 17 : 10; } // call po,nn
       case 0xe5: { this.push(((this.h << 8) | this.l)); return 11; } // push hl
       case 0xe6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.and8(n); return 7; } // and n
-      case 0xe7: { this.push(this.pc); this.pc = this.wz = 0x20; return 11; } // rst $20
-      case 0xe8: { if ((this.f & FPV) === 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret pe
+      case 0xe7: { this.rst(0x20); return 11; } // rst $20
+      case 0xe8: { return this.retIf((this.f & 0x04) !== 0) ? 11 : 5; } // ret pe
       case 0xe9: { this.pc = ((this.h << 8) | this.l); return 4; } // jp (hl)
-      case 0xea: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) !== 0) this.pc = ea; return 10; } // jp pe,nn
+      case 0xea: { this.jumpIf((this.f & 0x04) !== 0); return 10; } // jp pe,nn
       case 0xeb: { let t = this.d; this.d = this.h; this.h = t; t = this.e; this.e = this.l; this.l = t; return 4; } // ex de,hl
-      case 0xec: { const ea = this.imm16(); this.wz = ea; if ((this.f & FPV) === 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call pe,nn
+      case 0xec: { return this.callIf((this.f & 0x04) !== 0) ? 17 : 10; } // call pe,nn
       case 0xed: { return this.execED(); } // ed
       case 0xee: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.xor8(n); return 7; } // xor n
-      case 0xef: { this.push(this.pc); this.pc = this.wz = 0x28; return 11; } // rst $28
-      case 0xf0: { if ((this.f & FS) !== 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret p
-      case 0xf1: { const w = this.pop(); this.a = w >> 8; this.f = w & 0xff; return 10; } // pop af
-      case 0xf2: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) === 0) this.pc = ea; return 10; } // jp p,nn
+      case 0xef: { this.rst(0x28); return 11; } // rst $28
+      case 0xf0: { return this.retIf((this.f & 0x80) === 0) ? 11 : 5; } // ret p
+      case 0xf1: { this.f = this.rd(this.sp); this.a = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; return 10; } // pop af
+      case 0xf2: { this.jumpIf((this.f & 0x80) === 0); return 10; } // jp p,nn
       case 0xf3: { this.iff1 = 0; this.iff2 = 0; return 4; } // di
-      case 0xf4: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) !== 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call p,nn
+      case 0xf4: { return this.callIf((this.f & 0x80) === 0) ? 17 : 10; } // call p,nn
       case 0xf5: { this.push(((this.a << 8) | this.f)); return 11; } // push af
       case 0xf6: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.or8(n); return 7; } // or n
-      case 0xf7: { this.push(this.pc); this.pc = this.wz = 0x30; return 11; } // rst $30
-      case 0xf8: { if ((this.f & FS) === 0) return 5; this.pc = this.wz = this.pop(); return 11; } // ret m
+      case 0xf7: { this.rst(0x30); return 11; } // rst $30
+      case 0xf8: { return this.retIf((this.f & 0x80) !== 0) ? 11 : 5; } // ret m
       case 0xf9: { this.sp = ((this.h << 8) | this.l); return 6; } // ld sp,hl
-      case 0xfa: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) !== 0) this.pc = ea; return 10; } // jp m,nn
+      case 0xfa: { this.jumpIf((this.f & 0x80) !== 0); return 10; } // jp m,nn
       case 0xfb: { this.iff1 = 1; this.iff2 = 1; this.ei = 1; return 4; } // ei
-      case 0xfc: { const ea = this.imm16(); this.wz = ea; if ((this.f & FS) === 0) return 10; this.push(this.pc); this.pc = ea; return 17; } // call m,nn
+      case 0xfc: { return this.callIf((this.f & 0x80) !== 0) ? 17 : 10; } // call m,nn
       case 0xfd: { return this.execFD(); } // fd
       case 0xfe: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.cp8(n); return 7; } // cp n
-      default: { this.push(this.pc); this.pc = this.wz = 0x38; return 11; } // rst $38
+      default: { this.rst(0x38); return 11; } // rst $38
     }
   }
 
@@ -889,11 +889,11 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xaa: { this.ini(-1); return 16; } // ind
       case 0xab: { this.outi(-1); return 16; } // outd
       case 0xb0: { this.ldi(1); return this.ldRepeat() ? 21 : 16; } // ldir
-      case 0xb1: { this.cpi(1); return (this.f & FZ) === 0 && this.ldRepeat() ? 21 : 16; } // cpir
+      case 0xb1: { this.cpi(1); return (this.f & 0x40) === 0 && this.ldRepeat() ? 21 : 16; } // cpir
       case 0xb2: { return this.ioRepeat(this.ini(1)) ? 21 : 16; } // inir
       case 0xb3: { return this.ioRepeat(this.outi(1)) ? 21 : 16; } // otir
       case 0xb8: { this.ldi(-1); return this.ldRepeat() ? 21 : 16; } // lddr
-      case 0xb9: { this.cpi(-1); return (this.f & FZ) === 0 && this.ldRepeat() ? 21 : 16; } // cpdr
+      case 0xb9: { this.cpi(-1); return (this.f & 0x40) === 0 && this.ldRepeat() ? 21 : 16; } // cpdr
       case 0xba: { return this.ioRepeat(this.ini(-1)) ? 21 : 16; } // indr
       case 0xbb: { return this.ioRepeat(this.outi(-1)) ? 21 : 16; } // otdr
       default: return 8; // undefined: a no-op (Young §3.3)

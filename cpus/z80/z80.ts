@@ -26,8 +26,8 @@
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import type { Serializer } from '../../src/core/device';
 import { disassembleZ80 } from './z80.dasm';
+import { FPV } from './z80.alu';
 import { Z80Exec } from './z80.gen';
-import { FPV } from './z80.state';
 
 const REGISTERS: readonly RegisterInfo[] = [
   { name: 'pc', bits: 16 }, { name: 'sp', bits: 16 },
