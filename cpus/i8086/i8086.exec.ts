@@ -57,6 +57,7 @@ function op07_1f(cpu: I8086, op: number): void {
   const s = op >> 3;
   cpu.sreg[s] = cpu.pop16();
   cpu.inhibit = 1;
+  cpu.pending = 1;
   cpu.icount -= t.popS;
 }
 
@@ -236,6 +237,7 @@ function op8e(cpu: I8086, _op: number): void {
   cpu.sreg[s] = v;
   if (s === CS) cpu.csBase = v << 4;
   cpu.inhibit = 1;
+  cpu.pending = 1;
   cpu.icount -= cpu.mod === 3 ? t.movSR : t.movSM;
 }
 
@@ -574,7 +576,7 @@ function opef(cpu: I8086, _op: number): void {
 
 function opf4(cpu: I8086, _op: number): void {
   const t = cpu.t;
-  cpu.halted = 1; cpu.icount -= t.hlt;
+  cpu.halted = 1; cpu.pending = 1; cpu.icount -= t.hlt;
 }
 
 function opf5(cpu: I8086, _op: number): void {

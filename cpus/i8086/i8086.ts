@@ -67,6 +67,12 @@ export class I8086 extends Device implements CpuDevice {
   /** repResume as it was when the current instruction started */
   resuming = 0;
   /**
+   * Non-zero while the run loop must take its slow turn: an interrupt to take (NMI, or INTR with IF
+   * set), a single-step trap, an inhibit, HALT or a REP resume. One field for the fast path to test;
+   * whatever sets one of those sets it (`updatePending()` recomputes it exactly).
+   */
+  pending = 0;
+  /**
    * Accurate timing (8086 only): time each instruction against the prefetch queue and bus interface
    * unit model of `i8086.biu.ts` instead of the instruction tables alone. Slower; the conformance
    * adapter turns it on, machines that need bus-exact timing may too.
@@ -147,8 +153,16 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   set flags(v: number) {
+    const old = this.fl;
     this.fl = v;
     this.lazyKind = LAZY_NONE;
+    if (((old ^ v) & (TF | IF)) !== 0) this.updatePending();
+  }
+
+  /** Recomputes `pending` from the fields it summarizes. */
+  updatePending(): void {
+    const f = this.fl;
+    this.pending = this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | ((f >> 8) & 1) | (this.irqLine & (f >> 9) & 1);
   }
 
   /** Writes the arithmetic flags of the pending lazy operation into `fl`; returns FLAGS. */
@@ -209,13 +223,13 @@ export class I8086 extends Device implements CpuDevice {
     // Fast path: while nothing is pending (no interrupt, trap, inhibit, HALT or REP resume), an
     // instruction is fetch, optional prefixes, one handler call; the rest goes through step().
     const prd = this.prd, pmem = this.pmem, prefixTable = this.prefixTable;
+    this.updatePending(); // fields may have been set from outside (tests, save states)
     let n = 0;
     do {
-      const f = this.fl;
-      if ((this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | (f & TF) | (this.irqLine & (f >> 9))) !== 0) {
+      if (this.pending !== 0) {
         this.instructions += n;
         n = 0;
-        if (this.slowStep(f)) break;
+        if (this.slowStep(this.fl)) break;
         continue;
       }
       const ip = this.ip;
@@ -269,6 +283,7 @@ export class I8086 extends Device implements CpuDevice {
     this.rep = REP_NONE;
     this.instructions++;
     if ((f & TF) !== 0 && this.repResume === 0) this.trapPending = 1;
+    this.updatePending();
     return false;
   }
 
@@ -297,10 +312,11 @@ export class I8086 extends Device implements CpuDevice {
 
   setIrq(state: number): void {
     this.irqLine = state ? 1 : 0;
+    this.updatePending();
   }
 
   setNmi(state: number): void {
-    if (state && !this.nmiLine) this.nmiPending = 1;
+    if (state && !this.nmiLine) { this.nmiPending = 1; this.pending = 1; }
     this.nmiLine = state ? 1 : 0;
   }
 
