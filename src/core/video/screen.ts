@@ -203,9 +203,9 @@ export class ScreenOutput {
       return this.renderKeepingPens(src, palette);
     }
     if (this.wholeFrames > 0) {
-      // Recent frames changed almost everywhere: comparing would only add to converting.
-      this.wholeFrames--;
-      prev.set(cur);
+      // Recent frames changed almost everywhere: comparing would only add to converting. The last of
+      // them keeps its pens for the comparison that follows.
+      if (--this.wholeFrames === 0) prev.set(cur);
       this.keepPalette(palette);
       return this.render(src, palette);
     }
@@ -224,7 +224,6 @@ export class ScreenOutput {
     const end = (vis.maxY + 1) * words;
     const head = this.compareRange(src, palette, first, probeEnd);
     if (head * 4 >= (probeEnd - first) * 3) {
-      prev.set(cur);
       this.wholeFrames = WHOLE_FRAMES;
       this.keepPalette(palette);
       return this.render(src, palette);
