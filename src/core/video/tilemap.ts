@@ -97,6 +97,9 @@ function mod(a: number, m: number): number {
   return r < 0 ? r + m : r;
 }
 
+/** Uint32 views put the lower-addressed Uint16 in the low half (true on every host we run on). */
+const PAIRS = new Uint16Array(new Uint32Array([1]).buffer)[0] === 1;
+
 export class Tilemap {
   readonly cols: number;
   readonly rows: number;
@@ -109,6 +112,8 @@ export class Tilemap {
   /** Per-pixel flags (category | PIXEL_LAYER0 | PIXEL_LAYER1); only kept for cells whose pixels
    *  differ in their flags (cellAnd ≠ cellOr), the only ones read. */
   private readonly flagsmap: Uint8Array;
+  /** the pixmap two pens at a time (even tile widths on a little-endian host: one store per pixel pair) */
+  private readonly pixmap32: Uint32Array;
   /** Logical tile (row × cols + col) → memory index. */
   readonly memIndex: Int32Array;
   readonly memSize: number;
@@ -148,6 +153,7 @@ export class Tilemap {
     this.widthPx = opts.cols * opts.tileWidth;
     this.heightPx = opts.rows * opts.tileHeight;
     this.pixmap = new Uint16Array(this.widthPx * this.heightPx);
+    this.pixmap32 = new Uint32Array(this.pixmap.buffer);
     this.flagsmap = new Uint8Array(this.widthPx * this.heightPx);
     this.cellAnd = new Uint8Array(opts.cols * opts.rows);
     this.cellOr = new Uint8Array(opts.cols * opts.rows);
@@ -315,7 +321,17 @@ export class Tilemap {
       }
       uniform = and === or;
     }
-    if (uniform) {
+    if (uniform && PAIRS && (tw & 1) === 0) {
+      // Two pens per store: pen0 + pixel in each half (pens are 16-bit, so no carry crosses halves).
+      const pm32 = this.pixmap32, pen2 = pen0 * 0x10001, half = tw >> 1;
+      for (let y = 0; y < th; y++) {
+        const row = base + (fy ? th - 1 - y : y) * tw;
+        let d = ((y0 + y) * W + x0) >> 1;
+        const end = d + half;
+        if (!fx) for (let s = row; d < end; d++, s += 2) pm32[d] = pen2 + (src[s] | (src[s + 1] << 16));
+        else for (let s = row + tw - 1; d < end; d++, s -= 2) pm32[d] = pen2 + (src[s] | (src[s - 1] << 16));
+      }
+    } else if (uniform) {
       for (let y = 0; y < th; y++) {
         let s = base + (fy ? th - 1 - y : y) * tw + (fx ? tw - 1 : 0);
         let d = (y0 + y) * W + x0;
