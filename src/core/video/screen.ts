@@ -13,6 +13,9 @@
  */
 import type { Bitmap, Rect } from './bitmap';
 
+/** A Uint32 view puts the lower-addressed pen in its low half (true on every host we run on). */
+const LITTLE_ENDIAN = new Uint16Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /** See `ScreenOutput.renderChanged`. */
 const WHOLE_FRAMES = 7;
 
@@ -112,6 +115,8 @@ export class ScreenOutput {
    */
   render(src: Bitmap, palette: Uint32Array): Uint32Array {
     this.checkSource(src);
+    this.outPensValid = false;
+    if (this.swapXY && this.pairsFit(src)) return this.renderColumnPairs(src, palette);
     const out = this.frame, px = src.pixels, W = this.width, H = this.height;
     const su = this.perColumn, sv = this.perRow;
     let rowSource = this.walkStart, d = 0;
@@ -119,7 +124,34 @@ export class ScreenOutput {
       const end = d + W;
       for (let s = rowSource; d < end; d++, s += su) out[d] = palette[px[s]];
     }
-    this.outPensValid = false;
+    return out;
+  }
+
+  /** The visible columns pair up on 32-bit words of the source (even start, width and row length). */
+  private pairsFit(src: Bitmap): boolean {
+    const vis = this.visible;
+    return LITTLE_ENDIAN && (vis.minX & 1) === 0 && ((vis.maxX - vis.minX) & 1) === 1 && (src.width & 1) === 0 && (src.pixels.byteOffset & 3) === 0;
+  }
+
+  /**
+   * `render` for rotated screens, two native columns (two output rows) at a time: one 32-bit load of
+   * the source gives both pixels, halving the strided loads that dominate a rotated conversion. Output
+   * rows are written in order, along the native column (measured on Pac-Man's busy frames: faster than
+   * one column at a time).
+   */
+  private renderColumnPairs(src: Bitmap, palette: Uint32Array): Uint32Array {
+    const out = this.frame, vis = this.visible, words = src.width >>> 1;
+    const px32 = this.source32 !== null && this.source32.buffer === src.pixels.buffer && this.source32.byteOffset === src.pixels.byteOffset
+      ? this.source32 : new Uint32Array(src.pixels.buffer, src.pixels.byteOffset, src.pixels.length >>> 1);
+    const dx = this.stepX, dy = this.stepY, h = vis.maxY - vis.minY + 1;
+    for (let x = vis.minX; x < vis.maxX; x += 2) {
+      let d = this.start + (x - vis.minX) * dx, s = vis.minY * words + (x >>> 1);
+      for (let n = 0; n < h; n++, d += dy, s += words) {
+        const w = px32[s];
+        out[d] = palette[w & 0xffff];
+        out[d + dx] = palette[w >>> 16];
+      }
+    }
     return out;
   }
 

@@ -131,3 +131,24 @@ describe('ScreenOutput: colour changes and redrawn areas', () => {
     });
   });
 });
+
+describe('ScreenOutput.render on rotated screens (two native columns per step)', () => {
+  it('puts every visible pixel where mapPoint says, for 90 and 270 with and without flips', () => {
+    const bm = new Bitmap(40, 30);
+    for (let i = 0; i < bm.pixels.length; i++) bm.pixels[i] = i;
+    const palette = identityPalette(40 * 30);
+    for (const rotate of [90, 270] as const) {
+      for (const [flipX, flipY] of [[false, false], [true, false], [false, true], [true, true]]) {
+        const vis = rect(4, 35, 2, 27); // even start and width: the paired path
+        const scr = new ScreenOutput(vis, { rotate, flipX, flipY });
+        const out = scr.render(bm, palette);
+        let bad = 0;
+        for (let y = vis.minY; y <= vis.maxY; y++) for (let x = vis.minX; x <= vis.maxX; x++) {
+          const [u, v] = scr.mapPoint(x, y);
+          if (out[v * scr.width + u] !== y * 40 + x) bad++;
+        }
+        expect(bad, `rot ${rotate} flip ${flipX} ${flipY}`).toBe(0);
+      }
+    }
+  });
+});
