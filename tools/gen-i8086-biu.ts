@@ -14,8 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { flagsMask, flat8086, loadMetadata, loadVectors, runVector, vectorFiles } from '../cpus/i8086/conformance';
-import { biuDelay, biuKey, eaClocks, NONE, NPARAM, wideOperand } from '../cpus/i8086/i8086.biu';
-import { HAS_MODRM } from '../cpus/i8086/i8086.ops';
+import { biuDelay, biuKey, eaClocks, NONE, NPARAM } from '../cpus/i8086/i8086.biu';
+import { HAS_MODRM, WIDE_OPERAND } from '../cpus/i8086/i8086.ops';
 
 const PREFIX = new Set([0x26, 0x2e, 0x36, 0x3e, 0xf0, 0xf1, 0xf2, 0xf3]);
 const STRING = new Set([0xa4, 0xa5, 0xa6, 0xa7, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf]);
@@ -44,7 +44,7 @@ export function generate(dir: string): { text: string; summary: string } {
       const flushed = fin.cs !== i.cs || fin.ip !== ((i.ip + v.bytes.length) & 0xffff);
       const k = biuKey(op, modrm, flushed);
       const rows = byKey.get(k) ?? [];
-      rows.push({ q0: v.initial.queue?.length ?? ((i.cs * 16 + i.ip) & 1 ? 5 : 6), npre, len: v.bytes.length, op, modrm, flushed, oddWord: wideOperand(op) && (cpu.eaOff & 1) !== 0, diff: v.cycles.length - out.cycles });
+      rows.push({ q0: v.initial.queue?.length ?? ((i.cs * 16 + i.ip) & 1 ? 5 : 6), npre, len: v.bytes.length, op, modrm, flushed, oddWord: WIDE_OPERAND[op] !== 0 && (cpu.eaOff & 1) !== 0, diff: v.cycles.length - out.cycles });
       byKey.set(k, rows);
     }
   }

@@ -28,19 +28,10 @@
  * microcode ROM).
  */
 import { BIU_PARAMS } from './i8086.biu.params';
-import { dispBytes, HAS_MODRM } from './i8086.ops';
+import { dispBytes, GROUP, HAS_MODRM } from './i8086.ops';
 
 /** "no such event" in the parameter tables */
 export const NONE = -128;
-
-/** Opcodes whose ModRM reg field selects the operation (the vectors' `NN.r` files). */
-export const GROUP = new Uint8Array(256);
-for (const op of [0x80, 0x81, 0x82, 0x83, 0xd0, 0xd1, 0xd2, 0xd3, 0xf6, 0xf7, 0xfe, 0xff]) GROUP[op] = 1;
-
-/** True when the ModRM memory operand is a word (its bus cycles double at an odd address). */
-export function wideOperand(op: number): boolean {
-  return (op & 1) !== 0 || op === 0x8c || op === 0x8e || op === 0xc4;
-}
 
 /**
  * Parameter index: opcode, reg (group opcodes only), register form (mod 3 or no ModRM) or memory form,

@@ -6,7 +6,7 @@
  */
 import type { Disassembly } from '../../src/core/cpu';
 import type { X86Variant } from './i8086';
-import { ALU, BASE, EAN, EXT186, GRP3, GRP5, NEC0F, R16N, R8N, SEGN, SHIFT, groupPattern } from './i8086.ops';
+import { ALU, EAN, GRP3, GRP5, PREFIXES, R16N, R8N, SEGN, SHIFT, isPrefix, nec0fPattern, opPattern } from './i8086.ops';
 
 function hex(v: number, digits: number): string {
   return '0x' + v.toString(16).padStart(digits, '0');
@@ -26,34 +26,13 @@ export function disassembleX86(addr: number, peek: (addr: number) => number, var
   let seg = '';
   const prefixes: string[] = [];
   let op = byte();
-  for (;;) {
-    if (op === 0x26 || op === 0x2e || op === 0x36 || op === 0x3e) seg = SEGN[(op >> 3) & 3];
-    else if (op === 0xf0 || (op === 0xf1 && !ext)) prefixes.push('lock');
-    else if (op === 0xf2) prefixes.push('repne');
-    else if (op === 0xf3) prefixes.push('rep');
-    else if (nec && op === 0x64) prefixes.push('repnc');
-    else if (nec && op === 0x65) prefixes.push('repc');
-    else break;
-    if (pos >= 15) break;
+  while (isPrefix(op, !ext, nec) && pos < 15) {
+    const name = PREFIXES[op].name;
+    if (op === 0x26 || op === 0x2e || op === 0x36 || op === 0x3e) seg = name; else prefixes.push(name);
     op = byte();
   }
 
-  let pattern: string | undefined;
-  if (op === 0x0f && nec) {
-    pattern = NEC0F[byte()];
-  } else if (ext && EXT186[op] !== undefined) {
-    pattern = EXT186[op];
-  } else if (!ext && op >= 0x60 && op <= 0x6f) {
-    pattern = BASE[op + 0x10]; // 8086 alias of Jcc
-  } else if (!ext && (op === 0xc0 || op === 0xc1 || op === 0xc8 || op === 0xc9)) {
-    pattern = BASE[op | 2]; // 8086 alias of RET/RETF
-  } else if (groupPattern(op) !== undefined) {
-    pattern = groupPattern(op);
-  } else if (op === 0x0f && ext) {
-    pattern = undefined;
-  } else {
-    pattern = BASE[op];
-  }
+  const pattern = op === 0x0f && nec ? nec0fPattern(byte()) : opPattern(op, ext);
   if (pattern === undefined) {
     return { text: [...prefixes, `db ${hex(op, 2)}`].join(' '), length: pos };
   }

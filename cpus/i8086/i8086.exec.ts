@@ -1,4 +1,7 @@
-/** The x86 one-byte opcode map: `exec` runs the instruction whose opcode (after any prefixes) is `op`. */
+/**
+ * The x86 one-byte opcode map's handlers, `(cpu, op)` each, named after the opcodes they run; the
+ * opcode table (i8086.ops.ts) maps opcodes to them, and i8086.gen.ts holds the resulting tables.
+ */
 import type { I8086 } from './i8086';
 import { ARITH, AX, BX, CF, CS, CX, DF, DS, DX, ES, IF, OF, PF, R8, REP_NONE, SF, SP, SS, ZF, szp16 } from './i8086.state';
 import { alu16, alu8, dec16, inc16, shift } from './i8086.alu';
@@ -8,7 +11,7 @@ import { repString, string1 } from './i8086.string';
 import { execNec0F } from './v30';
 
 // ALU r/m,reg and reg,r/m; acc,imm
-function op00_38(cpu: I8086, op: number): void {
+export function op00_38(cpu: I8086, op: number): void {
   aluRmR8(cpu, op >> 3);
 }
 
@@ -16,7 +19,7 @@ export function op01_39(cpu: I8086, op: number): void {
   aluRmR16(cpu, op >> 3);
 }
 
-function op02_3a(cpu: I8086, op: number): void {
+export function op02_3a(cpu: I8086, op: number): void {
   const r8 = cpu.r8, m = cpu.fetch8(), d = R8[(m >> 3) & 7];
   let v: number;
   if (m >= 0xc0) { v = alu8(cpu, op >> 3, r8[d], r8[R8[m & 7]]); cpu.icount -= cpu.t.aluRR; }
@@ -32,14 +35,14 @@ export function op03_3b(cpu: I8086, op: number): void {
   if (op !== 0x3b) r16[d] = v;
 }
 
-function op04_3c(cpu: I8086, op: number): void {
+export function op04_3c(cpu: I8086, op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   const v = alu8(cpu, op >> 3, r8[0], cpu.fetch8());
   if (op !== 0x3c) r8[0] = v;
   cpu.icount -= t.aluAI;
 }
 
-function op05_3d(cpu: I8086, op: number): void {
+export function op05_3d(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const v = alu16(cpu, op >> 3, r16[AX], cpu.fetch16());
   if (op !== 0x3d) r16[AX] = v;
@@ -47,39 +50,40 @@ function op05_3d(cpu: I8086, op: number): void {
 }
 
 // PUSH/POP segment registers
-function op06_1e(cpu: I8086, op: number): void {
+export function op06_1e(cpu: I8086, op: number): void {
   const t = cpu.t;
   cpu.push16(cpu.sreg[op >> 3]); cpu.icount -= t.pushS;
 }
 
-function op07_1f(cpu: I8086, op: number): void {
+export function op07_1f(cpu: I8086, op: number): void {
   const t = cpu.t;
   const s = op >> 3;
   cpu.sreg[s] = cpu.pop16();
   cpu.inhibit = 1;
+  cpu.pending = 1;
   cpu.icount -= t.popS;
 }
 
-function op0f(cpu: I8086, _op: number): void {
+export function op0f(cpu: I8086, _op: number): void {
   const t = cpu.t;
   if (cpu.nec) { execNec0F(cpu); return; }
   if (cpu.intel86) { cpu.loadCs(cpu.pop16()); cpu.icount -= t.popS; return; } // POP CS (8086 only)
   invalidOpcode(cpu);
 }
 
-function op27(cpu: I8086, _op: number): void {
+export function op27(cpu: I8086, _op: number): void {
   daa(cpu);
 }
 
-function op2f(cpu: I8086, _op: number): void {
+export function op2f(cpu: I8086, _op: number): void {
   das(cpu);
 }
 
-function op37(cpu: I8086, _op: number): void {
+export function op37(cpu: I8086, _op: number): void {
   aaa(cpu);
 }
 
-function op3f(cpu: I8086, _op: number): void {
+export function op3f(cpu: I8086, _op: number): void {
   aas(cpu);
 }
 
@@ -94,12 +98,12 @@ export function op48_4f(cpu: I8086, op: number): void {
   r16[op & 7] = dec16(cpu, r16[op & 7]); cpu.icount -= t.incR16;
 }
 
-function op50_57(cpu: I8086, op: number): void {
+export function op50_57(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.push16(r16[op & 7]); cpu.icount -= t.pushR;
 }
 
-function op54(cpu: I8086, _op: number): void {
+export function op54(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   // 8086/80186/V30 push the already decremented SP (286 and later push the old value)
   const sp = (r16[SP] - 2) & 0xffff;
@@ -108,20 +112,20 @@ function op54(cpu: I8086, _op: number): void {
   cpu.icount -= t.pushR;
 }
 
-function op58_5f(cpu: I8086, op: number): void {
+export function op58_5f(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const v = cpu.pop16();
   r16[op & 7] = v;
   cpu.icount -= t.popR;
 }
 
-function op60_6f(cpu: I8086, op: number): void {
+export function op60_6f(cpu: I8086, op: number): void {
   // 8086: 0x60-0x6f decode as the conditional jumps 0x70-0x7f (vectors: metadata "alias")
   if (cpu.intel86) { jcc(cpu, op & 15); return; }
   exec186(cpu, op);
 }
 
-function op70_7f(cpu: I8086, op: number): void {
+export function op70_7f(cpu: I8086, op: number): void {
   jcc(cpu, op & 15);
 }
 
@@ -160,17 +164,17 @@ export function op81_83(cpu: I8086, op: number): void {
   cpu.icount -= reg === 7 ? t.cmpMI : t.aluMI;
 }
 
-function op84(cpu: I8086, _op: number): void {
+export function op84(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.modrm(); alu8(cpu, 4, cpu.getRM8(), r8[R8[cpu.reg]]); cpu.icount -= cpu.mod === 3 ? t.testRR : t.testRM;
 }
 
-function op85(cpu: I8086, _op: number): void {
+export function op85(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm(); alu16(cpu, 4, cpu.getRM16(), r16[cpu.reg]); cpu.icount -= cpu.mod === 3 ? t.testRR : t.testRM;
 }
 
-function op86(cpu: I8086, _op: number): void {
+export function op86(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.modrm();
   const d = R8[cpu.reg];
@@ -180,7 +184,7 @@ function op86(cpu: I8086, _op: number): void {
   cpu.icount -= cpu.mod === 3 ? t.xchgRR : t.xchgRM;
 }
 
-function op87(cpu: I8086, _op: number): void {
+export function op87(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm();
   const v = cpu.getRM16();
@@ -213,13 +217,13 @@ export function op8b(cpu: I8086, _op: number): void {
   cpu.decodeEA(m); r16[d] = cpu.rd16(cpu.eaSeg, cpu.eaOff); cpu.icount -= cpu.t.movRM;
 }
 
-function op8c(cpu: I8086, _op: number): void {
+export function op8c(cpu: I8086, _op: number): void {
   const t = cpu.t;
   // the 8086 decodes only reg bits 0-1 (vectors: 8C with reg 4-7)
   cpu.modrm(); cpu.setRM16(cpu.sreg[cpu.reg & 3]); cpu.icount -= cpu.mod === 3 ? t.movRS : t.movMS;
 }
 
-function op8d(cpu: I8086, _op: number): void {
+export function op8d(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm();
   // LEA with a register operand is undefined; the 8086 leaves the last EA (not covered by vectors)
@@ -228,7 +232,7 @@ function op8d(cpu: I8086, _op: number): void {
  
 }
 
-function op8e(cpu: I8086, _op: number): void {
+export function op8e(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.modrm();
   const v = cpu.getRM16();
@@ -236,10 +240,11 @@ function op8e(cpu: I8086, _op: number): void {
   cpu.sreg[s] = v;
   if (s === CS) cpu.csBase = v << 4;
   cpu.inhibit = 1;
+  cpu.pending = 1;
   cpu.icount -= cpu.mod === 3 ? t.movSR : t.movSM;
 }
 
-function op8f(cpu: I8086, _op: number): void {
+export function op8f(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.modrm();
   const v = cpu.pop16();
@@ -247,12 +252,12 @@ function op8f(cpu: I8086, _op: number): void {
   cpu.icount -= cpu.mod === 3 ? t.popR : t.popM;
 }
 
-function op90(cpu: I8086, _op: number): void {
+export function op90(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.icount -= t.nop;
 }
 
-function op91_97(cpu: I8086, op: number): void {
+export function op91_97(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const v = r16[op & 7];
   r16[op & 7] = r16[AX];
@@ -260,12 +265,12 @@ function op91_97(cpu: I8086, op: number): void {
   cpu.icount -= t.xchgRA;
 }
 
-function op98(cpu: I8086, _op: number): void {
+export function op98(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r16[AX] = ((r8[0] << 24) >> 24) & 0xffff; cpu.icount -= t.cbw;
 }
 
-function op99(cpu: I8086, _op: number): void {
+export function op99(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   // 8086 microcode: one more clock when AX is negative (vectors 99)
   if (r16[AX] & 0x8000) { r16[DX] = 0xffff; cpu.icount -= t.cwd + (cpu.intel86 ? 1 : 0); }
@@ -273,7 +278,7 @@ function op99(cpu: I8086, _op: number): void {
  
 }
 
-function op9a(cpu: I8086, _op: number): void {
+export function op9a(cpu: I8086, _op: number): void {
   const ip = cpu.fetch16();
   callFar(cpu, ip, cpu.fetch16());
   cpu.icount -= cpu.t.callFar;
@@ -287,93 +292,93 @@ export function callFar(cpu: I8086, ip: number, cs: number): void {
   cpu.loadCs(cs);
 }
 
-function op9b(cpu: I8086, _op: number): void {
+export function op9b(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.icount -= t.wait; return; // TEST pin inactive (no coprocessor): WAIT falls through
 }
 
-function op9c(cpu: I8086, _op: number): void {
+export function op9c(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.push16(cpu.flags); cpu.icount -= t.pushf;
 }
 
-function op9d(cpu: I8086, _op: number): void {
+export function op9d(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags = (cpu.pop16() & 0x0fd5) | cpu.flagsFixed; cpu.icount -= t.popf;
 }
 
-function op9e(cpu: I8086, _op: number): void {
+export function op9e(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.flags = (cpu.flags & 0xff00) | (r8[1] & 0xd5) | 0x02; cpu.icount -= t.sahf;
 }
 
-function op9f(cpu: I8086, _op: number): void {
+export function op9f(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[1] = cpu.flags & 0xff; cpu.icount -= t.lahf;
 }
 
-function opa0(cpu: I8086, _op: number): void {
+export function opa0(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.rd8(cpu.dsBase(), cpu.fetch16()); cpu.icount -= t.movAM;
 }
 
-function opa1(cpu: I8086, _op: number): void {
+export function opa1(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = cpu.rd16(cpu.dsBase(), cpu.fetch16()); cpu.icount -= t.movAM;
 }
 
-function opa2(cpu: I8086, _op: number): void {
+export function opa2(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.wr8(cpu.dsBase(), cpu.fetch16(), r8[0]); cpu.icount -= t.movMA;
 }
 
-function opa3(cpu: I8086, _op: number): void {
+export function opa3(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.wr16(cpu.dsBase(), cpu.fetch16(), r16[AX]); cpu.icount -= t.movMA;
 }
 
-function opa4_af(cpu: I8086, op: number): void {
+export function opa4_af(cpu: I8086, op: number): void {
   if (cpu.rep !== REP_NONE) repString(cpu, op); else string1(cpu, op);
  
 }
 
-function opa8(cpu: I8086, _op: number): void {
+export function opa8(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   alu8(cpu, 4, r8[0], cpu.fetch8()); cpu.icount -= t.aluAI;
 }
 
-function opa9(cpu: I8086, _op: number): void {
+export function opa9(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   alu16(cpu, 4, r16[AX], cpu.fetch16()); cpu.icount -= t.aluAI;
 }
 
-function opb0_b7(cpu: I8086, op: number): void {
+export function opb0_b7(cpu: I8086, op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[R8[op & 7]] = cpu.fetch8(); cpu.icount -= t.movRI;
 }
 
-function opb8_bf(cpu: I8086, op: number): void {
+export function opb8_bf(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[op & 7] = cpu.fetch16(); cpu.icount -= t.movRI;
 }
 
-function opc0_c1(cpu: I8086, op: number): void {
+export function opc0_c1(cpu: I8086, op: number): void {
   // 8086: aliases of C2/C3 (vectors: metadata "alias")
-  if (cpu.intel86) { exec(cpu, op | 2); return; }
+  if (cpu.intel86) { if (op === 0xc0) opc2(cpu, 0xc2); else opc3(cpu, 0xc3); return; }
   exec186(cpu, op);
 }
 
-function opc2(cpu: I8086, _op: number): void {
+export function opc2(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const n = cpu.fetch16(); cpu.ip = cpu.pop16(); r16[SP] += n; cpu.icount -= t.retImm; return; 
 }
 
-function opc3(cpu: I8086, _op: number): void {
+export function opc3(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16(); cpu.icount -= t.ret;
 }
 
-function opc4_c5(cpu: I8086, op: number): void {
+export function opc4_c5(cpu: I8086, op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   cpu.modrm();
   // register forms are undefined (not covered by the vectors): treat like a memory operand at the last EA
@@ -388,18 +393,19 @@ export function opc6(cpu: I8086, _op: number): void {
   cpu.decodeEA(m); cpu.wr8(cpu.eaSeg, cpu.eaOff, cpu.fetch8()); cpu.icount -= cpu.t.movMI;
 }
 
-function opc7(cpu: I8086, _op: number): void {
+export function opc7(cpu: I8086, _op: number): void {
   const m = cpu.fetch8();
   if (m >= 0xc0) { cpu.r16[m & 7] = cpu.fetch16(); cpu.icount -= cpu.t.movRI; return; }
   cpu.decodeEA(m); cpu.wr16(cpu.eaSeg, cpu.eaOff, cpu.fetch16()); cpu.icount -= cpu.t.movMI;
 }
 
-function opc8_c9(cpu: I8086, op: number): void {
-  if (cpu.intel86) { exec(cpu, op | 2); return; } // 8086: aliases of CA/CB
+export function opc8_c9(cpu: I8086, op: number): void {
+  // 8086: aliases of CA/CB (vectors: metadata "alias")
+  if (cpu.intel86) { if (op === 0xc8) opca(cpu, 0xca); else opcb(cpu, 0xcb); return; }
   exec186(cpu, op);
 }
 
-function opca(cpu: I8086, _op: number): void {
+export function opca(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const n = cpu.fetch16();
   cpu.ip = cpu.pop16();
@@ -408,28 +414,28 @@ function opca(cpu: I8086, _op: number): void {
   cpu.icount -= t.retfImm;
 }
 
-function opcb(cpu: I8086, _op: number): void {
+export function opcb(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16(); cpu.loadCs(cpu.pop16()); cpu.icount -= t.retf;
 }
 
-function opcc(cpu: I8086, _op: number): void {
+export function opcc(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.interrupt(3); cpu.icount -= t.int3;
 }
 
-function opcd(cpu: I8086, _op: number): void {
+export function opcd(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const v = cpu.fetch8(); cpu.interrupt(v); cpu.icount -= t.int; return; 
 }
 
-function opce(cpu: I8086, _op: number): void {
+export function opce(cpu: I8086, _op: number): void {
   const t = cpu.t;
   if (cpu.flags & OF) { cpu.interrupt(4); cpu.icount -= t.intoTaken; } else cpu.icount -= t.intoNot;
  
 }
 
-function opcf(cpu: I8086, _op: number): void {
+export function opcf(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.ip = cpu.pop16();
   cpu.loadCs(cpu.pop16());
@@ -462,15 +468,15 @@ export function opd0_d3(cpu: I8086, op: number): void {
   cpu.icount -= op < 0xd2 ? t.shift1M : t.shiftClM + count * t.shiftPerBit;
 }
 
-function opd4(cpu: I8086, _op: number): void {
+export function opd4(cpu: I8086, _op: number): void {
   aam(cpu, cpu.fetch8());
 }
 
-function opd5(cpu: I8086, _op: number): void {
+export function opd5(cpu: I8086, _op: number): void {
   aad(cpu, cpu.fetch8());
 }
 
-function opd6(cpu: I8086, _op: number): void {
+export function opd6(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   // SALC: AL = CF ? 0xff : 0 (undocumented on Intel parts, vectors D6; SETALC in MAME's nec core)
   r8[0] = cpu.flags & CF ? 0xff : 0;
@@ -479,12 +485,12 @@ function opd6(cpu: I8086, _op: number): void {
  
 }
 
-function opd7(cpu: I8086, _op: number): void {
+export function opd7(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.rd8(cpu.dsBase(), (r16[BX] + r8[0]) & 0xffff); cpu.icount -= t.xlat;
 }
 
-function opd8_df(cpu: I8086, _op: number): void {
+export function opd8_df(cpu: I8086, _op: number): void {
   const t = cpu.t;
   // ESC without a coprocessor: the EA is computed and (for memory forms) a word read and dropped
   cpu.modrm();
@@ -503,33 +509,33 @@ export function ope0_e2(cpu: I8086, op: number): void {
     : op === 0xe1 ? (take ? t.loopeTaken : t.loopeNot) : (take ? t.loopneTaken : t.loopneNot);
 }
 
-function ope3(cpu: I8086, _op: number): void {
+export function ope3(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   const d = (cpu.fetch8() << 24) >> 24;
   if (r16[CX] === 0) { cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jcxzTaken; } else cpu.icount -= t.jcxzNot;
 }
 
-function ope4(cpu: I8086, _op: number): void {
+export function ope4(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.io.read8(cpu.fetch8()); cpu.icount -= t.inFixed;
 }
 
-function ope5(cpu: I8086, _op: number): void {
+export function ope5(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = inWord(cpu, cpu.fetch8()); cpu.icount -= t.inFixed;
 }
 
-function ope6(cpu: I8086, _op: number): void {
+export function ope6(cpu: I8086, _op: number): void {
   const r8 = cpu.r8, t = cpu.t;
   cpu.io.write8(cpu.fetch8(), r8[0]); cpu.icount -= t.outFixed;
 }
 
-function ope7(cpu: I8086, _op: number): void {
+export function ope7(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   outWord(cpu, cpu.fetch8(), r16[AX]); cpu.icount -= t.outFixed;
 }
 
-function ope8(cpu: I8086, _op: number): void {
+export function ope8(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const d = cpu.fetch16();
   cpu.push16(cpu.ip);
@@ -537,12 +543,12 @@ function ope8(cpu: I8086, _op: number): void {
   cpu.icount -= t.callNear;
 }
 
-function ope9(cpu: I8086, _op: number): void {
+export function ope9(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const d = cpu.fetch16(); cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jmpNear; return; 
 }
 
-function opea(cpu: I8086, _op: number): void {
+export function opea(cpu: I8086, _op: number): void {
   const t = cpu.t;
   const ip = cpu.fetch16(); const cs = cpu.fetch16(); cpu.ip = ip; cpu.loadCs(cs); cpu.icount -= t.jmpFar; return; 
 }
@@ -552,129 +558,86 @@ export function opeb(cpu: I8086, _op: number): void {
   const d = (cpu.fetch8() << 24) >> 24; cpu.ip = (cpu.ip + d) & 0xffff; cpu.icount -= t.jmpShort; return; 
 }
 
-function opec(cpu: I8086, _op: number): void {
+export function opec(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   r8[0] = cpu.io.read8(r16[DX]); cpu.icount -= t.inDx;
 }
 
-function oped(cpu: I8086, _op: number): void {
+export function oped(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   r16[AX] = inWord(cpu, r16[DX]); cpu.icount -= t.inDx;
 }
 
-function opee(cpu: I8086, _op: number): void {
+export function opee(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, r8 = cpu.r8, t = cpu.t;
   cpu.io.write8(r16[DX], r8[0]); cpu.icount -= t.outDx;
 }
 
-function opef(cpu: I8086, _op: number): void {
+export function opef(cpu: I8086, _op: number): void {
   const r16 = cpu.r16, t = cpu.t;
   outWord(cpu, r16[DX], r16[AX]); cpu.icount -= t.outDx;
 }
 
-function opf4(cpu: I8086, _op: number): void {
+export function opf4(cpu: I8086, _op: number): void {
   const t = cpu.t;
-  cpu.halted = 1; cpu.icount -= t.hlt;
+  cpu.halted = 1; cpu.pending = 1; cpu.icount -= t.hlt;
 }
 
-function opf5(cpu: I8086, _op: number): void {
+export function opf5(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags ^= CF; cpu.icount -= t.flagOp;
 }
 
-function opf6(cpu: I8086, _op: number): void {
+export function opf6(cpu: I8086, _op: number): void {
   grp3_8(cpu);
 }
 
-function opf7(cpu: I8086, _op: number): void {
+export function opf7(cpu: I8086, _op: number): void {
   grp3_16(cpu);
 }
 
-function opf8(cpu: I8086, _op: number): void {
+export function opf8(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~CF; cpu.icount -= t.flagOp;
 }
 
-function opf9(cpu: I8086, _op: number): void {
+export function opf9(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= CF; cpu.icount -= t.flagOp;
 }
 
-function opfa(cpu: I8086, _op: number): void {
+export function opfa(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~IF; cpu.icount -= t.flagOp;
 }
 
-function opfb(cpu: I8086, _op: number): void {
+export function opfb(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= IF; cpu.icount -= t.flagOp;
 }
 
-function opfc(cpu: I8086, _op: number): void {
+export function opfc(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags &= ~DF; cpu.icount -= t.flagOp;
 }
 
-function opfd(cpu: I8086, _op: number): void {
+export function opfd(cpu: I8086, _op: number): void {
   const t = cpu.t;
   cpu.flags |= DF; cpu.icount -= t.flagOp;
 }
 
-function opfe(cpu: I8086, _op: number): void {
+export function opfe(cpu: I8086, _op: number): void {
   grp4(cpu);
 }
 
-function opff(cpu: I8086, _op: number): void {
+export function opff(cpu: I8086, _op: number): void {
   grp5(cpu);
 }
 
-function opDefault(cpu: I8086, _op: number): void {
-  // 0x26/0x2e/0x36/0x3e/0xf0-0xf3 only arrive here when the prefix table omits them (never),
-  // and NEC 0x64/0x65; 0xf1 on non-Intel-8086 parts
+/** A prefix byte reaches its handler only where it is not a prefix: 0xf1 on the 80186 and NEC parts. */
+export function opPrefix(cpu: I8086, _op: number): void {
   invalidOpcode(cpu);
 }
-
-/** Opcode → its handler (the prefix bytes never reach here: they go to default). */
-export const HANDLERS: readonly ((cpu: I8086, op: number) => void)[] = [
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op07_1f,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op0f,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op07_1f,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, op06_1e, op07_1f,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, opDefault, op27,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, opDefault, op2f,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, opDefault, op37,
-  op00_38, op01_39, op02_3a, op03_3b, op04_3c, op05_3d, opDefault, op3f,
-  op40_47, op40_47, op40_47, op40_47, op40_47, op40_47, op40_47, op40_47,
-  op48_4f, op48_4f, op48_4f, op48_4f, op48_4f, op48_4f, op48_4f, op48_4f,
-  op50_57, op50_57, op50_57, op50_57, op54, op50_57, op50_57, op50_57,
-  op58_5f, op58_5f, op58_5f, op58_5f, op58_5f, op58_5f, op58_5f, op58_5f,
-  op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f,
-  op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f, op60_6f,
-  op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f,
-  op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f, op70_7f,
-  op80_82, op81_83, op80_82, op81_83, op84, op85, op86, op87,
-  op88, op89, op8a, op8b, op8c, op8d, op8e, op8f,
-  op90, op91_97, op91_97, op91_97, op91_97, op91_97, op91_97, op91_97,
-  op98, op99, op9a, op9b, op9c, op9d, op9e, op9f,
-  opa0, opa1, opa2, opa3, opa4_af, opa4_af, opa4_af, opa4_af,
-  opa8, opa9, opa4_af, opa4_af, opa4_af, opa4_af, opa4_af, opa4_af,
-  opb0_b7, opb0_b7, opb0_b7, opb0_b7, opb0_b7, opb0_b7, opb0_b7, opb0_b7,
-  opb8_bf, opb8_bf, opb8_bf, opb8_bf, opb8_bf, opb8_bf, opb8_bf, opb8_bf,
-  opc0_c1, opc0_c1, opc2, opc3, opc4_c5, opc4_c5, opc6, opc7,
-  opc8_c9, opc8_c9, opca, opcb, opcc, opcd, opce, opcf,
-  opd0_d3, opd0_d3, opd0_d3, opd0_d3, opd4, opd5, opd6, opd7,
-  opd8_df, opd8_df, opd8_df, opd8_df, opd8_df, opd8_df, opd8_df, opd8_df,
-  ope0_e2, ope0_e2, ope0_e2, ope3, ope4, ope5, ope6, ope7,
-  ope8, ope9, opea, opeb, opec, oped, opee, opef,
-  opDefault, opDefault, opDefault, opDefault, opf4, opf5, opf6, opf7,
-  opf8, opf9, opfa, opfb, opfc, opfd, opfe, opff,
-];
-
-/** Runs the instruction whose opcode (after any prefixes) is `op`. */
-export function exec(cpu: I8086, op: number): void {
-  HANDLERS[op](cpu, op);
-}
-
 
 export function shiftCount(cpu: I8086, cl: number): number {
   // 80186 masks the count to 5 bits (Intel 80186 data sheet); the 8086 and the V30 do not

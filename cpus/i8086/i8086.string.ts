@@ -82,6 +82,7 @@ export function repString(cpu: I8086, op: number): void {
     cpu.instructions++;
     if (cpu.icount <= 0 || (cpu.nmiPending | (cpu.irqLine & (cpu.flags >> 9))) !== 0) {
       cpu.repResume = 1;
+      cpu.pending = 1;
       cpu.ip = cpu.insStart;
       if (cpu.intel86 && (cpu.nmiPending | (cpu.irqLine & (cpu.flags >> 9))) !== 0) {
         // 8086/8088: the return address of an interrupted string op is the last prefix byte, so

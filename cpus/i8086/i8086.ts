@@ -21,15 +21,15 @@
 import { Device, type Serializer } from '../../src/core/device';
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import type { AddressSpace } from '../../src/core/memory';
-import { TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.timing';
 import { disassembleX86 } from './i8086.dasm';
-import { biuExtra, wideOperand } from './i8086.biu';
-import { HAS_MODRM, insnLength } from './i8086.ops';
+import { biuExtra } from './i8086.biu';
+import { HANDLERS, runFast, TIMING_8086, TIMING_80186, TIMING_V30, type X86Timing } from './i8086.gen';
+import { HAS_MODRM, insnLength, isPrefix, WIDE_OPERAND } from './i8086.ops';
 import { AF, BP, BX, CF, CS, DI, DS, ES, IF, LAZY_ADD16, LAZY_INC16, LAZY_LOGIC16, LAZY_NONE, LAZY_SUB16, OF, PAR, PF, R8, SF, ZF, REP_C, REP_NC, REP_NONE, REP_NZ, REP_Z, SI, SP, SS, TF, type X86Variant } from './i8086.state';
-import { HANDLERS, exec, jcc, op01_39, op03_3b, op40_47, op48_4f, op80_82, op81_83, op88, op89, op8a, op8b, opc6, opd0_d3, opeb, ope0_e2 } from './i8086.exec';
 import { opAddrFromStart } from './i8086.string';
 
 export * from './i8086.state';
+export type { X86Timing } from './i8086.gen';
 
 export class I8086 extends Device implements CpuDevice {
   readonly r16 = new Uint16Array(8);
@@ -67,6 +67,12 @@ export class I8086 extends Device implements CpuDevice {
   /** repResume as it was when the current instruction started */
   resuming = 0;
   /**
+   * Non-zero while the run loop must take its slow turn: an interrupt to take (NMI, or INTR with IF
+   * set), a single-step trap, an inhibit, HALT or a REP resume. One field for the fast path to test;
+   * whatever sets one of those sets it (`updatePending()` recomputes it exactly).
+   */
+  pending = 0;
+  /**
    * Accurate timing (8086 only): time each instruction against the prefetch queue and bus interface
    * unit model of `i8086.biu.ts` instead of the instruction tables alone. Slower; the conformance
    * adapter turns it on, machines that need bus-exact timing may too.
@@ -74,7 +80,6 @@ export class I8086 extends Device implements CpuDevice {
   biu = false;
   /** bytes in the prefetch queue when the next instruction starts (-1: as full as it gets, 6 or 5) */
   queueAtStart = -1;
-  readonly biuBytes = new Uint8Array(20);
   /** prefix bytes of the instruction last decoded with prefixes (the BIU model's instruction layout) */
   npre = 0;
   /** instructions retired (REP iterations each count once), for benchmarks */
@@ -134,11 +139,7 @@ export class I8086 extends Device implements CpuDevice {
     this.busOdd = bus8 ? 0 : 4;
     // 8086/80186: bits 15-12 read as 1 (Intel); V30: bit 15 is MD (1 in native mode), 14-12 read 1.
     this.flagsFixed = 0xf002;
-    for (const p of [0x26, 0x2e, 0x36, 0x3e, 0xf0, 0xf2, 0xf3]) this.prefixTable[p] = 1;
-    // 0xf1 is an undocumented LOCK alias on the 8086 (vectors: metadata marks it "prefix").
-    if (this.intel86) this.prefixTable[0xf1] = 1;
-    // NEC REPNC (0x64) / REPC (0x65) (V20/V30 User's Manual).
-    if (this.nec) { this.prefixTable[0x64] = 1; this.prefixTable[0x65] = 1; }
+    for (let op = 0; op < 256; op++) this.prefixTable[op] = isPrefix(op, this.intel86, this.nec) ? 1 : 0;
     this.reset();
   }
 
@@ -147,8 +148,16 @@ export class I8086 extends Device implements CpuDevice {
   }
 
   set flags(v: number) {
+    const old = this.fl;
     this.fl = v;
     this.lazyKind = LAZY_NONE;
+    if (((old ^ v) & (TF | IF)) !== 0) this.updatePending();
+  }
+
+  /** Recomputes `pending` from the fields it summarizes. */
+  updatePending(): void {
+    const f = this.fl;
+    this.pending = this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | ((f >> 8) & 1) | (this.irqLine & (f >> 9) & 1);
   }
 
   /** Writes the arithmetic flags of the pending lazy operation into `fl`; returns FLAGS. */
@@ -206,59 +215,13 @@ export class I8086 extends Device implements CpuDevice {
     this.icount = budget;
     this.budget = budget;
     if (this.biu) return this.runStepped();
-    // Fast path: while nothing is pending (no interrupt, trap, inhibit, HALT or REP resume), an
-    // instruction is fetch, optional prefixes, one handler call; the rest goes through step().
-    const prd = this.prd, pmem = this.pmem, prefixTable = this.prefixTable;
-    let n = 0;
-    do {
-      const f = this.fl;
-      if ((this.inhibit | this.nmiPending | this.trapPending | this.halted | this.repResume | (f & TF) | (this.irqLine & (f >> 9))) !== 0) {
-        this.instructions += n;
-        n = 0;
-        if (this.slowStep(f)) break;
-        continue;
-      }
-      const ip = this.ip;
-      const a = (this.csBase + ip) & 0xfffff;
-      const o = prd[a >>> 12];
-      this.ip = (ip + 1) & 0xffff;
-      const op = o >= 0 ? pmem[o + (a & 0xfff)] : this.program.read8(a);
-      // the most frequent rows of ordinary code as direct (inlinable) calls; none of them reads insStart
-      switch (op) {
-        case 0x70: case 0x71: case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77:
-        case 0x78: case 0x79: case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f:
-          jcc(this, op & 15); break;
-        case 0x81: case 0x83: op81_83(this, op); break;
-        case 0x80: case 0x82: op80_82(this, op); break;
-        case 0x88: op88(this, op); break;
-        case 0x89: op89(this, op); break;
-        case 0x8a: op8a(this, op); break;
-        case 0x8b: op8b(this, op); break;
-        case 0x01: case 0x09: case 0x11: case 0x19: case 0x21: case 0x29: case 0x31: case 0x39: op01_39(this, op); break;
-        case 0x03: case 0x0b: case 0x13: case 0x1b: case 0x23: case 0x2b: case 0x33: case 0x3b: op03_3b(this, op); break;
-        case 0x40: case 0x41: case 0x42: case 0x43: case 0x44: case 0x45: case 0x46: case 0x47: op40_47(this, op); break;
-        case 0x48: case 0x49: case 0x4a: case 0x4b: case 0x4c: case 0x4d: case 0x4e: case 0x4f: op48_4f(this, op); break;
-        case 0xc6: opc6(this, op); break;
-        case 0xd0: case 0xd1: case 0xd2: case 0xd3: opd0_d3(this, op); break;
-        case 0xeb: opeb(this, op); break;
-        case 0xe2: ope0_e2(this, op); break;
-        default:
-          this.insStart = ip;
-          if (prefixTable[op] === 0) HANDLERS[op](this, op);
-          else {
-            exec(this, this.prefixes(op));
-            this.segOvr = -1;
-            this.rep = REP_NONE;
-          }
-      }
-      n++;
-    } while (this.icount > 0);
-    this.instructions += n;
+    this.updatePending(); // fields may have been set from outside (tests, save states)
+    runFast(this); // i8086.gen.ts: fetch and dispatch while nothing is pending
     return this.budget - this.icount;
   }
 
   /** One turn of the run loop off the fast path (pending interrupt, trap, inhibit, HALT, REP resume); true: stop. */
-  private slowStep(f: number): boolean {
+  slowStep(f: number): boolean {
     if (this.inhibit !== 0) this.inhibit = 0;
     else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) return false;
     if (this.halted !== 0) { this.icount = 0; return true; }
@@ -269,6 +232,7 @@ export class I8086 extends Device implements CpuDevice {
     this.rep = REP_NONE;
     this.instructions++;
     if ((f & TF) !== 0 && this.repResume === 0) this.trapPending = 1;
+    this.updatePending();
     return false;
   }
 
@@ -297,10 +261,11 @@ export class I8086 extends Device implements CpuDevice {
 
   setIrq(state: number): void {
     this.irqLine = state ? 1 : 0;
+    this.updatePending();
   }
 
   setNmi(state: number): void {
-    if (state && !this.nmiLine) this.nmiPending = 1;
+    if (state && !this.nmiLine) { this.nmiPending = 1; this.pending = 1; }
     this.nmiLine = state ? 1 : 0;
   }
 
@@ -559,26 +524,31 @@ export class I8086 extends Device implements CpuDevice {
     this.rep = REP_NONE;
     let op = this.fetch8();
     if (this.prefixTable[op] !== 0) op = this.prefixes(op);
-    exec(this, op);
+    HANDLERS[op](this, op);
   }
 
   /** `step()` plus the BIU model's clocks (first EU bus cycles and prefetch suspend against the queue). */
   stepBiu(): void {
     if (this.variant !== '8086' || this.repResume !== 0) { this.queueAtStart = -1; this.step(); return; }
-    const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase, program = this.program, b = this.biuBytes;
-    // the instruction's bytes as they are before it runs; step() (prefixes()) decodes the prefixes
-    for (let k = 0; k < b.length; k++) b[k] = program.peek8((base + ((ip0 + k) & 0xffff)) & 0xfffff);
+    const ip0 = this.ip, cs0 = this.sreg[CS], base = this.csBase;
+    this.resuming = 0;
+    this.insStart = ip0;
+    this.segOvr = -1;
+    this.rep = REP_NONE;
     this.npre = 0;
-    this.step();
-    const npre = this.npre, op = b[npre], rep = this.rep !== REP_NONE;
-    const modrm = HAS_MODRM[op] !== 0 ? b[npre + 1] : 0;
-    const len = insnLength(b, npre);
+    let op = this.fetch8();
+    if (this.prefixTable[op] !== 0) op = this.prefixes(op);
+    // the ModRM byte as it is before the instruction runs (it could overwrite it): the instruction's length
+    const modrm = HAS_MODRM[op] !== 0 ? this.program.peek8((base + this.ip) & 0xfffff) : 0;
+    HANDLERS[op](this, op);
+    const npre = this.npre, rep = this.rep !== REP_NONE;
+    const len = insnLength(op, modrm, npre);
     const q0 = this.queueAtStart >= 0 ? this.queueAtStart : (base + ip0) & 1 ? 5 : 6;
     this.queueAtStart = -1;
     // REP string ops keep the per-iteration table clocks
     if (this.repResume !== 0 || (rep && ((op >= 0xa4 && op <= 0xa7) || (op >= 0xaa && op <= 0xaf)))) return;
     const flushed = this.sreg[CS] !== cs0 || this.ip !== ((ip0 + len) & 0xffff);
-    this.icount -= biuExtra(q0, npre, len, op, modrm, flushed, wideOperand(op) && (this.eaOff & 1) !== 0);
+    this.icount -= biuExtra(q0, npre, len, op, modrm, flushed, WIDE_OPERAND[op] !== 0 && (this.eaOff & 1) !== 0);
   }
 
   prefixes(op: number): number {

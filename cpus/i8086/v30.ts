@@ -10,46 +10,48 @@
  */
 import type { I8086 } from './i8086';
 import { invalidOpcode } from './i8086.ext186';
+import { NEC0F_HANDLERS } from './i8086.gen';
 
 const CF = 0x0001, ZF = 0x0040, OF = 0x0800;
 const AX = 0, SI = 6, DI = 7;
 const ES = 0;
 const R8 = [0, 2, 4, 6, 1, 3, 5, 7];
 
+/** 0x0F on a V20/V30: the sub-opcode that follows selects the instruction (i8086.ops.ts NEC0F_OPS). */
 export function execNec0F(cpu: I8086): void {
   const op = cpu.fetch8();
+  NEC0F_HANDLERS[op](cpu, op);
+}
+
+/** ROL4: AL low digit → operand low digit, operand low → high, high → AL low. */
+export function necRol4(cpu: I8086, _op: number): void {
   const t = cpu.t;
-  if (op >= 0x10 && op <= 0x1f) { bitOp(cpu, op); return; }
-  switch (op) {
-    case 0x20: case 0x22: case 0x26: bcdString(cpu, op); return;
-    case 0x28: { // ROL4: AL low digit → operand low digit, operand low → high, high → AL low
-      cpu.modrm();
-      const v = cpu.getRM8();
-      const al = cpu.r8[0];
-      cpu.setRM8(((v << 4) | (al & 0x0f)) & 0xff);
-      cpu.r8[0] = (al & 0xf0) | (v >> 4);
-      cpu.icount -= cpu.mod === 3 ? t.rol4R : t.rol4M;
-      return;
-    }
-    case 0x2a: { // ROR4: AL low digit → operand high digit, operand high → low, low → AL low
-      cpu.modrm();
-      const v = cpu.getRM8();
-      const al = cpu.r8[0];
-      cpu.setRM8(((al & 0x0f) << 4) | (v >> 4));
-      cpu.r8[0] = (al & 0xf0) | (v & 0x0f);
-      cpu.icount -= cpu.mod === 3 ? t.rol4R + 4 : t.rol4M + 4;
-      return;
-    }
-    case 0x31: case 0x39: insBits(cpu, op === 0x39); return;
-    case 0x33: case 0x3b: extBits(cpu, op === 0x3b); return;
-    default:
-      // BRKEM (0xff) would enter 8080 emulation mode: not emulated. Other codes are undefined.
-      invalidOpcode(cpu);
-  }
+  cpu.modrm();
+  const v = cpu.getRM8();
+  const al = cpu.r8[0];
+  cpu.setRM8(((v << 4) | (al & 0x0f)) & 0xff);
+  cpu.r8[0] = (al & 0xf0) | (v >> 4);
+  cpu.icount -= cpu.mod === 3 ? t.rol4R : t.rol4M;
+}
+
+/** ROR4: AL low digit → operand high digit, operand high → low, low → AL low. */
+export function necRor4(cpu: I8086, _op: number): void {
+  const t = cpu.t;
+  cpu.modrm();
+  const v = cpu.getRM8();
+  const al = cpu.r8[0];
+  cpu.setRM8(((al & 0x0f) << 4) | (v >> 4));
+  cpu.r8[0] = (al & 0xf0) | (v & 0x0f);
+  cpu.icount -= cpu.mod === 3 ? t.rol4R + 4 : t.rol4M + 4;
+}
+
+/** Undefined sub-opcodes, and BRKEM (0xff), which would enter 8080 emulation mode: not emulated. */
+export function necUndefined(cpu: I8086, _op: number): void {
+  invalidOpcode(cpu);
 }
 
 /** TEST1/CLR1/SET1/NOT1: bit number from CL (0F 10-17) or an immediate (0F 18-1F), masked to the operand width. */
-function bitOp(cpu: I8086, op: number): void {
+export function necBitOp(cpu: I8086, op: number): void {
   const t = cpu.t;
   cpu.modrm();
   const word = (op & 1) !== 0;
@@ -72,7 +74,7 @@ function bitOp(cpu: I8086, op: number): void {
  * DS0:IX (source; segment override honoured) and DS1:IY (destination). ADD4S/SUB4S store the result
  * at DS1:IY; CMP4S only sets flags. CY = final carry/borrow, Z = every result byte zero; IX/IY unchanged.
  */
-function bcdString(cpu: I8086, op: number): void {
+export function necBcdString(cpu: I8086, op: number): void {
   const r16 = cpu.r16;
   const count = (cpu.r8[2] + 1) >> 1;
   const src = cpu.dsBase(), dst = cpu.sreg[ES] << 4;
@@ -107,7 +109,8 @@ function bcdString(cpu: I8086, op: number): void {
  * starting at bit offset (first operand & 15) of the word there; the offset advances by the length
  * and IY by 2 when it passes bit 15. No flags change.
  */
-function insBits(cpu: I8086, imm: boolean): void {
+export function necIns(cpu: I8086, op: number): void {
+  const imm = op === 0x39;
   cpu.modrm();
   const offReg = R8[cpu.rm];
   const len = ((imm ? cpu.fetch8() : cpu.r8[R8[cpu.reg]]) & 0x0f) + 1;
@@ -124,7 +127,8 @@ function insBits(cpu: I8086, imm: boolean): void {
 }
 
 /** EXT reg8,reg8 / EXT reg8,imm4: loads the (len + 1)-bit field at DS0:IX, bit offset (first operand & 15), into AW. */
-function extBits(cpu: I8086, imm: boolean): void {
+export function necExt(cpu: I8086, op: number): void {
+  const imm = op === 0x3b;
   cpu.modrm();
   const offReg = R8[cpu.rm];
   const len = ((imm ? cpu.fetch8() : cpu.r8[R8[cpu.reg]]) & 0x0f) + 1;
