@@ -34,9 +34,6 @@ function setWord(r: string, v: string): string[] {
 }
 const isWord = (r: string): boolean => r in PAIRS || WORDS.has(r);
 
-/** Memory operands whose bus access the main page writes out. */
-const MAIN_INLINE = new Set(['(hl)', '(bc)', '(de)']);
-
 /** Memory operands: the statement computing `ea`, or null when the operand is not in memory. */
 function address(o: string): string | null {
   switch (o) {
@@ -60,12 +57,8 @@ function fetchN(main: boolean): string {
     : 'const n = this.imm8();';
 }
 
-/**
- * Value of an 8-bit operand (memory operands read `ea`, set up by `prepare`). On the main page the page
- * lookup is written out (`ro`/`wo`, see `prepare`), as the run loop is too big for V8 to inline every call.
- */
-function read8(o: string, main = false): string {
-  if (main && MAIN_INLINE.has(o)) return '(ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))';
+/** Value of an 8-bit operand (memory operands read `ea`, set up by `prepare`). */
+function read8(o: string): string {
   if (REG8.has(o)) return `this.${o}`;
   if (o === 'n') return 'n';
   if (o === 'ixh' || o === 'iyh') return `(this.${o.slice(0, 2)} >> 8)`;
@@ -74,8 +67,7 @@ function read8(o: string, main = false): string {
   throw new Error(`z80 gen: cannot read operand '${o}'`);
 }
 /** Statement storing `v` in an 8-bit operand. */
-function write8(o: string, v: string, main = false): string {
-  if (main && MAIN_INLINE.has(o)) return `const wv = ${v}; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv);`;
+function write8(o: string, v: string): string {
   if (REG8.has(o)) return `this.${o} = ${v};`;
   if (o === 'ixh' || o === 'iyh') return `this.${o.slice(0, 2)} = (this.${o.slice(0, 2)} & 0x00ff) | (${v} << 8);`;
   if (o === 'ixl' || o === 'iyl') return `this.${o.slice(0, 2)} = (this.${o.slice(0, 2)} & 0xff00) | ${v};`;
@@ -88,8 +80,6 @@ function prepare(ops: readonly string[], main: boolean): string[] {
   for (const o of ops) {
     const a = address(o);
     if (a) out.push(a);
-    // the page offsets of `ea` for reading and writing (a load not used is dropped by the compiler)
-    if (a && main && MAIN_INLINE.has(o)) out.push('const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8];');
     else if (o === 'n') out.push(fetchN(main));
   }
   return out;
@@ -152,7 +142,7 @@ function body(o: OpInfo, main: boolean): string[] {
           ? `if (++this.${lo} === 0x100) { this.${lo} = 0; this.${hi} = (this.${hi} + 1) & 0xff; }`
           : `if (--this.${lo} < 0) { this.${lo} = 0xff; this.${hi} = (this.${hi} - 1) & 0xff; }`, done()];
       }
-      return [...prepare([d], main), write8(d, `this.${m}8(${read8(d, main)})`, main), done()];
+      return [...prepare([d], main), write8(d, `this.${m}8(${read8(d)})`), done()];
     }
     case 'add': case 'adc': case 'sbc':
       if (isWord(d)) {
@@ -160,9 +150,9 @@ function body(o: OpInfo, main: boolean): string[] {
         if (m === 'sbc') return [`this.sbcHl(${word(s)});`, done()];
         return [...setWord(d, `this.add16(${word(d)}, ${word(s)})`), done()];
       }
-      return [...prepare([s], main), `this.${ALU8[m]}(${read8(s, main)});`, done()];
+      return [...prepare([s], main), `this.${ALU8[m]}(${read8(s)});`, done()];
     case 'sub': case 'and': case 'xor': case 'or': case 'cp':
-      return [...prepare([d], main), `this.${ALU8[m]}(${read8(d, main)});`, done()];
+      return [...prepare([d], main), `this.${ALU8[m]}(${read8(d)});`, done()];
     case 'jr': case 'djnz': {
       const jump = 'this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff;';
       if (m === 'djnz') return [fetchN(main), 'this.b = (this.b - 1) & 0xff;', `if (this.b === 0) ${done()}`, jump, done(t)];
@@ -189,26 +179,26 @@ function body(o: OpInfo, main: boolean): string[] {
     case 'out':
       // OUT (n),A: A drives A15-A8 (UM0080); WZ low = n+1, high = A
       if (d === '(n)') return ['const n = this.imm8();', 'this.io.write8((this.a << 8) | n, this.a);', 'this.wz = ((n + 1) & 0xff) | (this.a << 8);', done()];
-      return [`this.outC(${s === '0' ? '0' : read8(s, main)});`, done()]; // OUT (C),0 drives 0 on NMOS parts
+      return [`this.outC(${s === '0' ? '0' : read8(s)});`, done()]; // OUT (C),0 drives 0 on NMOS parts
     case 'in':
       // IN A,(n): A drives A15-A8
       if (s === '(n)') return ['const port = (this.a << 8) | this.imm8();', 'this.a = this.io.read8(port);', 'this.wz = (port + 1) & 0xffff;', done()];
-      return [d === '0' ? 'this.inC();' : write8(d, 'this.inC()', main), done()]; // IN (C) / IN F,(C): flags only
+      return [d === '0' ? 'this.inC();' : write8(d, 'this.inC()'), done()]; // IN (C) / IN F,(C): flags only
     case 'im': return [`this.im = ${d};`, done()];
     case 'neg': return ['this.neg();', done()]; // neg *: the undocumented duplicates
     case 'rrd': case 'rld': return [`this.${m}();`, done()];
     case 'bit': {
       const mask = 1 << Number(d);
       // X/Y: from the register; for (HL) from WZ's high byte.
-      return [...prepare([s], main), `this.bit(${read8(s, main)} & 0x${hex(mask)}, ${s === '(hl)' ? 'this.wz >> 8' : read8(s, main)});`, done()];
+      return [...prepare([s], main), `this.bit(${read8(s)} & 0x${hex(mask)}, ${s === '(hl)' ? 'this.wz >> 8' : read8(s)});`, done()];
     }
     case 'res': case 'set': {
       const mask = 1 << Number(d);
-      const v = m === 'res' ? `${read8(s, main)} & 0x${hex(~mask & 0xff)}` : `${read8(s, main)} | 0x${hex(mask)}`;
-      return [...prepare([s], main), write8(s, v, main), done()];
+      const v = m === 'res' ? `${read8(s)} & 0x${hex(~mask & 0xff)}` : `${read8(s)} | 0x${hex(mask)}`;
+      return [...prepare([s], main), write8(s, v), done()];
     }
   }
-  if (ROTATE.has(m)) return [...prepare([d], main), write8(d, `this.${m}(${read8(d, main)})`, main), done()];
+  if (ROTATE.has(m)) return [...prepare([d], main), write8(d, `this.${m}(${read8(d)})`), done()];
   throw new Error(`z80 gen: no body for '${o.text}'`);
 }
 
@@ -230,7 +220,7 @@ function load(d: string, s: string, main: boolean): string[] {
   // LD A,(BC)/(DE)/(nn): WZ = address + 1; LD (BC)/(DE)/(nn),A: WZ low = address + 1, high = A (MEMPTR doc).
   if (d === 'a' && (s === '(bc)' || s === '(de)' || s === '(nn)')) return [address(s)!, 'this.a = this.rd(ea);', 'this.wz = (ea + 1) & 0xffff;'];
   if (s === 'a' && (d === '(bc)' || d === '(de)' || d === '(nn)')) return [address(d)!, 'this.wr(ea, this.a);', 'this.wz = ((ea + 1) & 0xff) | (this.a << 8);'];
-  return [...prepare([d, s], main), write8(d, read8(s, main), main)];
+  return [...prepare([d, s], main), write8(d, read8(s))];
 }
 
 const hex = (v: number, w = 2): string => v.toString(16).padStart(w, '0');

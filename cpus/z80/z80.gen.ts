@@ -79,9 +79,9 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x31: { this.sp = this.imm16(); this.used += 10; continue; } // ld sp,nn
         case 0x32: { const ea = this.imm16(); this.wr(ea, this.a); this.wz = ((ea + 1) & 0xff) | (this.a << 8); this.used += 13; continue; } // ld (nn),a
         case 0x33: { this.sp = (this.sp + 1) & 0xffff; this.used += 6; continue; } // inc sp
-        case 0x34: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.inc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 11; continue; } // inc (hl)
-        case 0x35: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.dec8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 11; continue; } // dec (hl)
-        case 0x36: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); const wv = n; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 10; continue; } // ld (hl),n
+        case 0x34: { const ea = (this.h << 8) | this.l; this.wr(ea, this.inc8(this.rd(ea))); this.used += 11; continue; } // inc (hl)
+        case 0x35: { const ea = (this.h << 8) | this.l; this.wr(ea, this.dec8(this.rd(ea))); this.used += 11; continue; } // dec (hl)
+        case 0x36: { const ea = (this.h << 8) | this.l; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.wr(ea, n); this.used += 10; continue; } // ld (hl),n
         case 0x37: { this.scf(); this.used += 4; continue; } // scf
         case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) === 0) { this.used += 7; continue; } this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; this.used += 12; continue; } // jr c,e
         case 0x39: { const w = this.add16(((this.h << 8) | this.l), this.sp); this.h = w >> 8; this.l = w & 0xff; this.used += 11; continue; } // add hl,sp
@@ -97,7 +97,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x43: { this.b = this.e; this.used += 4; continue; } // ld b,e
         case 0x44: { this.b = this.h; this.used += 4; continue; } // ld b,h
         case 0x45: { this.b = this.l; this.used += 4; continue; } // ld b,l
-        case 0x46: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.b = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld b,(hl)
+        case 0x46: { const ea = (this.h << 8) | this.l; this.b = this.rd(ea); this.used += 7; continue; } // ld b,(hl)
         case 0x47: { this.b = this.a; this.used += 4; continue; } // ld b,a
         case 0x48: { this.c = this.b; this.used += 4; continue; } // ld c,b
         case 0x49: { this.c = this.c; this.used += 4; continue; } // ld c,c
@@ -105,7 +105,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x4b: { this.c = this.e; this.used += 4; continue; } // ld c,e
         case 0x4c: { this.c = this.h; this.used += 4; continue; } // ld c,h
         case 0x4d: { this.c = this.l; this.used += 4; continue; } // ld c,l
-        case 0x4e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.c = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld c,(hl)
+        case 0x4e: { const ea = (this.h << 8) | this.l; this.c = this.rd(ea); this.used += 7; continue; } // ld c,(hl)
         case 0x4f: { this.c = this.a; this.used += 4; continue; } // ld c,a
         case 0x50: { this.d = this.b; this.used += 4; continue; } // ld d,b
         case 0x51: { this.d = this.c; this.used += 4; continue; } // ld d,c
@@ -113,7 +113,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x53: { this.d = this.e; this.used += 4; continue; } // ld d,e
         case 0x54: { this.d = this.h; this.used += 4; continue; } // ld d,h
         case 0x55: { this.d = this.l; this.used += 4; continue; } // ld d,l
-        case 0x56: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.d = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld d,(hl)
+        case 0x56: { const ea = (this.h << 8) | this.l; this.d = this.rd(ea); this.used += 7; continue; } // ld d,(hl)
         case 0x57: { this.d = this.a; this.used += 4; continue; } // ld d,a
         case 0x58: { this.e = this.b; this.used += 4; continue; } // ld e,b
         case 0x59: { this.e = this.c; this.used += 4; continue; } // ld e,c
@@ -121,7 +121,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x5b: { this.e = this.e; this.used += 4; continue; } // ld e,e
         case 0x5c: { this.e = this.h; this.used += 4; continue; } // ld e,h
         case 0x5d: { this.e = this.l; this.used += 4; continue; } // ld e,l
-        case 0x5e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.e = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld e,(hl)
+        case 0x5e: { const ea = (this.h << 8) | this.l; this.e = this.rd(ea); this.used += 7; continue; } // ld e,(hl)
         case 0x5f: { this.e = this.a; this.used += 4; continue; } // ld e,a
         case 0x60: { this.h = this.b; this.used += 4; continue; } // ld h,b
         case 0x61: { this.h = this.c; this.used += 4; continue; } // ld h,c
@@ -129,7 +129,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x63: { this.h = this.e; this.used += 4; continue; } // ld h,e
         case 0x64: { this.h = this.h; this.used += 4; continue; } // ld h,h
         case 0x65: { this.h = this.l; this.used += 4; continue; } // ld h,l
-        case 0x66: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.h = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld h,(hl)
+        case 0x66: { const ea = (this.h << 8) | this.l; this.h = this.rd(ea); this.used += 7; continue; } // ld h,(hl)
         case 0x67: { this.h = this.a; this.used += 4; continue; } // ld h,a
         case 0x68: { this.l = this.b; this.used += 4; continue; } // ld l,b
         case 0x69: { this.l = this.c; this.used += 4; continue; } // ld l,c
@@ -137,23 +137,23 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x6b: { this.l = this.e; this.used += 4; continue; } // ld l,e
         case 0x6c: { this.l = this.h; this.used += 4; continue; } // ld l,h
         case 0x6d: { this.l = this.l; this.used += 4; continue; } // ld l,l
-        case 0x6e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.l = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld l,(hl)
+        case 0x6e: { const ea = (this.h << 8) | this.l; this.l = this.rd(ea); this.used += 7; continue; } // ld l,(hl)
         case 0x6f: { this.l = this.a; this.used += 4; continue; } // ld l,a
-        case 0x70: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.b; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),b
-        case 0x71: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.c; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),c
-        case 0x72: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.d; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),d
-        case 0x73: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.e; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),e
-        case 0x74: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.h; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),h
-        case 0x75: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.l; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),l
+        case 0x70: { const ea = (this.h << 8) | this.l; this.wr(ea, this.b); this.used += 7; continue; } // ld (hl),b
+        case 0x71: { const ea = (this.h << 8) | this.l; this.wr(ea, this.c); this.used += 7; continue; } // ld (hl),c
+        case 0x72: { const ea = (this.h << 8) | this.l; this.wr(ea, this.d); this.used += 7; continue; } // ld (hl),d
+        case 0x73: { const ea = (this.h << 8) | this.l; this.wr(ea, this.e); this.used += 7; continue; } // ld (hl),e
+        case 0x74: { const ea = (this.h << 8) | this.l; this.wr(ea, this.h); this.used += 7; continue; } // ld (hl),h
+        case 0x75: { const ea = (this.h << 8) | this.l; this.wr(ea, this.l); this.used += 7; continue; } // ld (hl),l
         case 0x76: { this.halted = 1; this.used += 4; continue; } // halt
-        case 0x77: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.a; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); this.used += 7; continue; } // ld (hl),a
+        case 0x77: { const ea = (this.h << 8) | this.l; this.wr(ea, this.a); this.used += 7; continue; } // ld (hl),a
         case 0x78: { this.a = this.b; this.used += 4; continue; } // ld a,b
         case 0x79: { this.a = this.c; this.used += 4; continue; } // ld a,c
         case 0x7a: { this.a = this.d; this.used += 4; continue; } // ld a,d
         case 0x7b: { this.a = this.e; this.used += 4; continue; } // ld a,e
         case 0x7c: { this.a = this.h; this.used += 4; continue; } // ld a,h
         case 0x7d: { this.a = this.l; this.used += 4; continue; } // ld a,l
-        case 0x7e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.a = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); this.used += 7; continue; } // ld a,(hl)
+        case 0x7e: { const ea = (this.h << 8) | this.l; this.a = this.rd(ea); this.used += 7; continue; } // ld a,(hl)
         case 0x7f: { this.a = this.a; this.used += 4; continue; } // ld a,a
         case 0x80: { this.add8(this.b); this.used += 4; continue; } // add a,b
         case 0x81: { this.add8(this.c); this.used += 4; continue; } // add a,c
@@ -161,7 +161,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x83: { this.add8(this.e); this.used += 4; continue; } // add a,e
         case 0x84: { this.add8(this.h); this.used += 4; continue; } // add a,h
         case 0x85: { this.add8(this.l); this.used += 4; continue; } // add a,l
-        case 0x86: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.add8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // add a,(hl)
+        case 0x86: { const ea = (this.h << 8) | this.l; this.add8(this.rd(ea)); this.used += 7; continue; } // add a,(hl)
         case 0x87: { this.add8(this.a); this.used += 4; continue; } // add a,a
         case 0x88: { this.adc8(this.b); this.used += 4; continue; } // adc a,b
         case 0x89: { this.adc8(this.c); this.used += 4; continue; } // adc a,c
@@ -169,7 +169,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x8b: { this.adc8(this.e); this.used += 4; continue; } // adc a,e
         case 0x8c: { this.adc8(this.h); this.used += 4; continue; } // adc a,h
         case 0x8d: { this.adc8(this.l); this.used += 4; continue; } // adc a,l
-        case 0x8e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.adc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // adc a,(hl)
+        case 0x8e: { const ea = (this.h << 8) | this.l; this.adc8(this.rd(ea)); this.used += 7; continue; } // adc a,(hl)
         case 0x8f: { this.adc8(this.a); this.used += 4; continue; } // adc a,a
         case 0x90: { this.sub8(this.b); this.used += 4; continue; } // sub b
         case 0x91: { this.sub8(this.c); this.used += 4; continue; } // sub c
@@ -177,7 +177,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x93: { this.sub8(this.e); this.used += 4; continue; } // sub e
         case 0x94: { this.sub8(this.h); this.used += 4; continue; } // sub h
         case 0x95: { this.sub8(this.l); this.used += 4; continue; } // sub l
-        case 0x96: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.sub8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // sub (hl)
+        case 0x96: { const ea = (this.h << 8) | this.l; this.sub8(this.rd(ea)); this.used += 7; continue; } // sub (hl)
         case 0x97: { this.sub8(this.a); this.used += 4; continue; } // sub a
         case 0x98: { this.sbc8(this.b); this.used += 4; continue; } // sbc a,b
         case 0x99: { this.sbc8(this.c); this.used += 4; continue; } // sbc a,c
@@ -185,7 +185,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0x9b: { this.sbc8(this.e); this.used += 4; continue; } // sbc a,e
         case 0x9c: { this.sbc8(this.h); this.used += 4; continue; } // sbc a,h
         case 0x9d: { this.sbc8(this.l); this.used += 4; continue; } // sbc a,l
-        case 0x9e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.sbc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // sbc a,(hl)
+        case 0x9e: { const ea = (this.h << 8) | this.l; this.sbc8(this.rd(ea)); this.used += 7; continue; } // sbc a,(hl)
         case 0x9f: { this.sbc8(this.a); this.used += 4; continue; } // sbc a,a
         case 0xa0: { this.and8(this.b); this.used += 4; continue; } // and b
         case 0xa1: { this.and8(this.c); this.used += 4; continue; } // and c
@@ -193,7 +193,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0xa3: { this.and8(this.e); this.used += 4; continue; } // and e
         case 0xa4: { this.and8(this.h); this.used += 4; continue; } // and h
         case 0xa5: { this.and8(this.l); this.used += 4; continue; } // and l
-        case 0xa6: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.and8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // and (hl)
+        case 0xa6: { const ea = (this.h << 8) | this.l; this.and8(this.rd(ea)); this.used += 7; continue; } // and (hl)
         case 0xa7: { this.and8(this.a); this.used += 4; continue; } // and a
         case 0xa8: { this.xor8(this.b); this.used += 4; continue; } // xor b
         case 0xa9: { this.xor8(this.c); this.used += 4; continue; } // xor c
@@ -201,7 +201,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0xab: { this.xor8(this.e); this.used += 4; continue; } // xor e
         case 0xac: { this.xor8(this.h); this.used += 4; continue; } // xor h
         case 0xad: { this.xor8(this.l); this.used += 4; continue; } // xor l
-        case 0xae: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.xor8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // xor (hl)
+        case 0xae: { const ea = (this.h << 8) | this.l; this.xor8(this.rd(ea)); this.used += 7; continue; } // xor (hl)
         case 0xaf: { this.xor8(this.a); this.used += 4; continue; } // xor a
         case 0xb0: { this.or8(this.b); this.used += 4; continue; } // or b
         case 0xb1: { this.or8(this.c); this.used += 4; continue; } // or c
@@ -209,7 +209,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0xb3: { this.or8(this.e); this.used += 4; continue; } // or e
         case 0xb4: { this.or8(this.h); this.used += 4; continue; } // or h
         case 0xb5: { this.or8(this.l); this.used += 4; continue; } // or l
-        case 0xb6: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.or8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // or (hl)
+        case 0xb6: { const ea = (this.h << 8) | this.l; this.or8(this.rd(ea)); this.used += 7; continue; } // or (hl)
         case 0xb7: { this.or8(this.a); this.used += 4; continue; } // or a
         case 0xb8: { this.cp8(this.b); this.used += 4; continue; } // cp b
         case 0xb9: { this.cp8(this.c); this.used += 4; continue; } // cp c
@@ -217,7 +217,7 @@ export abstract class Z80Exec extends Z80Alu {
         case 0xbb: { this.cp8(this.e); this.used += 4; continue; } // cp e
         case 0xbc: { this.cp8(this.h); this.used += 4; continue; } // cp h
         case 0xbd: { this.cp8(this.l); this.used += 4; continue; } // cp l
-        case 0xbe: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.cp8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); this.used += 7; continue; } // cp (hl)
+        case 0xbe: { const ea = (this.h << 8) | this.l; this.cp8(this.rd(ea)); this.used += 7; continue; } // cp (hl)
         case 0xbf: { this.cp8(this.a); this.used += 4; continue; } // cp a
         case 0xc0: { this.used += this.retIf((this.f & 0x40) === 0) ? 11 : 5; continue; } // ret nz
         case 0xc1: { this.c = this.rd(this.sp); this.b = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; this.used += 10; continue; } // pop bc
@@ -342,9 +342,9 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x31: { this.sp = this.imm16(); return 10; } // ld sp,nn
       case 0x32: { const ea = this.imm16(); this.wr(ea, this.a); this.wz = ((ea + 1) & 0xff) | (this.a << 8); return 13; } // ld (nn),a
       case 0x33: { this.sp = (this.sp + 1) & 0xffff; return 6; } // inc sp
-      case 0x34: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.inc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 11; } // inc (hl)
-      case 0x35: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.dec8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 11; } // dec (hl)
-      case 0x36: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); const wv = n; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 10; } // ld (hl),n
+      case 0x34: { const ea = (this.h << 8) | this.l; this.wr(ea, this.inc8(this.rd(ea))); return 11; } // inc (hl)
+      case 0x35: { const ea = (this.h << 8) | this.l; this.wr(ea, this.dec8(this.rd(ea))); return 11; } // dec (hl)
+      case 0x36: { const ea = (this.h << 8) | this.l; const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); this.wr(ea, n); return 10; } // ld (hl),n
       case 0x37: { this.scf(); return 4; } // scf
       case 0x38: { const pc = this.pc, o = this.rdBase[pc >> 8]; this.pc = (pc + 1) & 0xffff; const n = o >= 0 ? this.mem[o + (pc & 0xff)] : this.program.read8(pc); if ((this.f & 0x01) === 0) return 7; this.pc = this.wz = (this.pc + ((n << 24) >> 24)) & 0xffff; return 12; } // jr c,e
       case 0x39: { const w = this.add16(((this.h << 8) | this.l), this.sp); this.h = w >> 8; this.l = w & 0xff; return 11; } // add hl,sp
@@ -360,7 +360,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x43: { this.b = this.e; return 4; } // ld b,e
       case 0x44: { this.b = this.h; return 4; } // ld b,h
       case 0x45: { this.b = this.l; return 4; } // ld b,l
-      case 0x46: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.b = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld b,(hl)
+      case 0x46: { const ea = (this.h << 8) | this.l; this.b = this.rd(ea); return 7; } // ld b,(hl)
       case 0x47: { this.b = this.a; return 4; } // ld b,a
       case 0x48: { this.c = this.b; return 4; } // ld c,b
       case 0x49: { this.c = this.c; return 4; } // ld c,c
@@ -368,7 +368,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x4b: { this.c = this.e; return 4; } // ld c,e
       case 0x4c: { this.c = this.h; return 4; } // ld c,h
       case 0x4d: { this.c = this.l; return 4; } // ld c,l
-      case 0x4e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.c = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld c,(hl)
+      case 0x4e: { const ea = (this.h << 8) | this.l; this.c = this.rd(ea); return 7; } // ld c,(hl)
       case 0x4f: { this.c = this.a; return 4; } // ld c,a
       case 0x50: { this.d = this.b; return 4; } // ld d,b
       case 0x51: { this.d = this.c; return 4; } // ld d,c
@@ -376,7 +376,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x53: { this.d = this.e; return 4; } // ld d,e
       case 0x54: { this.d = this.h; return 4; } // ld d,h
       case 0x55: { this.d = this.l; return 4; } // ld d,l
-      case 0x56: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.d = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld d,(hl)
+      case 0x56: { const ea = (this.h << 8) | this.l; this.d = this.rd(ea); return 7; } // ld d,(hl)
       case 0x57: { this.d = this.a; return 4; } // ld d,a
       case 0x58: { this.e = this.b; return 4; } // ld e,b
       case 0x59: { this.e = this.c; return 4; } // ld e,c
@@ -384,7 +384,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x5b: { this.e = this.e; return 4; } // ld e,e
       case 0x5c: { this.e = this.h; return 4; } // ld e,h
       case 0x5d: { this.e = this.l; return 4; } // ld e,l
-      case 0x5e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.e = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld e,(hl)
+      case 0x5e: { const ea = (this.h << 8) | this.l; this.e = this.rd(ea); return 7; } // ld e,(hl)
       case 0x5f: { this.e = this.a; return 4; } // ld e,a
       case 0x60: { this.h = this.b; return 4; } // ld h,b
       case 0x61: { this.h = this.c; return 4; } // ld h,c
@@ -392,7 +392,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x63: { this.h = this.e; return 4; } // ld h,e
       case 0x64: { this.h = this.h; return 4; } // ld h,h
       case 0x65: { this.h = this.l; return 4; } // ld h,l
-      case 0x66: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.h = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld h,(hl)
+      case 0x66: { const ea = (this.h << 8) | this.l; this.h = this.rd(ea); return 7; } // ld h,(hl)
       case 0x67: { this.h = this.a; return 4; } // ld h,a
       case 0x68: { this.l = this.b; return 4; } // ld l,b
       case 0x69: { this.l = this.c; return 4; } // ld l,c
@@ -400,23 +400,23 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x6b: { this.l = this.e; return 4; } // ld l,e
       case 0x6c: { this.l = this.h; return 4; } // ld l,h
       case 0x6d: { this.l = this.l; return 4; } // ld l,l
-      case 0x6e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.l = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld l,(hl)
+      case 0x6e: { const ea = (this.h << 8) | this.l; this.l = this.rd(ea); return 7; } // ld l,(hl)
       case 0x6f: { this.l = this.a; return 4; } // ld l,a
-      case 0x70: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.b; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),b
-      case 0x71: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.c; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),c
-      case 0x72: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.d; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),d
-      case 0x73: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.e; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),e
-      case 0x74: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.h; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),h
-      case 0x75: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.l; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),l
+      case 0x70: { const ea = (this.h << 8) | this.l; this.wr(ea, this.b); return 7; } // ld (hl),b
+      case 0x71: { const ea = (this.h << 8) | this.l; this.wr(ea, this.c); return 7; } // ld (hl),c
+      case 0x72: { const ea = (this.h << 8) | this.l; this.wr(ea, this.d); return 7; } // ld (hl),d
+      case 0x73: { const ea = (this.h << 8) | this.l; this.wr(ea, this.e); return 7; } // ld (hl),e
+      case 0x74: { const ea = (this.h << 8) | this.l; this.wr(ea, this.h); return 7; } // ld (hl),h
+      case 0x75: { const ea = (this.h << 8) | this.l; this.wr(ea, this.l); return 7; } // ld (hl),l
       case 0x76: { this.halted = 1; return 4; } // halt
-      case 0x77: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; const wv = this.a; if (wo >= 0) this.mem[wo + (ea & 0xff)] = wv; else this.program.write8(ea, wv); return 7; } // ld (hl),a
+      case 0x77: { const ea = (this.h << 8) | this.l; this.wr(ea, this.a); return 7; } // ld (hl),a
       case 0x78: { this.a = this.b; return 4; } // ld a,b
       case 0x79: { this.a = this.c; return 4; } // ld a,c
       case 0x7a: { this.a = this.d; return 4; } // ld a,d
       case 0x7b: { this.a = this.e; return 4; } // ld a,e
       case 0x7c: { this.a = this.h; return 4; } // ld a,h
       case 0x7d: { this.a = this.l; return 4; } // ld a,l
-      case 0x7e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.a = (ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea)); return 7; } // ld a,(hl)
+      case 0x7e: { const ea = (this.h << 8) | this.l; this.a = this.rd(ea); return 7; } // ld a,(hl)
       case 0x7f: { this.a = this.a; return 4; } // ld a,a
       case 0x80: { this.add8(this.b); return 4; } // add a,b
       case 0x81: { this.add8(this.c); return 4; } // add a,c
@@ -424,7 +424,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x83: { this.add8(this.e); return 4; } // add a,e
       case 0x84: { this.add8(this.h); return 4; } // add a,h
       case 0x85: { this.add8(this.l); return 4; } // add a,l
-      case 0x86: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.add8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // add a,(hl)
+      case 0x86: { const ea = (this.h << 8) | this.l; this.add8(this.rd(ea)); return 7; } // add a,(hl)
       case 0x87: { this.add8(this.a); return 4; } // add a,a
       case 0x88: { this.adc8(this.b); return 4; } // adc a,b
       case 0x89: { this.adc8(this.c); return 4; } // adc a,c
@@ -432,7 +432,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x8b: { this.adc8(this.e); return 4; } // adc a,e
       case 0x8c: { this.adc8(this.h); return 4; } // adc a,h
       case 0x8d: { this.adc8(this.l); return 4; } // adc a,l
-      case 0x8e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.adc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // adc a,(hl)
+      case 0x8e: { const ea = (this.h << 8) | this.l; this.adc8(this.rd(ea)); return 7; } // adc a,(hl)
       case 0x8f: { this.adc8(this.a); return 4; } // adc a,a
       case 0x90: { this.sub8(this.b); return 4; } // sub b
       case 0x91: { this.sub8(this.c); return 4; } // sub c
@@ -440,7 +440,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x93: { this.sub8(this.e); return 4; } // sub e
       case 0x94: { this.sub8(this.h); return 4; } // sub h
       case 0x95: { this.sub8(this.l); return 4; } // sub l
-      case 0x96: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.sub8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // sub (hl)
+      case 0x96: { const ea = (this.h << 8) | this.l; this.sub8(this.rd(ea)); return 7; } // sub (hl)
       case 0x97: { this.sub8(this.a); return 4; } // sub a
       case 0x98: { this.sbc8(this.b); return 4; } // sbc a,b
       case 0x99: { this.sbc8(this.c); return 4; } // sbc a,c
@@ -448,7 +448,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0x9b: { this.sbc8(this.e); return 4; } // sbc a,e
       case 0x9c: { this.sbc8(this.h); return 4; } // sbc a,h
       case 0x9d: { this.sbc8(this.l); return 4; } // sbc a,l
-      case 0x9e: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.sbc8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // sbc a,(hl)
+      case 0x9e: { const ea = (this.h << 8) | this.l; this.sbc8(this.rd(ea)); return 7; } // sbc a,(hl)
       case 0x9f: { this.sbc8(this.a); return 4; } // sbc a,a
       case 0xa0: { this.and8(this.b); return 4; } // and b
       case 0xa1: { this.and8(this.c); return 4; } // and c
@@ -456,7 +456,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xa3: { this.and8(this.e); return 4; } // and e
       case 0xa4: { this.and8(this.h); return 4; } // and h
       case 0xa5: { this.and8(this.l); return 4; } // and l
-      case 0xa6: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.and8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // and (hl)
+      case 0xa6: { const ea = (this.h << 8) | this.l; this.and8(this.rd(ea)); return 7; } // and (hl)
       case 0xa7: { this.and8(this.a); return 4; } // and a
       case 0xa8: { this.xor8(this.b); return 4; } // xor b
       case 0xa9: { this.xor8(this.c); return 4; } // xor c
@@ -464,7 +464,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xab: { this.xor8(this.e); return 4; } // xor e
       case 0xac: { this.xor8(this.h); return 4; } // xor h
       case 0xad: { this.xor8(this.l); return 4; } // xor l
-      case 0xae: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.xor8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // xor (hl)
+      case 0xae: { const ea = (this.h << 8) | this.l; this.xor8(this.rd(ea)); return 7; } // xor (hl)
       case 0xaf: { this.xor8(this.a); return 4; } // xor a
       case 0xb0: { this.or8(this.b); return 4; } // or b
       case 0xb1: { this.or8(this.c); return 4; } // or c
@@ -472,7 +472,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xb3: { this.or8(this.e); return 4; } // or e
       case 0xb4: { this.or8(this.h); return 4; } // or h
       case 0xb5: { this.or8(this.l); return 4; } // or l
-      case 0xb6: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.or8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // or (hl)
+      case 0xb6: { const ea = (this.h << 8) | this.l; this.or8(this.rd(ea)); return 7; } // or (hl)
       case 0xb7: { this.or8(this.a); return 4; } // or a
       case 0xb8: { this.cp8(this.b); return 4; } // cp b
       case 0xb9: { this.cp8(this.c); return 4; } // cp c
@@ -480,7 +480,7 @@ export abstract class Z80Exec extends Z80Alu {
       case 0xbb: { this.cp8(this.e); return 4; } // cp e
       case 0xbc: { this.cp8(this.h); return 4; } // cp h
       case 0xbd: { this.cp8(this.l); return 4; } // cp l
-      case 0xbe: { const ea = (this.h << 8) | this.l; const ro = this.rdBase[ea >> 8], wo = this.wrBase[ea >> 8]; this.cp8((ro >= 0 ? this.mem[ro + (ea & 0xff)] : this.program.read8(ea))); return 7; } // cp (hl)
+      case 0xbe: { const ea = (this.h << 8) | this.l; this.cp8(this.rd(ea)); return 7; } // cp (hl)
       case 0xbf: { this.cp8(this.a); return 4; } // cp a
       case 0xc0: { return this.retIf((this.f & 0x40) === 0) ? 11 : 5; } // ret nz
       case 0xc1: { this.c = this.rd(this.sp); this.b = this.rd((this.sp + 1) & 0xffff); this.sp = (this.sp + 2) & 0xffff; return 10; } // pop bc
