@@ -6,12 +6,30 @@
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export function rendererConfig(target: 'electron' | 'web'): UserConfig {
+/**
+ * `--mode e2e` (test/e2e/run.mjs): the machines only the end-to-end test starts (test/e2e/test-machines.ts)
+ * take the place of the app's empty list (src/renderer/src/emu/test-machines.ts).
+ */
+function e2eTestMachines(): Plugin {
+  const app = resolve(root, 'src/renderer/src/emu/test-machines.ts');
   return {
+    name: 'arcade-e2e-test-machines',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const r = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return r?.id === app ? resolve(root, 'test/e2e/test-machines.ts') : null;
+    },
+  };
+}
+
+export function rendererConfig(target: 'electron' | 'web', mode = 'production'): UserConfig {
+  const plugins = mode === 'e2e' ? [e2eTestMachines()] : [];
+  return {
+    plugins,
     root: resolve(root, 'src/renderer'),
     base: './',
     server: {
@@ -30,8 +48,8 @@ export function rendererConfig(target: 'electron' | 'web'): UserConfig {
       // keep class names: the core names chips after their device classes (library details, listxml)
       rolldownOptions: { input: resolve(root, 'src/renderer/index.html'), output: { keepNames: true } },
     },
-    worker: { format: 'iife', rolldownOptions: { output: { keepNames: true } } },
+    worker: { format: 'iife', plugins: () => (mode === 'e2e' ? [e2eTestMachines()] : []), rolldownOptions: { output: { keepNames: true } } },
   };
 }
 
-export default defineConfig(rendererConfig('web'));
+export default defineConfig(({ mode }) => rendererConfig('web', mode));

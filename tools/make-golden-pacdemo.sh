@@ -11,11 +11,13 @@
 # oracle folder (default ../shared/oracle next to the repository). The work is in tools/lib/mame-golden.sh.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-set=pacdemo
+sets=(pacdemo)
 build="$root/homebrew/pacman/build.sh"
 golden="$root/test/golden/pacdemo"
-check=0
-[ "${1:-}" = "--check" ] && check=1
+machine=pacman
+mems=(-M vram=share:videoram -M cram=share:colorram -M spr=share:spriteram -M sprpos=share:spriteram2
+      -M ram=cpu:maincpu/program/4c00-4fef)
+state=maincpu
 runs=(
   "main 600 1,60,125,200,300,400,430,500,600 homebrew/pacman/inputs-golden.txt $golden"
   "cocktail 300 1,100,200,250,300 homebrew/pacman/inputs-cocktail.txt $golden/cocktail"

@@ -10,11 +10,13 @@
 # tools/lib/mame-golden.sh. No inputs: the program ignores them.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-set=pacstress
+sets=(pacstress)
 build="$root/homebrew/pacman/build-pacstress.sh"
 golden="$root/test/golden/pacstress"
-check=0
-[ "${1:-}" = "--check" ] && check=1
+machine=pacman
+mems=(-M vram=share:videoram -M cram=share:colorram -M spr=share:spriteram -M sprpos=share:spriteram2
+      -M ram=cpu:maincpu/program/4c00-4fef)
+state=maincpu
 # snapshots: the first frames (boot, first interrupt), both sides of flip-screen toggles (frames 34/35,
 # 66/67: the toggle written at interrupt 32 shows at frame 34), and spread over the run
 runs=(

@@ -49,6 +49,7 @@ const REGISTERS: readonly RegisterInfo[] = [
 ];
 
 const NO_INT = 0, INT_IRQ = 1, INT_NMI = 2;
+const JMP_ABS = 0x4c;
 
 export class M6502 extends Device implements CpuDevice {
   /** part name shown in the library and -listxml (class names do not survive minification) */
@@ -213,6 +214,7 @@ export class M6502 extends Device implements CpuDevice {
       const start = this.cyc;
       const pc = this.pc;
       const op = program.read8(pc);
+      if (op === JMP_ABS && this.attention === 0 && this.spinToSliceEnd(pc)) continue;
       this.cyc++;
       this.pc = (pc + 1) & 0xffff;
       ops[op](this);
@@ -223,6 +225,24 @@ export class M6502 extends Device implements CpuDevice {
     this.inRun = false;
     this.overshot = used > this.end ? 1 : 0;
     return used;
+  }
+
+  /**
+   * `JMP *` (a jump to itself, the usual "wait for the interrupt" loop) with no interrupt coming: its
+   * three reads (opcode, address low, high) are plain memory, so nothing can change until the slice
+   * ends; the remaining iterations are counted at once, each 3 cycles, ending exactly where running
+   * them would (the overshoot included). Reads through a handler or a debugger watchpoint are executed.
+   */
+  private spinToSliceEnd(pc: number): boolean {
+    const p = this.program, rd = p.rdBase, bits = p.pageBits, mask = p.addrMask;
+    const a1 = (pc + 1) & 0xffff, a2 = (pc + 2) & 0xffff;
+    if (rd[(pc & mask) >>> bits] < 0 || rd[(a1 & mask) >>> bits] < 0 || rd[(a2 & mask) >>> bits] < 0) return false;
+    if ((p.read8(a1) | (p.read8(a2) << 8)) !== pc) return false;
+    const n = Math.ceil((this.end - this.cyc) / 3);
+    this.cyc += 3 * n;
+    this.sliceInstructions += n;
+    this.lastOp = JMP_ABS;
+    return true;
   }
 
   endSlice(): void { this.end = this.cyc; }

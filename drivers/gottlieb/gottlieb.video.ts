@@ -32,6 +32,9 @@ const H = 240;
 /** MAME gottlieb.cpp video_start: the resistor network of every colour channel */
 const WEIGHTS = computeResistorWeights(0, 255, -1, [{ resistances: [2000, 1000, 470, 240], pulldown: 180 }]).weights[0];
 const SPRITE_CLIP_MIN_X = 8;
+/** the visible screen in 8×8 cells */
+const ROWS = H >> 3;
+const CELLS = 32 * ROWS;
 
 /** Where a tile code's pixels come from. */
 export type TileSource = 'rom' | 'ram';
@@ -48,11 +51,34 @@ export class GottliebVideo extends Device {
   private readonly tilemap = new Uint16Array(256 * 256);
   /** the codes the tilemap cache was drawn with (a write of the same code changes nothing) */
   private readonly drawnCodes = new Int16Array(1024).fill(-1);
+  /** video RAM cells written since the last frame (a list, and a flag per cell against duplicates) */
+  private readonly writtenCells = new Uint16Array(1024);
+  private writtenCount = 0;
+  private readonly cellWritten = new Uint8Array(1024);
   /** character-RAM tiles changed since the last frame, by code 0-127 */
   private readonly charDirty = new Uint8Array(128);
-  private anyDirty = true;
-  /** pens whose colour changed since the last frame was converted (bit n = pen n) */
-  private penChanged = 0xffff;
+  /** every cell must be checked (character RAM changed, or a state was loaded) */
+  private allDirty = true;
+  /** the visible rows of the tilemap cache, whole, and one by one (flip Y copies them in reverse) */
+  /** screen cells (32 × 30 of 8×8) to redraw this frame */
+  private readonly dirtyCells = new Uint8Array(CELLS);
+  /** the cells the sprites covered in the last frame, and the ones they cover in this one */
+  private spriteCells = new Uint8Array(CELLS);
+  private spriteCellsNext = new Uint8Array(CELLS);
+  /** per sprite picture, the box of its opaque pixels: first/last column, first/last row (empty: 16, -1) */
+  private readonly spriteBoxes: Int8Array;
+  /** the last `spriteBox` result */
+  private spriteX0 = 0;
+  private spriteX1 = 0;
+  private spriteY0 = 0;
+  private spriteY1 = 0;
+  /** the control bits of the last frame drawn (-1: none), and whether the next frame is drawn whole */
+  private drawnControl = -1;
+  private redrawAll = true;
+  /** pens whose colour changed since the last frame (bit n = pen n) */
+  private penChanged = 0;
+  /** per tilemap cell, the pens its tile uses (bit n = pen n): the cells to re-convert when colours change */
+  private readonly cellPens = new Uint16Array(1024);
   private readonly bitmap = new Bitmap(W, H);
   private readonly output: ScreenOutput;
   /** 0x5803 bits: background priority, flip X, flip Y */
@@ -90,20 +116,35 @@ export class GottliebVideo extends Device {
           this.spritePix[code * 256 + y * 16 + x] = pen;
         }
     this.output = new ScreenOutput(rect(0, W - 1, 0, H - 1), { rotate: screen.rotate }, screen.output);
+    this.spriteBoxes = new Int8Array(this.spriteCount * 4);
+    for (let code = 0; code < this.spriteCount; code++) {
+      let c0 = 16, c1 = -1, r0 = 16, r1 = -1;
+      for (let y = 0; y < 16; y++) {
+        for (let x = 0; x < 16; x++) {
+          if (this.spritePix[code * 256 + y * 16 + x] === 0) continue;
+          c0 = Math.min(c0, x); c1 = Math.max(c1, x); r0 = Math.min(r0, y); r1 = Math.max(r1, y);
+        }
+      }
+      this.spriteBoxes.set([c0, c1, r0, r1], code * 4);
+    }
     this.postLoad();
   }
 
   // ---- CPU writes (map hooks: the RAM byte is already stored) ----------------------------------------
 
-  videoramWritten(_offset: number, _data: number): void {
-    this.anyDirty = true;
+  videoramWritten(offset: number, _data: number): void {
+    const cell = offset & 0x3ff;
+    if (this.cellWritten[cell] === 0) {
+      this.cellWritten[cell] = 1;
+      this.writtenCells[this.writtenCount++] = cell;
+    }
   }
 
   charramWritten(offset: number, data: number): void {
     this.ramTiles[offset * 2] = data >> 4;
     this.ramTiles[offset * 2 + 1] = data & 15;
     this.charDirty[offset >> 5] = 1;
-    this.anyDirty = true;
+    this.allDirty = true;
   }
 
   paletteWritten(offset: number, _data: number): void {
@@ -127,79 +168,159 @@ export class GottliebVideo extends Device {
   }
 
   // ---- drawing (at VBLANK start, MAME's screen update for the whole frame) ----------------------------
+  //
+  // The frame is composed as MAME does it (tiles, then sprites 0 → 63; with background priority, sprites
+  // only where the tile pixel is pen 0, which is what MAME's clear + sprites + transparent tiles gives),
+  // but only in the 8×8 screen cells that can differ from the last frame: cells whose tile was redrawn,
+  // and cells any sprite covered in this frame or the last. The bitmap keeps every other cell, and only
+  // the redrawn cells go through the output conversion. A change of the flip or priority bits, a state
+  // load or character-RAM writes redraw everything.
 
   draw(): void {
-    if (this.anyDirty) this.updateTilemap();
-    if (this.backgroundPriority) {
-      this.bitmap.pixels.fill(0);
-      this.drawSprites();
-      this.drawTiles(true);
+    const control = this.backgroundPriority | (this.flipX << 1) | (this.flipY << 2);
+    if (control !== this.drawnControl) {
+      this.drawnControl = control;
+      this.redrawAll = true;
+    }
+    if (this.allDirty) this.updateTilemap();
+    else if (this.writtenCount !== 0) this.updateWrittenCells();
+    const cells = this.dirtyCells;
+    // the sprites' cells, this frame's and the last one's (what they covered must be redrawn without them)
+    const last = this.spriteCells, now = this.spriteCellsNext;
+    now.fill(0);
+    this.markSpriteCells(now);
+    for (let c = 0; c < CELLS; c++) cells[c] |= last[c] | now[c];
+    this.spriteCells = now;
+    this.spriteCellsNext = last;
+    if (this.redrawAll) cells.fill(1);
+    for (let c = 0; c < CELLS; c++) if (cells[c] !== 0) this.drawCellTiles(c);
+    this.drawSprites();
+    if (this.redrawAll) {
+      this.output.renderAll(this.bitmap, this.pens);
+      this.redrawAll = false;
     } else {
-      this.drawTiles(false);
-      this.drawSprites();
+      // Changed colours: the cells whose tile uses them are converted again (cells sprites cover are
+      // converted anyway).
+      const moved = this.penChanged, pens = this.cellPens;
+      for (let c = 0; c < CELLS; c++) {
+        if (cells[c] === 0 && (moved === 0 || (pens[this.tilemapCell(c)] & moved) === 0)) continue;
+        const x = (c & 31) << 3, y = (c >> 5) << 3;
+        this.output.renderArea(this.bitmap, this.pens, x, x + 7, y, y + 7);
+      }
+      this.output.finishAreas(this.bitmap, this.pens, false);
     }
-    // Only pixels whose pen changed need converting, unless a colour changed (then all of them).
-    if (this.penChanged !== 0) {
-      this.output.invalidate();
-      this.penChanged = 0;
-    }
-    this.output.renderChanged(this.bitmap, this.pens);
+    this.penChanged = 0;
+    cells.fill(0);
   }
 
   /** Redraw the tiles whose code or character-RAM pattern changed into the tilemap cache. */
   private updateTilemap(): void {
-    const vram = this.videoram, map = this.tilemap, cd = this.charDirty, drawn = this.drawnCodes;
-    for (let i = 0; i < 1024; i++) {
-      const code = vram[i];
-      const ram = (code & 0x80 ? this.tilesHigh : this.tilesLow) === 'ram';
-      if (drawn[i] === code && !(ram && cd[code & 0x7f] !== 0)) continue;
-      drawn[i] = code;
-      const src = ram ? this.ramTiles : this.romTiles;
-      let from = (ram ? code & 0x7f : code) << 6;
-      let to = ((i >> 5) << 11) | ((i & 31) << 3);
-      for (let row = 0; row < 8; row++, to += 248) for (let x = 0; x < 8; x++) map[to++] = src[from++];
-    }
+    const cd = this.charDirty;
+    for (let i = 0; i < 1024; i++) this.updateCell(i, cd);
     cd.fill(0);
-    this.anyDirty = false;
+    this.allDirty = false;
+    this.forgetWrittenCells();
   }
 
-  private drawTiles(transparent: boolean): void {
+  /** Only video RAM was written since the last frame: the written cells are all that can have changed. */
+  private updateWrittenCells(): void {
+    const cells = this.writtenCells, cd = this.charDirty;
+    for (let k = 0; k < this.writtenCount; k++) this.updateCell(cells[k], cd);
+    this.forgetWrittenCells();
+  }
+
+  private forgetWrittenCells(): void {
+    const cells = this.writtenCells, written = this.cellWritten;
+    for (let k = 0; k < this.writtenCount; k++) written[cells[k]] = 0;
+    this.writtenCount = 0;
+  }
+
+  /** Redraw tilemap cell `i` into the cache if its code or pattern changed, and mark where it shows. */
+  private updateCell(i: number, charDirty: Uint8Array): void {
+    const code = this.videoram[i];
+    const ram = (code & 0x80 ? this.tilesHigh : this.tilesLow) === 'ram';
+    if (this.drawnCodes[i] === code && !(ram && charDirty[code & 0x7f] !== 0)) return;
+    this.drawnCodes[i] = code;
+    const src = ram ? this.ramTiles : this.romTiles, map = this.tilemap;
+    let from = (ram ? code & 0x7f : code) << 6;
+    let to = ((i >> 5) << 11) | ((i & 31) << 3);
+    let pens = 0;
+    for (let row = 0; row < 8; row++, to += 248) for (let x = 0; x < 8; x++) pens |= 1 << (map[to++] = src[from++]);
+    this.cellPens[i] = pens;
+    // The flips mirror the tilemap within the visible 256×240, which keeps cells on the 8-pixel grid;
+    // rows 30 and 31 of the tilemap are never visible.
+    const cx = this.flipX ? 31 - (i & 31) : i & 31, cy = this.flipY ? ROWS - 1 - (i >> 5) : i >> 5;
+    if (cy >= 0 && cy < ROWS) this.dirtyCells[(cy << 5) | cx] = 1;
+  }
+
+  /** The tilemap cell shown in screen cell `c` (the flips mirror the visible 32 × 30 cells). */
+  private tilemapCell(c: number): number {
+    const cx = c & 31, cy = c >> 5;
+    return ((this.flipY ? ROWS - 1 - cy : cy) << 5) | (this.flipX ? 31 - cx : cx);
+  }
+
+  /** Copy screen cell `c`'s tile pixels from the tilemap cache (mirrored when flipped). */
+  private drawCellTiles(c: number): void {
     const px = this.bitmap.pixels, map = this.tilemap;
-    const fx = this.flipX ? 255 : 0;
-    for (let y = 0; y < H; y++) {
-      // MAME mirrors a flipped tilemap within the visible area: line y shows tilemap line 239 - y
-      const from = (this.flipY ? H - 1 - y : y) << 8;
-      const out = y * W;
-      if (!transparent && fx === 0) {
-        px.set(map.subarray(from, from + W), out);
-        continue;
+    const x0 = (c & 31) << 3, y0 = (c >> 5) << 3;
+    const fy = this.flipY;
+    for (let y = y0; y < y0 + 8; y++) {
+      const from = (fy ? H - 1 - y : y) << 8, out = y * W;
+      if (!this.flipX) {
+        for (let x = x0; x < x0 + 8; x++) px[out + x] = map[from + x];
+      } else {
+        for (let x = x0; x < x0 + 8; x++) px[out + x] = map[from + 255 - x];
       }
-      for (let x = 0; x < W; x++) {
-        const pen = map[from + (x ^ fx)];
-        if (!transparent || pen !== 0) px[out + x] = pen;
+    }
+  }
+
+  /**
+   * Where sprite `offs` lands on screen, clipped, from its picture's opaque box (empty pictures draw
+   * nothing): sets spriteX0/X1/Y0/Y1 and returns false when nothing shows.
+   */
+  private spriteBox(offs: number): boolean {
+    const ram = this.spriteram;
+    let sx = ram[offs + 1] - 4, sy = ram[offs] - 13;
+    const code = (255 ^ ram[offs + 2]) % this.spriteCount;
+    const box = this.spriteBoxes;
+    let c0 = box[code * 4], c1 = box[code * 4 + 1], r0 = box[code * 4 + 2], r1 = box[code * 4 + 3];
+    if (c0 > c1) return false;
+    if (this.flipX) { sx = 233 - sx; const t = c0; c0 = 15 - c1; c1 = 15 - t; }
+    if (this.flipY) { sy = 228 - sy; const t = r0; r0 = 15 - r1; r1 = 15 - t; }
+    const x0 = Math.max(sx + c0, SPRITE_CLIP_MIN_X), x1 = Math.min(sx + c1, W - 1);
+    const y0 = Math.max(sy + r0, 0), y1 = Math.min(sy + r1, H - 1);
+    if (x0 > x1 || y0 > y1) return false;
+    this.spriteX0 = x0; this.spriteX1 = x1; this.spriteY0 = y0; this.spriteY1 = y1;
+    return true;
+  }
+
+  private markSpriteCells(cells: Uint8Array): void {
+    for (let offs = 0; offs < 256; offs += 4) {
+      if (!this.spriteBox(offs)) continue;
+      for (let cy = this.spriteY0 >> 3; cy <= this.spriteY1 >> 3; cy++) {
+        for (let cx = this.spriteX0 >> 3; cx <= this.spriteX1 >> 3; cx++) cells[(cy << 5) | cx] = 1;
       }
     }
   }
 
   private drawSprites(): void {
-    const px = this.bitmap.pixels, ram = this.spriteram, pix = this.spritePix;
-    const fx = this.flipX, fy = this.flipY;
+    const px = this.bitmap.pixels, ram = this.spriteram, pix = this.spritePix, map = this.tilemap;
+    const fx = this.flipX, fy = this.flipY, behind = this.backgroundPriority;
     for (let offs = 0; offs < 256; offs += 4) {
-      let sx = ram[offs + 1] - 4;
-      let sy = ram[offs] - 13;
-      const code = (255 ^ ram[offs + 2]) % this.spriteCount;
-      if (fx) sx = 233 - sx;
-      if (fy) sy = 228 - sy;
-      const base = code << 8;
-      for (let row = 0; row < 16; row++) {
-        const y = sy + row;
-        if (y < 0 || y >= H) continue;
-        const srcRow = (fy ? 15 - row : row) << 4;
-        for (let col = 0; col < 16; col++) {
-          const x = sx + col;
-          if (x < SPRITE_CLIP_MIN_X || x >= W) continue;
-          const pen = pix[base + srcRow + (fx ? 15 - col : col)];
-          if (pen !== 0) px[y * W + x] = pen;
+      if (!this.spriteBox(offs)) continue;
+      const sx = fx ? 233 - (ram[offs + 1] - 4) : ram[offs + 1] - 4;
+      const sy = fy ? 228 - (ram[offs] - 13) : ram[offs] - 13;
+      const base = ((255 ^ ram[offs + 2]) % this.spriteCount) << 8;
+      for (let y = this.spriteY0; y <= this.spriteY1; y++) {
+        const row = y - sy, srcRow = base + ((fy ? 15 - row : row) << 4), out = y * W;
+        const tileRow = (fy ? H - 1 - y : y) << 8;
+        for (let x = this.spriteX0; x <= this.spriteX1; x++) {
+          const col = x - sx;
+          const pen = pix[srcRow + (fx ? 15 - col : col)];
+          if (pen === 0) continue;
+          // background priority: the sprite shows only where the tile pixel is transparent
+          if (behind && map[tileRow + (fx ? 255 - x : x)] !== 0) continue;
+          px[out + x] = pen;
         }
       }
     }
@@ -218,7 +339,7 @@ export class GottliebVideo extends Device {
     for (let pen = 0; pen < 16; pen++) this.updatePen(pen);
     for (let i = 0; i < this.charram.length; i++) this.charramWritten(i, this.charram[i]);
     this.drawnCodes.fill(-1);
-    this.anyDirty = true;
-    this.penChanged = 0xffff;
+    this.allDirty = true;
+    this.redrawAll = true;
   }
 }

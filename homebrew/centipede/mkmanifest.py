@@ -4,11 +4,12 @@
 usage: mkmanifest.py ROMDIR OUT.json
 File names, sizes, regions and offsets are those of MAME 0.251's `centiped` set (roms-manifest/centiped.json).
 """
-import hashlib
-import json
 import os
 import sys
-import zlib
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from romset import read_layout, write_manifest  # noqa: E402
 
 LAYOUT = [  # name, size, region, offset
     ("136001-407.d1", 2048, "maincpu", 0x2000), ("136001-408.e1", 2048, "maincpu", 0x2800),
@@ -20,20 +21,8 @@ LAYOUT = [  # name, size, region, offset
 
 def main():
     romdir, dest = sys.argv[1], sys.argv[2]
-    lines = []
-    for name, size, region, offset in LAYOUT:
-        data = open(os.path.join(romdir, name), "rb").read()
-        if len(data) != size:
-            raise SystemExit("%s: %d bytes, the centiped set has %d" % (name, len(data), size))
-        entry = {"name": name, "size": size, "crc32": "%08x" % (zlib.crc32(data) & 0xFFFFFFFF),
-                 "sha1": hashlib.sha1(data).hexdigest(), "region": region, "offset": offset}
-        lines.append("    " + json.dumps(entry, separators=(",", ":")))
-    head = {"name": "cendemo", "title": "Bug Blaster (Centipede hardware, Arcade homebrew)", "year": "2026",
-            "maker": "Arcade project (homebrew)", "driver": "centiped", "homebrew": True}
-    text = "{\n" + "".join("  %s: %s,\n" % (json.dumps(k), json.dumps(v)) for k, v in head.items())
-    text += '  "roms": [\n' + ",\n".join(lines) + "\n  ]\n}\n"
-    with open(dest, "w") as f:
-        f.write(text)
+    write_manifest(dest, "cendemo", "Bug Blaster (Centipede hardware, Arcade homebrew)", "centiped",
+                   read_layout(romdir, LAYOUT, "centiped"))
 
 
 if __name__ == "__main__":

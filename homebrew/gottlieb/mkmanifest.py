@@ -6,11 +6,12 @@ File names, sizes, regions and offsets are those of MAME 0.251's `mplanets` set 
 or with --qbert of its `qbert` set (gottdemoq; Q*bert's Votrax ROM sc01a.bin is a device ROM our loader
 does not need).
 """
-import hashlib
-import json
 import os
 import sys
-import zlib
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from romset import read_layout, write_manifest  # noqa: E402
 
 LAYOUT = [  # name, size, region, offset (MAME's order)
     ("rom4.c16", 8192, "maincpu", 0x6000), ("rom3.c14-15", 8192, "maincpu", 0x8000),
@@ -39,21 +40,12 @@ def main():
     if qbert:
         args = args[1:]
     romdir, dest = args[0], args[1]
-    lines = []
-    for name, size, region, offset in (QBERT_LAYOUT if qbert else LAYOUT):
-        data = open(os.path.join(romdir, name), "rb").read()
-        if len(data) != size:
-            raise SystemExit("%s: %d bytes, the mplanets set has %d" % (name, len(data), size))
-        entry = {"name": name, "size": len(data), "crc32": "%08x" % (zlib.crc32(data) & 0xFFFFFFFF),
-                 "sha1": hashlib.sha1(data).hexdigest(), "region": region, "offset": offset}
-        lines.append("    " + json.dumps(entry, separators=(",", ":")))
-    head = {"name": "gottdemoq" if qbert else "gottdemo",
-            "title": "Gottlieb hardware demo, Q*bert layout (Arcade homebrew)" if qbert else "Gottlieb hardware demo (Arcade homebrew)",
-            "year": "2026", "maker": "Arcade project (homebrew)", "driver": "gottlieb", "homebrew": True}
-    text = "{\n" + "".join("  %s: %s,\n" % (json.dumps(k), json.dumps(v)) for k, v in head.items())
-    text += '  "roms": [\n' + ",\n".join(lines) + "\n  ]\n}\n"
-    with open(dest, "w") as f:
-        f.write(text)
+    if qbert:
+        write_manifest(dest, "gottdemoq", "Gottlieb hardware demo, Q*bert layout (Arcade homebrew)", "gottlieb",
+                       read_layout(romdir, QBERT_LAYOUT, "qbert"))
+    else:
+        write_manifest(dest, "gottdemo", "Gottlieb hardware demo (Arcade homebrew)", "gottlieb",
+                       read_layout(romdir, LAYOUT, "mplanets"))
 
 
 if __name__ == "__main__":

@@ -8,12 +8,12 @@ usage: mkfiles.py PROGRAM.bin PACDEMO_DIR OUTDIR MANIFEST.json
 - graphics and PROMs: those of our pacdemo set (renamed to the mspacman set's names).
 Regions and offsets are those of MAME 0.251's `mspacman` set (roms-manifest/mspacman.json).
 """
-import hashlib
-import json
 import os
-import shutil
 import sys
-import zlib
+
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from romset import check_size, rom_entry, write_manifest  # noqa: E402
 
 LAYOUT = [  # name, size, region, offset, source
     ("pacman.6e", 4096, "maincpu", 0x0000, "program"), ("pacman.6f", 4096, "maincpu", 0x1000, 0x11),
@@ -33,9 +33,8 @@ def pattern(seed, size):
 def main():
     program, pacdemo, out, manifest = sys.argv[1:5]
     os.makedirs(out, exist_ok=True)
-    lines = []
+    entries = []
     for name, size, region, offset, source in LAYOUT:
-        path = os.path.join(out, name)
         if source == "program":
             data = open(program, "rb").read()
             if len(data) > size:
@@ -45,19 +44,11 @@ def main():
             data = pattern(source, size)
         else:
             data = open(os.path.join(pacdemo, source), "rb").read()
-        if len(data) != size:
-            raise SystemExit("%s: %d bytes, the mspacman set has %d" % (name, len(data), size))
-        with open(path, "wb") as f:
+        check_size(name, data, size, "mspacman")
+        with open(os.path.join(out, name), "wb") as f:
             f.write(data)
-        entry = {"name": name, "size": size, "crc32": "%08x" % (zlib.crc32(data) & 0xFFFFFFFF),
-                 "sha1": hashlib.sha1(data).hexdigest(), "region": region, "offset": offset}
-        lines.append("    " + json.dumps(entry, separators=(",", ":")))
-    head = {"name": "mspactest", "title": "Ms. Pac-Man aux board probe (Arcade homebrew)", "year": "2026",
-            "maker": "Arcade project (homebrew)", "driver": "pacman", "homebrew": True}
-    text = "{\n" + "".join("  %s: %s,\n" % (json.dumps(k), json.dumps(v)) for k, v in head.items())
-    text += '  "roms": [\n' + ",\n".join(lines) + "\n  ]\n}\n"
-    with open(manifest, "w") as f:
-        f.write(text)
+        entries.append(rom_entry(name, data, region, offset))
+    write_manifest(manifest, "mspactest", "Ms. Pac-Man aux board probe (Arcade homebrew)", "pacman", entries)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ command -v z80asm >/dev/null || { echo "build-pacstress.sh: z80asm not found (ap
 mkdir -p "$out"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 PYTHONDONTWRITEBYTECODE=1 python3 "$here/mkpacstress.py" "$tmp"
-z80asm -I "$tmp" -i "$here/pacstress.asm" -o "$tmp/pacstress.bin" -l"$tmp/pacstress.lst" -L"$tmp/pacstress.sym" 2>"$tmp/asm.log" \
+z80asm -I "$tmp" -I "$here" -i "$here/pacstress.asm" -o "$tmp/pacstress.bin" -l"$tmp/pacstress.lst" -L"$tmp/pacstress.sym" 2>"$tmp/asm.log" \
   || { cat "$tmp/asm.log" >&2; exit 1; }
 size=$(stat -c %s "$tmp/pacstress.bin")
 [ "$size" -eq 16384 ] || { echo "build-pacstress.sh: program image is $size bytes, expected 16384" >&2; exit 1; }

@@ -11,7 +11,7 @@ command -v z80asm >/dev/null || { echo "build.sh: z80asm not found (apt-get inst
 mkdir -p "$out"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 python3 "$here/mkpacdemo.py" "$tmp" >/dev/null
-z80asm -I "$tmp" -i "$here/pacdemo.asm" -o "$tmp/pacdemo.bin" -l"$tmp/pacdemo.lst" -L"$tmp/pacdemo.sym" 2>"$tmp/asm.log" \
+z80asm -I "$tmp" -I "$here" -i "$here/pacdemo.asm" -o "$tmp/pacdemo.bin" -l"$tmp/pacdemo.lst" -L"$tmp/pacdemo.sym" 2>"$tmp/asm.log" \
   || { cat "$tmp/asm.log" >&2; exit 1; }
 size=$(stat -c %s "$tmp/pacdemo.bin")
 [ "$size" -eq 16384 ] || { echo "build.sh: program image is $size bytes, expected 16384" >&2; exit 1; }

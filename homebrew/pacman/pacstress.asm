@@ -12,7 +12,8 @@
 ;   - flip screen (0x5003) toggles every 32 frames.
 ;
 ; Hardware facts used: ../../../shared/oracle/README.md "Pac-Man hardware facts" (memory map, IM 2
-; vector by OUT (0), VBLANK line held until 0x5000 is written with 0, WSG register layout).
+; vector by OUT (0), VBLANK line held until 0x5000 is written with 0, WSG register layout); the memory
+; map and the start-up code shared with pacdemo are in pacman-hw.inc.
 ;
 ; Determinism (for the MAME golden files): everything a frame writes is decided by the frame counter
 ; alone, and the work (about 37,000 of the frame's 50,688 cycles) ends long before the next VBLANK, at
@@ -20,50 +21,20 @@
 ; handler resets SP and clears the two stack bytes that held the interrupted PC; the idle loop itself
 ; writes no memory. A frame's RAM therefore does not depend on the exact cycle of the interrupt.
 
-VRAM:     equ 0x4000
-CRAM:     equ 0x4400
-RAM:      equ 0x4C00
-SPRATTR:  equ 0x4FF0
-IRQEN:    equ 0x5000
-SNDEN:    equ 0x5001
-FLIPSCR:  equ 0x5003
-SNDREG:   equ 0x5040
-SPRPOS:   equ 0x5060
-WDOG:     equ 0x50C0
-STACKTOP: equ 0x4FF0
+include "pacman-hw.inc"
 
 FRAMES:   equ RAM+0x00        ; 16-bit frame counter (interrupts taken)
 SPRX:     equ RAM+0x10        ; 8 sprite positions (hardware X byte)
 SPRY:     equ RAM+0x18        ; 8 sprite positions (hardware Y byte)
 
-; ================================================================ reset
-        org 0x0000
-        di
-        ld sp, STACKTOP
-        jp boot
-
-; ================================================================ IM 2 vector table (I = 0x01, byte 0x00)
-        ds 0x0100 - $, 0xFF
+; ================================================================ reset, IM 2 vector table (I = 0x01, byte 0x00)
+        reset_to_vectors
 irq_table:
         defw frame
 
 ; ================================================================ boot
 boot:
-        im 2
-        ld a, irq_table >> 8
-        ld i, a
-        ld a, irq_table & 0xFF
-        out (0), a
-        xor a
-        ld (IRQEN), a
-        ld (SNDEN), a
-        ld (FLIPSCR), a
-        ld (WDOG), a
-        ld hl, RAM                  ; work RAM 0x4C00-0x4FEF
-        ld de, RAM+1
-        ld bc, 0x3EF
-        ld (hl), 0
-        ldir
+        boot_start
         ld hl, VRAM                 ; video and colour RAM
         ld de, VRAM+1
         ld bc, 0x7FF
@@ -394,23 +365,7 @@ do_sound:
 
 ; DE -> 4 register nibbles at HL (low nibble first); HL ends after them.
 put_nib4:
-        ld a, e
-        ld (hl), a
-        inc hl
-        rrca
-        rrca
-        rrca
-        rrca
-        ld (hl), a
-        inc hl
-        ld a, d
-        ld (hl), a
-        inc hl
-        rrca
-        rrca
-        rrca
-        rrca
-        ld (hl), a
+        put_nib4_body
         inc hl
         ret
 

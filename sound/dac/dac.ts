@@ -45,6 +45,7 @@ export class Dac8 extends Device implements SoundDevice {
 
   serialize(s: Serializer): void {
     this.code = s.u8(this.code);
+    this.stream.serializeTiming(s); // the stream's position is this chip's state (save-state format 4)
   }
 
   override postLoad(): void {

@@ -242,6 +242,7 @@ export class Samples extends Device implements SoundDevice, SampleSource {
     s.block(this.loop);
     s.block(this.paused);
     s.block(this.volume);
+    this.stream.serializeTiming(s); // the stream's position is this device's state (save-state format 4)
   }
 
   override postLoad(): void {

@@ -458,6 +458,7 @@ export class Ym3812 extends Device implements SoundDevice {
     s.block(this.phase);
     s.block(this.envAtt);
     s.block(this.envState);
+    this.stream.serializeTiming(s); // the stream's position is this chip's state (save-state format 4)
     s.block(this.keyState);
     s.block(this.keyonLive);
     s.block(this.feedback);

@@ -489,7 +489,6 @@ export class ArcadeMachine implements Machine {
     this.inputs.serialize(s);
     s.str('mixer');
     this.mixer.serialize(s);
-    for (const st of this.streams) st.serializeTiming(s);
     s.str('screen');
     this.screen.serialize(s);
     for (const [name, share] of [...this.shares.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {

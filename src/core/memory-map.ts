@@ -61,13 +61,29 @@ interface Compiled {
   bank: SpaceBank | null;
 }
 
-/** Does the entry answer reads / take writes? (ROM owns its writes: they are dropped.) */
-function reads(c: Compiled): boolean {
-  return ((c.base >= 0 || c.bank !== null) && !c.entry.writeOnly) || c.read !== null || silences(c.entry, 'r');
+/**
+ * Does the entry answer reads? Memory (ROM, RAM, a bank) unless write-only, a read handler, or a
+ * `nop`/`unmap` of reads. The one definition: the compiler below and validate.ts's overlap check use it.
+ */
+export function entryReads(e: MapEntry): boolean {
+  return ((e.rom !== undefined || e.ram !== undefined || e.bank !== undefined) && !e.writeOnly)
+    || e.read !== undefined || e.read16 !== undefined || silences(e, 'r');
 }
-/** (ROM and ROM banks own their writes: they are dropped.) */
+/**
+ * Does the entry take writes? RAM, a write handler, a `nop`/`unmap` of writes, or a bank that is RAM.
+ * A ROM entry is read-only (MAME 0.251 emumem: `rom()` sets only the read side), so its writes fall to
+ * an earlier entry that takes them, or nowhere (unmapped: dropped). A bank's writability follows its
+ * declaration: ROM-region banks are read-only (MAME `bankr`), share banks are RAM (`bankrw`).
+ */
+export function entryWrites(e: MapEntry, bankWritable: boolean): boolean {
+  return e.ram !== undefined || (e.bank !== undefined && bankWritable) || e.write !== undefined || e.write16 !== undefined
+    || silences(e, 'w');
+}
+function reads(c: Compiled): boolean {
+  return entryReads(c.entry);
+}
 function writes(c: Compiled): boolean {
-  return c.writable || c.write !== null || silences(c.entry, 'w') || c.entry.rom !== undefined || c.bank !== null;
+  return entryWrites(c.entry, c.bank !== null && c.writable);
 }
 
 /**
@@ -187,8 +203,7 @@ function compilePages(space: AddressSpace, compiled: Compiled[], r: MapResolver)
     if (wrAny) {
       const last = compiled[wrLast];
       if (!wrFine && last.bank !== null && last.write === null) {
-        if (last.writable) last.bank.addPage(p, (pageStart & ~last.mirror) - last.start, 'w');
-        else space.mapHandler(pageStart, pageStart + pageSize - 1, { write: () => {} });
+        last.bank.addPage(p, (pageStart & ~last.mirror) - last.start, 'w'); // a RAM bank (entryWrites)
       } else if (!wrFine && last.writable && last.write === null) {
         space.wrBase[p] = last.base + ((pageStart & ~last.mirror) - last.start);
       } else if (!wrFine && last.base < 0 && last.bank === null && last.write !== null) {

@@ -22,7 +22,8 @@ export { SaveStateError };
 export const STATE_MAGIC = 'ARCADE-STATE';
 // 2: scheduler times kept in MAME attoseconds and the 50 Hz sound-manager timer
 // 3: a CRC-32 of the whole file at its end; loaded values range-checked
-export const STATE_VERSION = 3;
+// 4: each sound stream's timing saved once, by its sound device (3 also saved it after the mixer)
+export const STATE_VERSION = 4;
 
 export interface StateIdentity {
   set: string;

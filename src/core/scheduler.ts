@@ -18,8 +18,10 @@
  * - a timer armed from inside a slice that becomes the earliest one stops the running CPU after its
  *   instruction (`emu_timer::adjust` → `abort_timeslice`), and the slice ends at that CPU's time.
  *
- * Attoseconds are BigInt: they exceed 2^53 after 9 ms. They are only touched per slice and per timer, never
- * per instruction. A timer armed in ticks only gets ticks × floor(10^18 / ticksPerSecond) as.
+ * Attoseconds exceed 2^53 after 9 ms: they are held exactly as `Attotime`s (whole nanoseconds + attoseconds,
+ * two Numbers, attotime.ts), preallocated, so a slice allocates nothing; the BigInt forms (`nowAs`, `whenAs`,
+ * `clocksToAs`) remain for callers off the hot path and for save states (unchanged format). A timer armed in
+ * ticks only gets ticks × floor(10^18 / ticksPerSecond) as.
  *
  * A device that changes another CPU's input line from inside a slice calls `endSlice()` so the change is
  * seen promptly (MAME `abort_timeslice`).
@@ -30,6 +32,7 @@
  * next `runUntil` resumes it where it stopped, with the rest of that CPU's budget, so a stop changes nothing
  * about the order of events (MAME's debugger likewise waits inside the instruction hook).
  */
+import { Attotime } from './attotime';
 import type { CpuDevice } from './cpu';
 import { Device, type Serializer } from './device';
 import { bigField, loadedInRange, StateFormatError } from './serializer';
@@ -66,8 +69,8 @@ export class Timer {
   /** re-arm period in ticks; 0 = one-shot */
   period = 0;
   /** the same two in MAME attoseconds (they decide the order of events) */
-  whenAs = NEVER;
-  periodAs = 0n;
+  readonly whenA = new Attotime().setNever();
+  readonly periodA = new Attotime();
   param = 0;
   /** arming order: ties at the same attosecond fire in this order */
   seq = 0;
@@ -80,6 +83,23 @@ export class Timer {
     readonly callback: (param: number) => void,
   ) {}
 
+  /** The expiry in attoseconds (NEVER when stopped). */
+  get whenAs(): bigint {
+    return this.whenA.toBig();
+  }
+
+  set whenAs(v: bigint) {
+    this.whenA.setBig(v);
+  }
+
+  get periodAs(): bigint {
+    return this.periodA.toBig();
+  }
+
+  set periodAs(v: bigint) {
+    this.periodA.setBig(v);
+  }
+
   /**
    * Fire after `delay` ticks from now (then every `period` ticks when non-zero). `delayAs`/`periodAs` give
    * the same durations as MAME computes them, when they are not ticks × the time base's attosecond period.
@@ -88,39 +108,69 @@ export class Timer {
     const d = Math.max(0, Math.round(delay));
     const p = Math.max(0, Math.round(period));
     const s = this.scheduler;
-    this.set(s.now() + d, s.nowAs() + (delayAs ?? s.ticksToAs(d)), param, p, periodAs ?? s.ticksToAs(p));
+    const w = s.nowInto(this.whenA);
+    if (delayAs !== undefined) { if (delayAs !== 0n) w.setBig(w.toBig() + delayAs); }
+    else if (d > 0) s.addTicks(w, d);
+    this.setPeriod(p, periodAs);
+    this.arm(s.now() + d, param, p);
   }
 
   /**
    * Fire after `cycles` cycles of a `clock` Hz device (then every `cycles` when `periodic`): the one unit
-   * device timers use (MAME `attotime::from_ticks(cycles, clock)`; the attoseconds stay in here).
+   * device timers use (MAME `attotime::from_ticks(cycles, clock)`). `clockPeriod` (Attotime.period(clock)),
+   * when the caller keeps it, saves computing it.
    */
-  afterClocks(cycles: number, clock: number, param = 0, periodic = false): void {
-    const ticks = (cycles * this.scheduler.ticksPerSecond) / clock;
-    const as = clocksToAs(cycles, clock);
-    this.adjust(ticks, param, periodic ? ticks : 0, as, periodic ? as : undefined);
+  afterClocks(cycles: number, clock: number, param = 0, periodic = false, clockPeriod?: Attotime): void {
+    const s = this.scheduler;
+    const tpc = s.ticksPerSecond / clock;
+    const ticks = Number.isInteger(tpc) ? cycles * tpc : (cycles * s.ticksPerSecond) / clock;
+    const hz = Math.round(clock), per = clockPeriod ?? Attotime.period(hz);
+    s.nowInto(this.whenA).addClocks(cycles, hz, per);
+    const p = periodic ? Math.max(0, Math.round(ticks)) : 0;
+    if (p > 0) this.periodA.setZero().addClocks(cycles, hz, per);
+    else this.periodA.setZero();
+    this.arm(s.now() + Math.max(0, Math.round(ticks)), param, p);
+  }
+
+  /**
+   * Fire at absolute clock tick `tick` of a `clock` Hz device (MAME `attotime::from_ticks(tick, clock)`
+   * from time 0), one-shot.
+   */
+  atClock(tick: number, clock: number, clockPeriod: Attotime, param = 0): void {
+    const s = this.scheduler;
+    this.whenA.setZero().addClocks(tick, Math.round(clock), clockPeriod);
+    this.periodA.setZero();
+    const tpc = s.ticksPerSecond / clock;
+    this.arm(Number.isInteger(tpc) ? tick * tpc : (tick * s.ticksPerSecond) / clock, param, 0);
   }
 
   /** Fire at absolute tick `at` (MAME time `atAs` when given). */
   adjustAt(at: number, param = 0, period = 0, atAs?: bigint, periodAs?: bigint): void {
     const s = this.scheduler;
-    this.set(at, atAs ?? s.ticksToAs(at), param, period, periodAs ?? s.ticksToAs(period));
+    if (atAs !== undefined) this.whenA.setBig(atAs);
+    else s.addTicks(this.whenA.setZero(), at);
+    this.setPeriod(period, periodAs);
+    this.arm(at, param, period);
   }
 
-  private set(when: number, whenAs: bigint, param: number, period: number, periodAs: bigint): void {
+  private setPeriod(period: number, periodAs: bigint | undefined): void {
+    if (period <= 0) this.periodA.setZero();
+    else if (periodAs !== undefined) this.periodA.setBig(periodAs);
+    else this.scheduler.addTicks(this.periodA.setZero(), period);
+  }
+
+  private arm(when: number, param: number, period: number): void {
     this.when = when;
-    this.whenAs = whenAs;
     this.param = param;
     this.period = period;
-    this.periodAs = period > 0 ? periodAs : 0n;
     this.scheduler.timerChanged(this);
   }
 
   stop(): void {
     this.when = Infinity;
-    this.whenAs = NEVER;
+    this.whenA.setNever();
     this.period = 0;
-    this.periodAs = 0n;
+    this.periodA.setZero();
   }
 
   get enabled(): boolean {
@@ -132,7 +182,6 @@ export class Timer {
     return this.when - this.scheduler.now();
   }
 }
-
 /** What runs a CPU's instructions: the CPU itself, or a debugger's stand-in with the same contract. */
 export type CpuExecutor = Pick<CpuDevice, 'run' | 'endSlice' | 'sliceCycles'>;
 
@@ -143,13 +192,16 @@ interface CpuSlot {
   /** local time in ticks: how far this CPU has run */
   local: number;
   /** the same in MAME attoseconds */
-  localAs: bigint;
+  readonly localA: Attotime;
   /** cycles per second and attoseconds per cycle (MAME `m_cycles_per_second`, `m_attoseconds_per_cycle`) */
   clock: number;
-  asPerCycle: bigint;
-  /** MAME's cycle-count division: (delta >> divShift) / divisor */
-  divShift: bigint;
-  divisor: bigint;
+  readonly perCycleA: Attotime;
+  /**
+   * MAME's cycle-count division (delta >> shift) / divisor, which is delta / (divisor << shift) rounded down:
+   * that divisor, exact and as a double
+   */
+  readonly divA: Attotime;
+  divApprox: number;
   /** held (reset line, bus request, STOP-waiting handled by the core itself) */
   suspended: boolean;
   /** MAME `minimum_quantum`: the cycle period × the core's shortest instruction */
@@ -176,26 +228,32 @@ class SchedulerOwner extends Device {
 
 export class Scheduler implements TimeSource {
   private time = 0;
-  private timeAs = 0n;
+  private readonly timeA = new Attotime();
   private readonly slots: CpuSlot[] = [];
   private readonly timers: Timer[] = [];
   private current: CpuSlot | null = null;
   /** the timer whose callback is running (MAME: machine time is its expiry meanwhile) */
   private firing: Timer | null = null;
   private firingWhen = 0;
-  private firingAs = 0n;
+  private readonly firingA = new Attotime();
   private seq = 0;
   /** the end of the slice the CPUs are running towards */
   private sliceEnd = 0;
-  private sliceEndAs = 0n;
+  private readonly sliceEndA = new Attotime();
+  /** the end of the current `runUntil` */
+  private readonly endA = new Attotime();
+  /** scratch for one slice's cycle budget */
+  private readonly deltaA = new Attotime();
   /** requested quantum (MAME `set_maximum_quantum`; 1/60 s when the board asks for none) */
   private quantumAsRequested: bigint;
+  /** the quantum in effect while no boost is active (recomputed when the CPUs or the request change) */
+  private readonly quantumA = new Attotime();
   private readonly syncTimers: { timer: Timer; periodAs: bigint }[] = [];
   /** temporary quanta (boost_interleave) */
   private readonly boosts: Quantum[] = [];
   private owner: SchedulerOwner | null = null;
   /** ticks → attoseconds for durations given in ticks only: MAME `attotime::from_ticks` on the time base */
-  private readonly asPerTick: bigint;
+  private readonly perTickA: Attotime;
   /** a debugger break was requested by the running executor */
   private breakRequested = false;
   /** a slice stopped by a debugger break: the CPU to resume, the rest of its budget, the runUntil end */
@@ -206,12 +264,14 @@ export class Scheduler implements TimeSource {
     /** maximum quantum in Hz (MAME `set_maximum_quantum(attotime::from_hz(hz))`); MAME caps it at 60 Hz */
     quantumHz = 60,
   ) {
-    this.asPerTick = hzToAs(ticksPerSecond);
+    this.perTickA = Attotime.fromBig(hzToAs(ticksPerSecond));
     this.quantumAsRequested = hzToAs(Math.max(60, quantumHz));
+    this.quantumChanged();
   }
 
   setQuantumHz(hz: number): void {
     this.quantumAsRequested = hzToAs(Math.max(60, hz));
+    this.quantumChanged();
   }
 
   /**
@@ -223,8 +283,14 @@ export class Scheduler implements TimeSource {
   get quantumAs(): bigint {
     const minimum = this.perfectInterleaveAs();
     let q = this.quantumAsRequested;
-    for (const b of this.boosts) if (this.timeAs < b.expire && b.requested < q) q = b.requested;
+    const now = this.timeA.toBig();
+    for (const b of this.boosts) if (now < b.expire && b.requested < q) q = b.requested;
     return q > minimum ? q : minimum;
+  }
+
+  private quantumChanged(): void {
+    const minimum = this.perfectInterleaveAs(), q = this.quantumAsRequested;
+    this.quantumA.setBig(q > minimum ? q : minimum);
   }
 
   /** MAME `compute_perfect_interleave`: the second-smallest minimum quantum of the CPUs. */
@@ -260,6 +326,7 @@ export class Scheduler implements TimeSource {
     const s = this.slots.find((x) => x.cpu === cpu);
     if (!s) throw new Error(`${cpu.tag} is not scheduled`);
     this.quantumAsRequested = s.minQuantumAs;
+    this.quantumChanged();
   }
 
   /** The quantum in ticks (rounded down). */
@@ -274,10 +341,13 @@ export class Scheduler implements TimeSource {
     let attos = asPerCycle, shift = 0n;
     while (attos >= 1n << 31n) { attos >>= 1n; shift++; }
     const minCycles = (cpu as CpuDevice & MinCycles).minCycles ?? 1;
+    const div = attos << shift;
     this.slots.push({
-      cpu, exec: cpu, ticksPerCycle: tpc, local: this.time, localAs: this.timeAs, clock: Math.round(cpu.clock),
-      asPerCycle, divShift: shift, divisor: attos, suspended: false, minQuantumAs: asPerCycle * BigInt(minCycles),
+      cpu, exec: cpu, ticksPerCycle: tpc, local: this.time, localA: new Attotime().set(this.timeA), clock: Math.round(cpu.clock),
+      perCycleA: Attotime.fromBig(asPerCycle), divA: Attotime.fromBig(div), divApprox: Number(div), suspended: false,
+      minQuantumAs: asPerCycle * BigInt(minCycles),
     });
+    this.quantumChanged();
   }
 
   /** Debugger: run `cpu` through `exec` (null: the CPU's own run loop again). Only between slices. */
@@ -334,12 +404,24 @@ export class Scheduler implements TimeSource {
   /** Current MAME time in attoseconds (`device_scheduler::time`). */
   nowAs(): bigint {
     const c = this.current;
-    if (c !== null) return c.localAs + BigInt(c.exec.sliceCycles()) * c.asPerCycle;
-    return this.firing !== null ? this.firingAs : this.timeAs;
+    if (c !== null) return c.localA.toBig() + BigInt(c.exec.sliceCycles()) * c.perCycleA.toBig();
+    return (this.firing !== null ? this.firingA : this.timeA).toBig();
+  }
+
+  /** The current MAME time written into `out` (no allocation); returns `out`. */
+  nowInto(out: Attotime): Attotime {
+    const c = this.current;
+    if (c !== null) return out.set(c.localA).addMul(c.exec.sliceCycles(), c.perCycleA);
+    return out.set(this.firing !== null ? this.firingA : this.timeA);
   }
 
   ticksToAs(ticks: number): bigint {
-    return BigInt(ticks) * this.asPerTick;
+    return BigInt(ticks) * this.perTickA.toBig();
+  }
+
+  /** `t` += `ticks` of the time base (MAME `attotime::from_ticks` on it). */
+  addTicks(t: Attotime, ticks: number): Attotime {
+    return t.addMul(ticks, this.perTickA);
   }
 
   private asToTicks(as: bigint): number {
@@ -360,8 +442,13 @@ export class Scheduler implements TimeSource {
     t.seq = ++this.seq;
     // MAME: a timer that becomes the head of the list aborts the running CPU's slice; the slice then ends
     // at that CPU's time and the next one ends at the timer.
-    if (this.current === null || t.whenAs === NEVER) return;
-    for (const o of this.timers) if (o !== t && o.whenAs <= t.whenAs) return;
+    const w = t.whenA;
+    if (this.current === null || w.never) return;
+    const timers = this.timers;
+    for (let i = 0; i < timers.length; i++) {
+      const o = timers[i];
+      if (o !== t && o.whenA.le(w)) return;
+    }
     this.current.exec.endSlice();
   }
 
@@ -369,9 +456,9 @@ export class Scheduler implements TimeSource {
     const s = this.slots.find((x) => x.cpu === cpu);
     if (!s) throw new Error(`${cpu.tag} is not scheduled`);
     if (s.suspended && !suspended) {
-      const now = this.now(), nowAs = this.nowAs();
+      const now = this.now(), nowA = this.nowInto(new Attotime());
       if (now > s.local) s.local = now;
-      if (nowAs > s.localAs) s.localAs = nowAs;
+      if (s.localA.lt(nowA)) s.localA.set(nowA);
     }
     s.suspended = suspended;
   }
@@ -387,9 +474,13 @@ export class Scheduler implements TimeSource {
   /** The earliest armed timer (MAME's list head: earliest expiry, then arming order), or null. */
   private head(): Timer | null {
     let best: Timer | null = null;
-    for (const t of this.timers) {
-      if (t.whenAs === NEVER) continue;
-      if (best === null || t.whenAs < best.whenAs || (t.whenAs === best.whenAs && t.seq < best.seq)) best = t;
+    const timers = this.timers;
+    for (let i = 0; i < timers.length; i++) {
+      const t = timers[i], w = t.whenA;
+      if (w.ns === Infinity) continue;
+      if (best === null) { best = t; continue; }
+      const b = best.whenA;
+      if (w.ns < b.ns || (w.ns === b.ns && (w.as < b.as || (w.as === b.as && t.seq < best.seq)))) best = t;
     }
     return best;
   }
@@ -401,32 +492,39 @@ export class Scheduler implements TimeSource {
    * Returns false when a debugger break stopped the machine first (call again with the same target to go on).
    */
   runUntil(target: number): boolean {
-    let endAs = -1n;
+    const endA = this.endA;
+    let haveEnd = false;
     const paused = this.paused;
     if (paused !== null) {
       this.paused = null;
-      endAs = paused.endAs;
-      if (!this.runCpus(paused.index, paused.budgetLeft, endAs)) return false;
+      endA.setBig(paused.endAs);
+      haveEnd = true;
+      if (!this.runCpus(paused.index, paused.budgetLeft)) return false;
       this.finishSlice();
     }
-    if (endAs < 0n) for (const t of this.timers) if (t.when === target && (endAs < 0n || t.whenAs < endAs)) endAs = t.whenAs;
-    if (endAs < 0n) endAs = (BigInt(target) * AS_PER_SECOND) / BigInt(this.ticksPerSecond);
+    if (!haveEnd) {
+      for (const t of this.timers) {
+        if (t.when === target && (!haveEnd || t.whenA.lt(endA))) { endA.set(t.whenA); haveEnd = true; }
+      }
+    }
+    if (!haveEnd) endA.setBig((BigInt(target) * AS_PER_SECOND) / BigInt(this.ticksPerSecond));
+    const sliceEndA = this.sliceEndA, timeA = this.timeA;
     while (true) {
       const next = this.head();
-      if (next !== null && next.whenAs <= this.timeAs && next.whenAs <= endAs) {
+      if (next !== null && next.whenA.le(timeA) && next.whenA.le(endA)) {
         this.fire(next);
         continue;
       }
-      if (this.timeAs >= endAs) break;
+      if (endA.le(timeA)) break;
       // MAME timeslice: the target is one quantum ahead, or the next timer if that is earlier.
-      let sliceAs = this.timeAs + this.quantumAs;
+      if (this.boosts.length === 0) sliceEndA.set(timeA).add(this.quantumA);
+      else sliceEndA.setBig(timeA.toBig() + this.quantumAs);
       let slice = -1;
-      if (next !== null && next.whenAs <= sliceAs) { sliceAs = next.whenAs; slice = next.when; }
-      if (endAs <= sliceAs) { sliceAs = endAs; slice = target; }
-      if (slice < 0) slice = Math.max(this.time, this.asToTicks(sliceAs));
-      this.sliceEndAs = sliceAs;
+      if (next !== null && next.whenA.le(sliceEndA)) { sliceEndA.set(next.whenA); slice = next.when; }
+      if (endA.le(sliceEndA)) { sliceEndA.set(endA); slice = target; }
+      if (slice < 0) slice = Math.max(this.time, sliceEndA.ticks(this.ticksPerSecond));
       this.sliceEnd = slice;
-      if (!this.runCpus(0, -1, endAs)) return false;
+      if (!this.runCpus(0, -1)) return false;
       this.finishSlice();
     }
     if (this.time < target) this.time = target;
@@ -437,42 +535,44 @@ export class Scheduler implements TimeSource {
    * Run the CPUs from slot `from` up to the slice end; `budgetLeft` ≥ 0 resumes slot `from` after a debugger
    * break with that many cycles of its budget left. False when a break stopped the slice (kept in `paused`).
    */
-  private runCpus(from: number, budgetLeft: number, endAs: bigint): boolean {
-    for (let i = from; i < this.slots.length; i++) {
-      const s = this.slots[i];
+  private runCpus(from: number, budgetLeft: number): boolean {
+    const slots = this.slots, sliceEndA = this.sliceEndA, delta = this.deltaA;
+    for (let i = from; i < slots.length; i++) {
+      const s = slots[i];
       if (s.suspended) {
-        if (s.localAs < this.sliceEndAs) { s.localAs = this.sliceEndAs; s.local = this.sliceEnd; }
+        if (s.localA.lt(sliceEndA)) { s.localA.set(sliceEndA); s.local = this.sliceEnd; }
         continue;
       }
       let budget: number;
       if (i === from && budgetLeft >= 0) budget = budgetLeft;
       else {
-        const delta = this.sliceEndAs - s.localAs;
+        if (!s.localA.lt(sliceEndA)) continue;
+        delta.set(sliceEndA).sub(s.localA);
         // A CPU less than one cycle behind the target waits for the next slice.
-        if (delta < s.asPerCycle) continue;
-        budget = Number((delta >> s.divShift) / s.divisor);
+        if (delta.lt(s.perCycleA)) continue;
+        budget = delta.divFloor(s.divA, s.divApprox);
       }
       this.current = s;
       const used = s.exec.run(budget);
       this.current = null;
       s.local += used * s.ticksPerCycle;
       // MAME adds whole seconds separately once a slice reaches a second of cycles.
-      if (used < s.clock) s.localAs += BigInt(used) * s.asPerCycle;
-      else s.localAs += BigInt(Math.floor(used / s.clock)) * AS_PER_SECOND + BigInt(used % s.clock) * s.asPerCycle;
+      s.localA.addClocks(used, s.clock, s.perCycleA);
       if (this.breakRequested) {
         // Stopped by the debugger between two instructions: keep the rest of the budget for the resume.
         this.breakRequested = false;
+        const endAs = this.endA.toBig();
         if (used < budget) {
           this.paused = { index: i, budgetLeft: budget - used, endAs };
           return false;
         }
-        if (i + 1 < this.slots.length) {
+        if (i + 1 < slots.length) {
           this.paused = { index: i + 1, budgetLeft: -1, endAs };
           this.checkEarlyStop(s);
           return false;
         }
         this.checkEarlyStop(s);
-        this.paused = { index: this.slots.length, budgetLeft: -1, endAs };
+        this.paused = { index: slots.length, budgetLeft: -1, endAs };
         return false;
       }
       this.checkEarlyStop(s);
@@ -482,24 +582,24 @@ export class Scheduler implements TimeSource {
 
   /** Stopped early (endSlice, a new earliest timer): the others only run up to this CPU's time. */
   private checkEarlyStop(s: CpuSlot): void {
-    if (s.localAs < this.sliceEndAs) {
-      if (s.localAs > this.timeAs) { this.sliceEndAs = s.localAs; this.sliceEnd = s.local; }
-      else { this.sliceEndAs = this.timeAs; this.sliceEnd = this.time; }
+    if (s.localA.lt(this.sliceEndA)) {
+      if (this.timeA.lt(s.localA)) { this.sliceEndA.set(s.localA); this.sliceEnd = s.local; }
+      else { this.sliceEndA.set(this.timeA); this.sliceEnd = this.time; }
     }
   }
 
   private finishSlice(): void {
     this.time = Math.max(this.time, this.sliceEnd);
-    this.timeAs = this.sliceEndAs;
+    this.timeA.set(this.sliceEndA);
   }
 
   private fire(t: Timer): void {
-    const when = t.when, whenAs = t.whenAs, seq = t.seq;
+    const when = t.when, seq = t.seq;
+    const firingA = this.firingA.set(t.whenA);
     const periodic = t.period > 0;
     if (!periodic) t.stop();
     this.firing = t;
     this.firingWhen = when;
-    this.firingAs = whenAs;
     if (when > this.time) this.time = when;
     try {
       t.callback(t.param);
@@ -510,7 +610,7 @@ export class Scheduler implements TimeSource {
     // armed meanwhile (MAME `schedule_next_period` after the callback).
     if (periodic && t.seq === seq) {
       t.when = when + t.period;
-      t.whenAs = whenAs + t.periodAs;
+      t.whenA.set(firingA).add(t.periodA);
       t.seq = ++this.seq;
     }
   }
@@ -525,8 +625,8 @@ export class Scheduler implements TimeSource {
     this.paused = null;
     this.breakRequested = false;
     this.time = 0;
-    this.timeAs = 0n;
-    for (const s of this.slots) { s.local = 0; s.localAs = 0n; s.suspended = false; }
+    this.timeA.setZero();
+    for (const s of this.slots) { s.local = 0; s.localA.setZero(); s.suspended = false; }
     this.boosts.length = 0;
     for (const t of this.timers) t.stop();
     for (const { timer, periodAs } of this.syncTimers) {
@@ -547,15 +647,17 @@ export class Scheduler implements TimeSource {
     if (s.loading) { this.paused = null; this.breakRequested = false; }
     const maxTicks = Number.MAX_SAFE_INTEGER, maxAs = NEVER;
     this.time = loadedInRange(s, s.f64(this.time), 0, maxTicks, 'machine time');
-    this.timeAs = bigField(s, this.timeAs, 0n, maxAs, 'machine time (as)');
-    this.checkTicksAs(s, this.time, this.timeAs, 'machine time');
+    const timeAs = bigField(s, this.timeA.toBig(), 0n, maxAs, 'machine time (as)');
+    this.timeA.setBig(timeAs);
+    this.checkTicksAs(s, this.time, timeAs, 'machine time');
     this.seq = loadedInRange(s, s.f64(this.seq), 0, maxTicks, 'timer sequence');
-    const near = (what: string, as: bigint) => bigField(s, as, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND, what);
+    const near = (what: string, as: bigint) => bigField(s, as, timeAs - AS_PER_SECOND, timeAs + AS_PER_SECOND, what);
     loadedInRange(s, s.u32(this.slots.length), this.slots.length, this.slots.length, 'CPU count');
     for (const slot of this.slots) {
       slot.local = loadedInRange(s, s.f64(slot.local), 0, maxTicks, `${slot.cpu.tag} time`);
-      slot.localAs = near(`${slot.cpu.tag} time (as)`, slot.localAs);
-      this.checkTicksAs(s, slot.local, slot.localAs, `${slot.cpu.tag} time`);
+      const localAs = near(`${slot.cpu.tag} time (as)`, slot.localA.toBig());
+      slot.localA.setBig(localAs);
+      this.checkTicksAs(s, slot.local, localAs, `${slot.cpu.tag} time`);
       slot.suspended = s.bool(slot.suspended);
     }
     const boosts = loadedInRange(s, s.u32(this.boosts.length), 0, 64, 'interleave boosts');
@@ -575,14 +677,16 @@ export class Scheduler implements TimeSource {
       t.period = loadedInRange(s, s.f64(t.period), 0, maxTicks, `${what} period`);
       t.param = s.i32(t.param);
       // a timer may be armed far ahead (a 3 s watchdog), never more than an hour; none is due in the past
-      t.whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : bigField(s, t.whenAs, this.timeAs - AS_PER_SECOND, this.timeAs + AS_PER_SECOND * 3600n, what);
-      t.periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
+      const whenAs = t.when === Infinity ? bigField(s, t.whenAs, NEVER, NEVER, what) : bigField(s, t.whenAs, timeAs - AS_PER_SECOND, timeAs + AS_PER_SECOND * 3600n, what);
+      const periodAs = bigField(s, t.periodAs, 0n, AS_PER_SECOND * 3600n, `${what} period`);
       t.seq = loadedInRange(s, s.f64(t.seq), 0, maxTicks, `${what} sequence`);
       if (!s.loading) continue;
-      if (t.when !== Infinity) this.checkTicksAs(s, t.when, t.whenAs, what);
-      this.checkTicksAs(s, t.period, t.periodAs, `${what} period`);
-      if ((t.period > 0) !== (t.periodAs > 0n)) throw new StateFormatError(`${what} period: ${t.period} ticks and ${t.periodAs} attoseconds disagree`);
-      if (t.periodAs !== 0n && t.periodAs < MIN_PERIOD_AS) throw new StateFormatError(`${what} period ${t.periodAs} attoseconds is shorter than any hardware timer`);
+      t.whenAs = whenAs;
+      t.periodAs = periodAs;
+      if (t.when !== Infinity) this.checkTicksAs(s, t.when, whenAs, what);
+      this.checkTicksAs(s, t.period, periodAs, `${what} period`);
+      if ((t.period > 0) !== (periodAs > 0n)) throw new StateFormatError(`${what} period: ${t.period} ticks and ${periodAs} attoseconds disagree`);
+      if (periodAs !== 0n && periodAs < MIN_PERIOD_AS) throw new StateFormatError(`${what} period ${periodAs} attoseconds is shorter than any hardware timer`);
     }
   }
 
@@ -590,7 +694,8 @@ export class Scheduler implements TimeSource {
   private checkTicksAs(s: Serializer, ticks: number, as: bigint, what: string): void {
     if (!s.loading) return;
     const diff = this.ticksToAs(Math.round(ticks)) - as;
-    const slack = 2n * this.asPerTick + (as < 0n ? -as : as) / 10_000n + 1_000_000n;
+    const perTick = this.perTickA.toBig();
+    const slack = 2n * perTick + (as < 0n ? -as : as) / 10_000n + 1_000_000n;
     if (diff > slack || diff < -slack) throw new StateFormatError(`${what}: ${ticks} ticks and ${as} attoseconds disagree`);
   }
 

@@ -13,6 +13,7 @@
  */
 import type { GameDefinition, MapEntry } from './driver-schema';
 import { createMachine, type ArcadeMachine } from './machine';
+import { entryReads, entryWrites } from './memory-map';
 import type { RomManifest } from './roms/manifest';
 
 function hex(v: number): string {
@@ -24,18 +25,11 @@ function matches(e: MapEntry, a: number): boolean {
   return m >= e.at[0] && m <= e.at[1];
 }
 
-function reads(e: MapEntry): boolean {
-  return ((e.rom !== undefined || e.ram !== undefined) && !e.writeOnly) || e.read !== undefined || e.read16 !== undefined
-    || e.nop?.includes('r') === true || e.unmap?.includes('r') === true || e.bank !== undefined;
-}
-function writes(e: MapEntry): boolean {
-  return e.ram !== undefined || e.write !== undefined || e.write16 !== undefined || e.nop?.includes('w') === true || e.unmap?.includes('w') === true;
-}
 
 /** Pairs of entries of one direction that decode the same address (exact, address by address). */
-function overlaps(map: readonly MapEntry[], bits: number, dir: 'read' | 'write'): string[] {
+function overlaps(map: readonly MapEntry[], bits: number, dir: 'read' | 'write', bankWritable: (name: string) => boolean): string[] {
   const out: string[] = [];
-  const use = dir === 'read' ? reads : writes;
+  const use = dir === 'read' ? entryReads : (e: MapEntry) => entryWrites(e, e.bank !== undefined && bankWritable(e.bank));
   const size = 2 ** bits;
   for (let i = 0; i < map.length; i++) {
     if (!use(map[i])) continue;
@@ -112,7 +106,9 @@ export function validateGame(game: GameDefinition, manifest: RomManifest | undef
         if (e.at[1] > limit || e.at[0] > e.at[1]) at(`${name} entry ${hex(e.at[0])}-${hex(e.at[1])} lies outside the ${bits}-bit space`);
         if (e.rom !== undefined && !hw.regions[e.rom]) at(`${name} entry ${hex(e.at[0])}-${hex(e.at[1])} maps region '${e.rom}', which is not declared`);
       }
-      if (bits <= 20) for (const dir of ['read', 'write'] as const) for (const o of overlaps(map, bits, dir)) at(`${name}: ${o}`);
+      // a bank over a RAM share takes writes, one over a ROM region does not (memory-map.ts entryWrites)
+      const bankWritable = (bank: string) => hw.banks?.[bank]?.share !== undefined;
+      if (bits <= 20) for (const dir of ['read', 'write'] as const) for (const o of overlaps(map, bits, dir, bankWritable)) at(`${name}: ${o}`);
     }
   }
   return p;

@@ -8,13 +8,13 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AppConfig } from '../preload/api';
-import { defaultConfig, sanitizeConfigReport } from './config-defaults';
+import type { AppConfig } from '../shared/api';
+import { defaultConfig, sanitizeConfigReport } from '../shared/config-defaults';
 
 /** A settings file is a few KB; anything far larger is not ours. */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 
-export { DEFAULT_HOTKEYS, defaultConfig, sanitizeConfig } from './config-defaults';
+export { DEFAULT_HOTKEYS, defaultConfig, sanitizeConfig } from '../shared/config-defaults';
 
 export class ConfigStore {
   private cfg: AppConfig;

@@ -9,10 +9,10 @@ import { ConfigStore } from './config';
 import { Library } from './library';
 import { ArtStore, StateStore, writeScreenshot } from './storage';
 import { menuTemplate, type MenuItemSpec } from './menu';
-import { CH } from './ipc-channels';
-import * as v from './ipc-validate';
+import { CH } from '../shared/ipc-channels';
+import * as v from '../shared/ipc-validate';
 import { browserWindowOptions, CSP, isAllowedNavigation, isAllowedPermission, isExternalLinkAllowed } from './security';
-import type { MenuCommand } from '../preload/api';
+import type { MenuCommand } from '../shared/api';
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

@@ -5,11 +5,11 @@
  */
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadedSet, SetAudit } from '../preload/api';
+import type { LoadedSet, SetAudit } from '../shared/api';
 import { collectSources } from './rom-scan';
-import { auditRaw, manifests, type RomManifest } from './roms-bridge';
-import { setName } from './ipc-validate';
-import { checkReplacement, importTarget } from './rom-import';
+import { auditRaw, manifests, type RomManifest } from '../shared/roms-bridge';
+import { setName } from '../shared/ipc-validate';
+import { checkReplacement, importTarget } from '../shared/rom-import';
 import { MAX_ROM_FILE } from './rom-scan';
 
 export interface LibraryRoots {

@@ -4,7 +4,7 @@
  * (P pause, F3 reset, F12 snapshot…); those bare keys are handled by the renderer itself, so index.ts
  * registers only the accelerators with a modifier, and games keep every plain key.
  */
-import type { MenuCommand } from '../preload/api';
+import type { MenuCommand } from '../shared/api';
 
 export interface MenuItemSpec {
   label?: string;

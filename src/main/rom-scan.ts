@@ -10,7 +10,7 @@
  */
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, isAbsolute, sep } from 'node:path';
-import type { RawSource } from '../preload/api';
+import type { RawSource } from '../shared/api';
 
 /** Files bigger than this are not ROMs of any board we emulate; skip rather than read. */
 export const MAX_ROM_FILE = 64 * 1024 * 1024;

@@ -5,8 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StateSlotInfo } from '../preload/api';
-import { LIMITS, setName, slot as slotNumber } from './ipc-validate';
+import type { StateSlotInfo } from '../shared/api';
+import { LIMITS, setName, slot as slotNumber } from '../shared/ipc-validate';
 
 /** A file of ours read back: only a regular file of at most `max` bytes (else null, as if absent). */
 function readOwn(file: string, max: number): Buffer | null {

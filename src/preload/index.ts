@@ -1,11 +1,11 @@
 /**
- * The sandboxed preload: exposes exactly the typed `window.arcade` API (src/preload/api.ts) through
+ * The sandboxed preload: exposes exactly the typed `window.arcade` API (src/shared/api.ts) through
  * contextBridge, each call one `ipcRenderer.invoke` on a fixed channel. No raw ipcRenderer, no Node.
  * Built as CommonJS (electron.vite.config.ts) because sandboxed preloads cannot be ES modules.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { ArcadeApi, MenuCommand } from './api';
-import { CH } from '../main/ipc-channels';
+import type { ArcadeApi, MenuCommand } from '../shared/api';
+import { CH } from '../shared/ipc-channels';
 
 const api: ArcadeApi = {
   platform: 'electron',

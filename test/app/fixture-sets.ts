@@ -3,7 +3,7 @@ import { afterEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import type { RomManifest } from '../../src/main/roms-bridge';
+import type { RomManifest } from '../../src/shared/roms-bridge';
 import { crc32, crcHex, sha1Hex } from '../../src/core/roms/hash';
 
 /** A fresh temp folder, removed after the test. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import * as v from '../../src/main/ipc-validate';
-import { checkImportName, ImportError } from '../../src/main/rom-import';
+import * as v from '../../src/shared/ipc-validate';
+import { checkImportName, ImportError } from '../../src/shared/rom-import';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 

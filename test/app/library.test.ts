@@ -6,7 +6,7 @@ import { zipSync } from 'fflate';
 import { collectSources, isInside, safeReal } from '../../src/main/rom-scan';
 import { Library } from '../../src/main/library';
 import { StateStore, writeScreenshot } from '../../src/main/storage';
-import { auditRaw } from '../../src/main/roms-bridge';
+import { auditRaw } from '../../src/shared/roms-bridge';
 import { A, B, C, CLONE, SETS, tempDirs } from './fixture-sets';
 
 const tmp = tempDirs('arcade-lib-');

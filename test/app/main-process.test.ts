@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { zipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { CH } from '../../src/main/ipc-channels';
+import { CH } from '../../src/shared/ipc-channels';
 import { webPreferences } from '../../src/main/security';
-import type { SetAudit } from '../../src/preload/api';
+import type { SetAudit } from '../../src/shared/api';
 
 const ROOT = resolve(__dirname, '..', '..');
 const userData = mkdtempSync(join(tmpdir(), 'arcade-userdata-'));

@@ -2,9 +2,9 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CH } from '../../src/main/ipc-channels';
+import { CH } from '../../src/shared/ipc-channels';
 import { menuTemplate, type MenuItemSpec } from '../../src/main/menu';
-import type { ArcadeApi } from '../../src/preload/api';
+import type { ArcadeApi } from '../../src/shared/api';
 
 const h = vi.hoisted(() => ({
   exposed: new Map<string, unknown>(),

@@ -9,8 +9,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { Library } from '../../src/main/library';
-import { auditRaw, manifests } from '../../src/main/roms-bridge';
-import { ImportError, importTarget } from '../../src/main/rom-import';
+import { auditRaw, manifests } from '../../src/shared/roms-bridge';
+import { ImportError, importTarget } from '../../src/shared/rom-import';
 import { ConfigStore, sanitizeConfig } from '../../src/main/config';
 import { A, B, C, rom, SETS, tempDirs } from './fixture-sets';
 

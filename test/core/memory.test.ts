@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MapEntry, ReadHandler, Write16Handler, WriteHandler } from '../../src/core/driver-schema';
 import { AddressSpace } from '../../src/core/memory';
-import { compileSpace, type MapResolver } from '../../src/core/memory-map';
+import { compileSpace, entryReads, entryWrites, type MapResolver } from '../../src/core/memory-map';
 
 /** Handlers that log their calls under a name (reads answer 0x42, 16-bit reads 0x1234). */
 function recorders(log: string[]) {
@@ -13,7 +13,7 @@ function recorders(log: string[]) {
   };
 }
 
-function build(makeMap: (h: ReturnType<typeof recorders>) => MapEntry[], opts: { bits?: number; endian?: 'big' | 'little'; openBus?: number } = {}) {
+function build(makeMap: (h: ReturnType<typeof recorders>) => MapEntry[], opts: { bits?: number; endian?: 'big' | 'little'; openBus?: number; bankWritable?: boolean } = {}) {
   const arena = new Uint8Array(0x40000);
   const space = new AddressSpace({ name: 'test', addrBits: opts.bits ?? 16, endian: opts.endian, openBus: opts.openBus ?? 0xbf }, arena);
   const log: string[] = [];
@@ -24,7 +24,7 @@ function build(makeMap: (h: ReturnType<typeof recorders>) => MapEntry[], opts: {
     shareSize: () => 0x10000,
     regionBase: () => 0,
     regionSize: () => 0x10000,
-    bank: () => ({ size: 0x1000, writable: false, base: 0x8000 }),
+    bank: () => ({ size: 0x1000, writable: opts.bankWritable ?? false, base: 0x8000 }),
     port: () => () => 0x5a,
   };
   for (let i = 0; i < 0x10000; i++) arena[i] = i & 0xff ^ (i >> 8);
@@ -131,5 +131,63 @@ describe('address space compiled from a declarative map', () => {
     expect(le.space.read8(0x1000)).toBe(0x34); // low byte at the even address (little-endian)
     le.space.write8(0x1001, 0x56);
     expect(le.log).toEqual(['r16 io.r 0', 'w16 io.w 0=5600 mask ff00']);
+  });
+});
+
+// MAME 0.251 emumem: `rom()` is the read side only (a ROM entry's writes are unmapped unless another entry
+// takes them); `bankr` banks are read-only, `bankrw` banks take writes. One definition, entryReads/entryWrites,
+// serves the compiler and validate.ts.
+describe('which direction an entry takes', () => {
+  it('a ROM entry is read-only: writes are dropped, the ROM keeps its bytes', () => {
+    const { space, arena } = build(() => [{ at: [0x0000, 0x3fff], rom: 'maincpu' }]);
+    const before = space.read8(0x1234);
+    space.write8(0x1234, before ^ 0xff);
+    expect(space.read8(0x1234)).toBe(before);
+    expect(arena[0x1234]).toBe(before);
+    expect(entryReads({ at: [0, 0xff], rom: 'maincpu' })).toBe(true);
+    expect(entryWrites({ at: [0, 0xff], rom: 'maincpu' }, false)).toBe(false);
+  });
+
+  it('a later ROM entry does not take the writes of an earlier write handler (whole pages and finer)', () => {
+    const { space, log } = build((h) => [
+      { at: [0x0000, 0x3fff], write: h.w('latch') },
+      { at: [0x0000, 0x3fff], rom: 'maincpu' },
+      { at: [0x4000, 0x4003], write: h.w('io') },
+      { at: [0x4000, 0x40ff], rom: 'maincpu', offset: 0 },
+    ]);
+    space.write8(0x2000, 0x12);
+    space.write8(0x4001, 0x34);
+    expect(log).toEqual(['w latch 2000=12', 'w io 1=34']);
+    expect(space.read8(0x4001)).toBe(space.read8(0x0001)); // reads still come from the ROM
+  });
+
+  it('a ROM bank is read-only: its writes reach the handler beneath or are dropped', () => {
+    const { space, log, arena } = build((h) => [
+      { at: [0x8000, 0x80ff], write: h.w('under') },
+      { at: [0x8000, 0x8fff], bank: 'rombank' },
+    ]);
+    const before = arena[0x8010];
+    space.write8(0x8010, 0x99);
+    space.write8(0x8800, 0x77);
+    expect(log).toEqual(['w under 10=99']);
+    expect(arena[0x8010]).toBe(before);
+    expect(space.read8(0x8800)).toBe(arena[0x8800]);
+    expect(entryWrites({ at: [0x8000, 0x8fff], bank: 'rombank' }, false)).toBe(false);
+  });
+
+  it('a RAM bank takes writes, over whatever an earlier entry did', () => {
+    const { space, log, arena } = build((h) => [
+      { at: [0x8000, 0x80ff], write: h.w('under') },
+      { at: [0x8000, 0x8fff], bank: 'rambank' },
+    ], { bankWritable: true });
+    space.write8(0x8010, 0x99);
+    expect(log).toEqual([]);
+    expect(arena[0x8010]).toBe(0x99);
+    expect(entryWrites({ at: [0x8000, 0x8fff], bank: 'rambank' }, true)).toBe(true);
+  });
+
+  it('write-only RAM answers no reads', () => {
+    expect(entryReads({ at: [0, 0xff], ram: 'work', writeOnly: true })).toBe(false);
+    expect(entryWrites({ at: [0, 0xff], ram: 'work', writeOnly: true }, false)).toBe(true);
   });
 });

@@ -260,6 +260,15 @@ export async function libraryChecks({ page, hook, check, assert, RESULTS, SET })
     return `"${t0}" → "${t1}" and back; Enter, Enter plays; library-keyboard.png`;
   });
 
+  await check('details: the chips come from the emulator worker (the UI thread builds no machine)', async () => {
+    await page.waitForFunction(() => document.querySelector('.details .chips:not([aria-busy])')?.children.length > 0, null, { timeout: 20000 });
+    const chips = await page.locator('.details .chips li').allTextContents();
+    // pacdemo: MAME pacman.cpp, a Z80 at 18.432 MHz / 6
+    const want = SET === 'pacdemo' ? /^Zilog Z80 maincpu · 3\.072 MHz$/ : /^\S+ maincpu · /;
+    assert(chips.some((c) => want.test(c)), `${SET}'s details list ${JSON.stringify(chips)}`);
+    return chips.join('; ');
+  });
+
   await check('gamepad: the d-pad moves through the library', async () => {
     const before = (await hook('focused'))?.set;
     await page.evaluate(() => {

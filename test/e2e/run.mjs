@@ -4,7 +4,7 @@
  * the web build (the same renderer the Electron app loads). Recipe: ../shared/docs/RENDERER-TESTING.md.
  *
  *   npm run test:e2e            builds out/web, serves it on 127.0.0.1 with COOP/COEP, runs the checks
- *   E2E_NO_BUILD=1              reuse an existing out/web
+ *   E2E_NO_BUILD=1              reuse an existing out/web  (built with --mode e2e)
  *   E2E_SET=name                homebrew set to play (default pacdemo)
  *   CHROMIUM=/path              browser (default /usr/bin/chromium)
  *   E2E_NO_PACKAGE=1            skip the electron-builder --linux dir check at the end
@@ -130,8 +130,9 @@ function findInputScript() {
 async function main() {
   mkdirSync(RESULTS, { recursive: true });
   if (!process.env.E2E_NO_BUILD) {
-    console.log('e2e: building the web build (vite build --config vite.web.config.ts)');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+    // --mode e2e: the same app plus the machines only this test starts (test/e2e/test-machines.ts)
+    console.log('e2e: building the web build (vite build --config vite.web.config.ts --mode e2e)');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--mode', 'e2e', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
   }
   assert(existsSync(join(OUT, 'index.html')), `no web build at ${OUT}`);
   const server = await serve(OUT);
@@ -550,7 +551,7 @@ async function main() {
     await check('sample-based sounds play as Howls through Howler.masterGain (built-in samples demo machine)', async () => {
       const info = await hook('playSampleDemo');
       assert(info?.name === 'sampledemo', `started ${info?.name}`);
-      // the demo triggers a one-shot at frame 10 and a loop at frame 30 (src/renderer/src/emu/sample-demo.ts)
+      // the demo triggers a one-shot at frame 10 and a loop at frame 30 (test/e2e/sample-demo.ts)
       await page.waitForFunction(() => { const s = window.__arcadeTest.samples(); return s.decoded === 2 && s.played >= 2; }, null, { timeout: 15000 });
       // the machine's own samples stream is silent (externalSamples): all sound at the master gain is howler's
       let level = 0;

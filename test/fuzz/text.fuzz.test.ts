@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { InputError, parseInputScript } from '../../src/core/input';
-import { sanitizeConfig, sanitizeConfigReport } from '../../src/main/config-defaults';
+import { sanitizeConfig, sanitizeConfigReport } from '../../src/shared/config-defaults';
 import { pacdemoMachine, rng } from '../support/pacdemo';
 
 const PIECES = ['0', '1', '10', '-', '=', ' ', '  ', 'IN0', 'IN1', 'DSW1', ':IN0', 'Coin 1', 'P1 Up', 'Lives', '1 Player Start',

@@ -1,40 +1,50 @@
-# Shared part of the tools/make-golden-<set>.sh scripts for Pac-Man-hardware homebrew sets: record
-# runs with MAME 0.251 through the shared oracle, twice each (they must agree), then write or check the
-# golden files. Sourced, not run. The caller sets:
-#   root      repository root               set     ROM folder name under homebrew/ (e.g. pacdemo)
-#   build     build script (rebuilds the set into the folder given as its first argument)
-#   golden    golden folder (test/golden/<set>) check   1 = compare with the committed files
-#   runs      array of "NAME FRAMES SNAPS INPUTS|- DEST" (INPUTS relative to root, - for none)
-# then calls golden_main. Needs MAME 0.251, z80asm, python3 + python3-numpy. ARCADE_ORACLE overrides
-# the oracle folder (default ../shared/oracle next to the repository).
+# Shared part of the tools/make-golden-<set>.sh scripts: rebuild a homebrew set (it must equal the
+# committed ROMs), record runs with MAME 0.251 through the shared oracle, twice each (they must agree),
+# then write or check the golden files. Sourced, not run. The caller sets:
+#   root      repository root
+#   sets      ROM folder names under homebrew/ that `build` makes, in the order of its OUTDIR arguments
+#   build     build script: `build OUTDIR…` builds each set of `sets` into the folder given for it
+#   machine   MAME driver name the runs use (a run may name another)
+#   mems      array of oracle memory dumps (-M NAME=SPEC …), the same for every run
+#   state     CPU/device tags whose state the oracle records (--state), e.g. maincpu,soundcpu
+#   runs      array of "NAME FRAMES SNAPS INPUTS DEST [MACHINE [ROMDIR]]": INPUTS relative to root or
+#             - for none; MACHINE defaults to $machine, ROMDIR to homebrew/<first of sets>
+# then calls golden_main (after any set-up of its own in $tmp). Needs MAME 0.251, python3 + python3-numpy
+# and the set's toolchain. ARCADE_ORACLE overrides the oracle folder (default ../shared/oracle next to
+# the repository).
+# the script's own first argument: --check compares with the committed files instead of writing them
+check=0
+[ "${1:-}" = "--check" ] && check=1
 oracle="${ARCADE_ORACLE:-$root/../shared/oracle}"
 export PATH="$PATH:/usr/games"
 tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
 me="$(basename "$0" .sh)"
 
-MEMS=(-M vram=share:videoram -M cram=share:colorram -M spr=share:spriteram -M sprpos=share:spriteram2
-      -M ram=cpu:maincpu/program/4c00-4fef)
-
 # the committed ROMs must be what the sources build (byte for byte)
 check_roms() {
-  "$build" "$tmp/roms" >/dev/null
-  for f in "$tmp"/roms/*; do
-    cmp -s "$f" "$root/homebrew/$set/$(basename "$f")" \
-      || { echo "$me: homebrew/$set/$(basename "$f") differs from a fresh build (run ${build#$root/})" >&2; exit 1; }
+  local s f outs=()
+  for s in "${sets[@]}"; do outs+=("$tmp/roms-$s"); done
+  "$build" "${outs[@]}" >/dev/null
+  for s in "${sets[@]}"; do
+    for f in "$tmp/roms-$s"/*; do
+      cmp -s "$f" "$root/homebrew/$s/$(basename "$f")" \
+        || { echo "$me: homebrew/$s/$(basename "$f") differs from a fresh build (run ${build#$root/})" >&2; exit 1; }
+    done
   done
 }
 
-# record NAME FRAMES SNAPS INPUTS OUTDIR
+# record NAME FRAMES SNAPS INPUTS OUTDIR MACHINE ROMDIR
 record() {
-  local name=$1 frames=$2 snaps=$3 inputs=$4 out=$5
+  local name=$1 frames=$2 snaps=$3 inputs=$4 out=$5 mach=$6 romdir=$7
   local in=()
   [ "$inputs" != - ] && in=(-i "$root/$inputs")
-  "$oracle/mame-oracle.sh" -m pacman -r "$root/homebrew/$set" -o "$out" --force -f "$frames" -s "$snaps" \
-    "${MEMS[@]}" --state maincpu "${in[@]}" 2>&1 | grep -v '^mame-oracle: note:' || true
+  "$oracle/mame-oracle.sh" -m "$mach" -r "$romdir" -o "$out" --force -f "$frames" -s "$snaps" \
+    "${mems[@]}" --state "$state" "${in[@]}" 2>&1 | grep -v '^mame-oracle: note:' || true
   [ -f "$out/status.json" ] && grep -q '"done"' "$out/status.json" || { echo "$me: $name run failed" >&2; exit 1; }
 }
 
-# the files kept, with machine-specific paths and wall times taken out so they are reproducible
+# the files kept, with machine-specific paths (the run, oracle, repository and work folders) and wall
+# times taken out so they are reproducible
 collect() {
   local out=$1 dest=$2 inputs_rel=$3
   mkdir -p "$dest/snaps" "$dest/mem"
@@ -46,15 +56,15 @@ collect() {
   for f in "$out"/mem/*.bin; do gzip -9nc "$f" > "$dest/mem/$(basename "$f").gz"; done
   python3 "$root/sound/namco-wsg/figures/audio_figures.py" "$out" "$dest/audio-figures.tsv" >/dev/null
   sed -i "1s|.*|# per-frame audio figures of MAME's audio.wav (48000 Hz, left channel, 16-bit units); see sound/namco-wsg/figures/audio_figures.py|" "$dest/audio-figures.tsv"
-  python3 - "$out" "$dest" "$root" "$oracle" "$inputs_rel" <<'PY'
+  python3 - "$out" "$dest" "$root" "$oracle" "$inputs_rel" "$tmp" <<'PY'
 import json, sys, hashlib, os
-out, dest, root, oracle, inputs_rel = sys.argv[1:]
+out, dest, root, oracle, inputs_rel, tmp = sys.argv[1:]
 m = json.load(open(os.path.join(out, "manifest.json")))
 m.pop("wall_ms", None)
 def clean(v):
     if isinstance(v, str):
         return (v.replace(out, "<out>").replace(os.path.realpath(oracle), "<oracle>")
-                 .replace(oracle, "<oracle>").replace(root, "<repo>"))
+                 .replace(oracle, "<oracle>").replace(root, "<repo>").replace(tmp, "<tmp>"))
     if isinstance(v, list):
         return [clean(x) for x in v]
     if isinstance(v, dict):
@@ -79,11 +89,14 @@ fingerprint() {
 
 golden_main() {
   check_roms
-  local status=0 r name frames snaps inputs dest fa fb
+  local status=0 r name frames snaps inputs dest mach romdir fa fb
   for r in "${runs[@]}"; do
-    read -r name frames snaps inputs dest <<<"$r"
-    record "$name" "$frames" "$snaps" "$inputs" "$tmp/$name-a"
-    record "$name" "$frames" "$snaps" "$inputs" "$tmp/$name-b"
+    mach='' romdir=''
+    read -r name frames snaps inputs dest mach romdir <<<"$r"
+    mach=${mach:-$machine}
+    romdir=${romdir:-$root/homebrew/${sets[0]}}
+    record "$name" "$frames" "$snaps" "$inputs" "$tmp/$name-a" "$mach" "$romdir"
+    record "$name" "$frames" "$snaps" "$inputs" "$tmp/$name-b" "$mach" "$romdir"
     fa=$(fingerprint "$tmp/$name-a"); fb=$(fingerprint "$tmp/$name-b")
     [ "$fa" = "$fb" ] || { echo "$me: $name: two MAME runs differ ($fa vs $fb)" >&2; exit 1; }
     echo "$me: $name: two runs agree, fingerprint $fa"

@@ -9,7 +9,7 @@ export function listEntries() {
   const manifests = loadManifests();
   return GAMES.map((g) => {
     const m = manifests.get(g.name);
-    const info = m ? describeGame(g, m) : null;
+    const info = m ? describeGame(g) : null;
     return {
       name: g.name, parent: g.parent ?? null, title: m?.title ?? g.title, year: m?.year ?? g.year, maker: m?.maker ?? g.maker,
       driver: g.driver, homebrew: g.homebrew ?? false, status: g.status ?? {}, flags: statusLabels(g.status ?? {}), manifest: m !== undefined,

@@ -3,7 +3,7 @@
  * sound, input, dipswitch/configuration, as MAME 0.251 writes them (element and attribute names).
  */
 import { GAMES } from '../../../drivers/index';
-import { describeGame } from '../../core/describe';
+import { describeMachine } from '../../core/describe';
 import type { InputFieldInfo } from '../../core/machine-api';
 import { loadManifests } from '../../core/roms/rompath-node';
 import { parseOptions } from '../args';
@@ -77,7 +77,7 @@ export function listXml(sets: string[]): string {
     const g = GAMES.find((x) => x.name === name)!;
     const m = manifests.get(name);
     if (!m) throw new CliError(`set '${name}' has no manifest`, 2);
-    const info = describeGame(g, m);
+    const info = describeMachine(g, m);
     const parent = m.parent ? ` cloneof="${m.parent}" romof="${m.parent}"` : '';
     lines.push(`\t<machine name="${g.name}" sourcefile="${g.driver}"${parent}>`);
     lines.push(`\t\t<description>${esc(m.title)}</description>`, `\t\t<year>${esc(m.year)}</year>`, `\t\t<manufacturer>${esc(m.maker)}</manufacturer>`);

@@ -25,7 +25,8 @@
  */
 import { Device, type Serializer } from '../device';
 import { OutputLine } from '../line';
-import { AS_PER_SECOND, clocksToAs, type Scheduler, type Timer } from '../scheduler';
+import { Attotime } from '../attotime';
+import type { Scheduler, Timer } from '../scheduler';
 
 const TIMER_FLAG = 0x80;
 const PA7_FLAG = 0x40;
@@ -60,7 +61,11 @@ export class Riot6532 extends Device {
   readonly irq = new OutputLine();
 
   private readonly timer: Timer;
-  private readonly ticksPerCycle: number;
+  /** the clock in whole hertz and its period in MAME attoseconds (`attotime::from_ticks` arithmetic) */
+  private readonly hz: number;
+  private readonly period: Attotime;
+  private readonly scratch = new Attotime();
+  private readonly left = new Attotime();
 
   constructor(
     tag: string,
@@ -70,33 +75,28 @@ export class Riot6532 extends Device {
   ) {
     super(tag, clock);
     this.timer = makeTimer(this, 'timer', () => this.timerExpired());
-    this.ticksPerCycle = scheduler.ticksPerSecond / Math.round(clock);
-    if (!Number.isInteger(this.ticksPerCycle)) throw new Error(`${tag}: clock ${clock} Hz does not divide the time base`);
+    this.hz = Math.round(clock);
+    this.period = Attotime.period(this.hz);
+    if (!Number.isInteger(scheduler.ticksPerSecond / this.hz)) throw new Error(`${tag}: clock ${clock} Hz does not divide the time base`);
   }
 
   // ---- time in the RIOT's clock, with MAME's attotime arithmetic ---------------------------------
 
-  /** MAME `attotime::as_ticks(clock)`: whole clock ticks elapsed at MAME time `as` (truncated). */
-  private asTicks(as: bigint): number {
-    const hz = BigInt(Math.round(this.clock));
-    const sec = as / AS_PER_SECOND, frac = as % AS_PER_SECOND;
-    return Number(sec * hz + (frac * hz) / AS_PER_SECOND);
-  }
-
   /** Arm the timer to fire at absolute clock tick `tick` (MAME `attotime::from_ticks`). */
   private armAt(tick: number): void {
-    this.timer.adjustAt(tick * this.ticksPerCycle, 0, 0, clocksToAs(tick, this.clock));
+    this.timer.atClock(tick, this.clock, this.period);
   }
 
   /** Arm the timer `ticks` clock ticks after now (MAME `adjust(attotime::from_ticks(n, clock))`). */
   private armIn(ticks: number): void {
-    this.timer.adjust(ticks * this.ticksPerCycle, 0, 0, clocksToAs(ticks, this.clock));
+    this.timer.afterClocks(ticks, this.clock, 0, false, this.period);
   }
 
   /** Whole ticks until the timer fires (MAME `remaining().as_ticks(clock)`). */
   private remainingTicks(): number {
-    const left = this.timer.whenAs - this.scheduler.nowAs();
-    return left > 0n ? this.asTicks(left) : 0;
+    const now = this.scheduler.nowInto(this.scratch), when = this.timer.whenA;
+    if (!now.lt(when)) return 0;
+    return this.left.set(when).sub(now).ticks(this.hz);
   }
 
   private timerValue(): number {
@@ -186,7 +186,8 @@ export class Riot6532 extends Device {
 
   write(offset: number, data: number): void {
     if ((offset & 0x14) === 0x14) {
-      const tick = this.asTicks(this.scheduler.nowAs());
+      // MAME `attotime::as_ticks(clock)`: whole clock ticks elapsed now (truncated)
+      const tick = this.scheduler.nowInto(this.scratch).ticks(this.hz);
       this.timerShift = PRESCALE_SHIFT[offset & 3];
       if (offset & 8) this.irqEnable |= TIMER_FLAG;
       else this.irqEnable &= ~TIMER_FLAG;

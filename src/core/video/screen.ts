@@ -119,6 +119,25 @@ export class ScreenOutput {
       const end = d + W;
       for (let s = rowSource; d < end; d++, s += su) out[d] = palette[px[s]];
     }
+    this.outPensValid = false;
+    return out;
+  }
+
+  /** `render`, also keeping the pens in output order (`outPens`) for later palette changes. */
+  private renderKeepingPens(src: Bitmap, palette: Uint32Array): Uint32Array {
+    this.checkSource(src);
+    const out = this.frame, pens = this.outPensFor(), px = src.pixels, W = this.width, H = this.height;
+    const su = this.perColumn, sv = this.perRow;
+    let rowSource = this.walkStart, d = 0;
+    for (let v = 0; v < H; v++, rowSource += sv) {
+      const end = d + W;
+      for (let s = rowSource; d < end; d++, s += su) {
+        const p = px[s];
+        pens[d] = p;
+        out[d] = palette[p];
+      }
+    }
+    this.outPensValid = true;
     return out;
   }
 
@@ -126,12 +145,27 @@ export class ScreenOutput {
    *  32-bit view of that source; previous = null when the next call must convert everything. */
   private previous: Uint32Array | null = null;
   private source32: Uint32Array | null = null;
+  /** the next `renderChanged` converts everything (`invalidate`) */
+  private stale = true;
   /** Frames left to convert whole without comparing (after a frame that changed ≥ 3/4 of its rows). */
   private wholeFrames = 0;
+  /**
+   * The pen of every output pixel, in output order (valid after a conversion that kept it up to date):
+   * a palette change then re-converts in one sequential pass instead of a whole rotated conversion.
+   */
+  private outPens: Uint16Array | null = null;
+  private outPensValid = false;
+  /** the colours the frame was last converted with, and which entries differ from the current ones */
+  private lastPalette: Uint32Array | null = null;
+  private penMoved: Uint8Array | null = null;
 
-  /** Make the next `renderChanged` convert every pixel (after a palette change or a state load). */
+  private outPensFor(): Uint16Array {
+    return (this.outPens ??= new Uint16Array(this.width * this.height));
+  }
+
+  /** Make the next `renderChanged` convert every pixel (after a state load, or when unsure what changed). */
   invalidate(): void {
-    this.previous = null;
+    this.stale = true;
     this.wholeFrames = 0;
   }
 
@@ -143,7 +177,9 @@ export class ScreenOutput {
    * and converts the whole frame), the next WHOLE_FRAMES frames skip the comparison and convert
    * everything in output order (as busy games need every frame), then it is tried again. Either way
    * the frame is exact.
-   * The caller promises that `palette` has not changed since the last call, or calls `invalidate()`.
+   * Colours: the palette is compared with the one of the last call; when entries changed, the pixels
+   * showing those pens are re-converted in one sequential pass over the pens kept in output order (a
+   * game animating a few colours every frame costs that pass, not a whole rotated conversion).
    */
   renderChanged(src: Bitmap, palette: Uint32Array): Uint32Array {
     const px = src.pixels, sw = src.width;
@@ -155,15 +191,22 @@ export class ScreenOutput {
       this.previous = null;
     }
     const cur = this.source32;
-    const prev = this.previous;
+    let prev = this.previous;
     if (prev === null || prev.length !== cur.length) {
-      this.previous = cur.slice();
-      return this.render(src, palette);
+      prev = this.previous = cur.slice();
+      this.stale = true;
+    }
+    if (this.stale) {
+      this.stale = false;
+      prev.set(cur);
+      this.keepPalette(palette);
+      return this.renderKeepingPens(src, palette);
     }
     if (this.wholeFrames > 0) {
       // Recent frames changed almost everywhere: comparing would only add to converting.
       this.wholeFrames--;
       prev.set(cur);
+      this.keepPalette(palette);
       return this.render(src, palette);
     }
     this.checkSource(src);
@@ -176,11 +219,95 @@ export class ScreenOutput {
     if (head * 4 >= (probeEnd - first) * 3) {
       prev.set(cur);
       this.wholeFrames = WHOLE_FRAMES;
+      this.keepPalette(palette);
       return this.render(src, palette);
     }
     const changed = head + this.compareRange(src, palette, probeEnd, end);
     if (changed * 4 >= (end - first) * 3) this.wholeFrames = WHOLE_FRAMES;
+    if (this.paletteMoved(palette)) {
+      if (this.outPensValid) this.reconvertMoved(palette);
+      else this.renderKeepingPens(src, palette);
+      this.keepPalette(palette);
+    }
     return this.frame;
+  }
+
+  // ---- for drivers that know which areas they redrew (no whole-frame comparison) ----------------------
+
+  /** Convert every pixel (a driver's first frame, or after it redrew everything). */
+  renderAll(src: Bitmap, palette: Uint32Array): Uint32Array {
+    this.stale = true; // renderChanged's copy of the pens is not kept up to date here
+    this.keepPalette(palette);
+    return this.renderKeepingPens(src, palette);
+  }
+
+  /**
+   * Convert the native area x0..x1, y0..y1 (inclusive, inside the visible area), a part the driver
+   * redrew; after the frame's areas, `finishAreas` applies colour changes everywhere else.
+   */
+  renderArea(src: Bitmap, palette: Uint32Array, x0: number, x1: number, y0: number, y1: number): void {
+    if (!this.outPensValid) return; // finishAreas converts the whole frame
+    const out = this.frame, pens = this.outPens!, px = src.pixels, sw = src.width, vis = this.visible;
+    const sx = this.stepX, sy = this.stepY;
+    for (let y = y0; y <= y1; y++) {
+      let i = this.start + (y - vis.minY) * sy + (x0 - vis.minX) * sx;
+      for (let s = y * sw + x0, e = y * sw + x1; s <= e; s++, i += sx) {
+        const pen = px[s];
+        pens[i] = pen;
+        out[i] = palette[pen];
+      }
+    }
+  }
+
+  /**
+   * After `renderArea` calls: re-convert the pixels whose colour changed since the last frame, unless
+   * the driver says it passed every area showing a changed colour to `renderArea` (`recolour` false).
+   */
+  finishAreas(src: Bitmap, palette: Uint32Array, recolour = true): Uint32Array {
+    this.stale = true;
+    if (!this.outPensValid) return this.renderAll(src, palette);
+    if (!recolour) this.keepPalette(palette);
+    else if (this.paletteMoved(palette)) {
+      this.reconvertMoved(palette);
+      this.keepPalette(palette);
+    }
+    return this.frame;
+  }
+
+  /** Remember the colours the frame now shows. */
+  private keepPalette(palette: Uint32Array): void {
+    const last = this.lastPalette;
+    if (last === null || last.length !== palette.length) this.lastPalette = palette.slice();
+    else last.set(palette);
+  }
+
+  /** Did any colour change since `keepPalette`? Marks the changed entries in `penMoved`. */
+  private paletteMoved(palette: Uint32Array): boolean {
+    const last = this.lastPalette;
+    if (last === null || last.length !== palette.length) {
+      this.penMoved = new Uint8Array(palette.length).fill(1);
+      return true;
+    }
+    let moved: Uint8Array | null = null;
+    for (let i = 0; i < palette.length; i++) {
+      if (last[i] === palette[i]) continue;
+      if (moved === null) {
+        moved = this.penMoved;
+        if (moved === null || moved.length !== palette.length) moved = this.penMoved = new Uint8Array(palette.length);
+        else moved.fill(0);
+      }
+      moved[i] = 1;
+    }
+    return moved !== null;
+  }
+
+  /** Re-convert, in output order, the pixels whose pen changed colour. */
+  private reconvertMoved(palette: Uint32Array): void {
+    const out = this.frame, pens = this.outPens!, moved = this.penMoved!, n = this.width * this.height;
+    for (let d = 0; d < n; d++) {
+      const p = pens[d];
+      if (moved[p] === 1) out[d] = palette[p];
+    }
   }
 
   /**
@@ -189,6 +316,7 @@ export class ScreenOutput {
    */
   private compareRange(src: Bitmap, palette: Uint32Array, from: number, to: number): number {
     const cur = this.source32!, prev = this.previous!, px = src.pixels, sw = src.width, out = this.frame;
+    const pens = this.outPensValid ? this.outPens! : null;
     const vis = this.visible, start = this.start, sx = this.stepX, sy = this.stepY;
     let changed = 0;
     for (let w = from; w < to; w++) {
@@ -199,7 +327,11 @@ export class ScreenOutput {
       const y = (p / sw) | 0;
       const rowOut = start + (y - vis.minY) * sy;
       for (let k = 0, x = p - y * sw; k < 2; k++, x++) {
-        if (x >= vis.minX && x <= vis.maxX) out[rowOut + (x - vis.minX) * sx] = palette[px[p + k]];
+        if (x >= vis.minX && x <= vis.maxX) {
+          const i = rowOut + (x - vis.minX) * sx, pen = px[p + k];
+          out[i] = palette[pen];
+          if (pens !== null) pens[i] = pen;
+        }
       }
     }
     return changed;

@@ -3,11 +3,11 @@
  * settings persistence, and (with `?test` in the URL) the hooks the end-to-end test drives.
  */
 import { Howler } from 'howler';
-import type { GameInfo } from '../../core/machine-api';
-import type { AppConfig, ArcadeApi, MenuCommand } from '../../preload/api';
+import type { GameDescription } from '../../core/describe';
+import type { AppConfig, ArcadeApi, MenuCommand } from '../../shared/api';
 import { games, type CoreGame } from './emu/core-bridge';
 import { Emulator, StartAborted } from './emu/emulator';
-import { SAMPLE_DEMO } from './emu/sample-demo';
+import { ChipLookup } from './emu/chip-lookup';
 import type { InputValue, ScriptEvent } from './emu/protocol';
 import { GameScreen } from './video/screen';
 import { AudioOutput } from './audio/audio-output';
@@ -18,7 +18,7 @@ import { LibraryView, playable, type LibraryEntry } from './ui/library-view';
 import { DebuggerPanel } from './debugger/panel';
 import { PlayerView } from './ui/player-view';
 import { aboutDialog, firstRun, settingsDialog, settingsRomsChanged, statesDialog } from './ui/dialogs';
-import { LIMITS } from '../../main/ipc-validate';
+import { LIMITS } from '../../shared/ipc-validate';
 import { h, toast } from './ui/dom';
 import { parseInputScript } from '../../core/input';
 import { recordingMeta } from './emu/history';
@@ -32,6 +32,7 @@ export class App {
   private config!: AppConfig;
   private entries: LibraryEntry[] = [];
   private readonly coreGames: CoreGame[] = games();
+  private readonly chipLookup = new ChipLookup();
   private readonly input = new InputState();
   private readonly audio = new AudioOutput();
   private emu: Emulator | null = null;
@@ -54,6 +55,7 @@ export class App {
       settings: () => this.openSettings(),
       folderCount: () => this.config.romFolders.length,
       platform: this.api.platform,
+      chips: (n) => this.chipLookup.chips(n),
     });
     this.installKeys();
     this.installDrop();
@@ -173,7 +175,7 @@ export class App {
     if (this.view === 'first-run') await this.finishFirstRun();
   }
 
-  private dipValues(info: GameInfo, dips: Record<string, number>): InputValue[] {
+  private dipValues(info: GameDescription, dips: Record<string, number>): InputValue[] {
     return info.inputs.filter((f) => (f.kind === 'dip' || f.kind === 'config') && dips[fieldKey(f)] !== undefined)
       .map((f) => [f.port, f.name, dips[fieldKey(f)]] as InputValue);
   }
@@ -595,9 +597,9 @@ export class App {
       focused: () => { const a = document.activeElement as HTMLElement | null; return a ? { tag: a.tagName, set: a.dataset.set ?? null, cls: a.className } : null; },
       fpsText: () => document.querySelector('.fps')?.textContent ?? '',
       forceInput: (key: string, value: number | null) => { if (value === null) app.input.forced.delete(key); else app.input.forced.set(key, value); },
-      /** the built-in samples demo machine (not in the library), in the running player */
+      /** the samples demo machine (e2e builds only: test/e2e/sample-demo.ts), in the running player */
       playSampleDemo: async () => {
-        await app.emu!.start(SAMPLE_DEMO, [], []);
+        await app.emu!.start('sampledemo', [], []);
         app.audio.setVolume(app.config.volume, app.config.muted);
         return app.emu!.info;
       },

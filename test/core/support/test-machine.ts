@@ -61,7 +61,7 @@ export class TestTone extends Device implements SoundDevice {
     this.period = data;
   }
   reset(): void { this.period = 0; this.phase = 0; }
-  serialize(s: Serializer): void { this.period = s.u16(this.period); this.phase = s.u16(this.phase); }
+  serialize(s: Serializer): void { this.period = s.u16(this.period); this.phase = s.u16(this.phase); this.stream.serializeTiming(s); }
 }
 
 export const TEST_ROM = (() => {

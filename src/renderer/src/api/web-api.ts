@@ -4,11 +4,11 @@
  * leave the browser); "adding a ROM folder" opens a file picker for zips; screenshots download.
  * The homebrew sets are bundled with the page, so they play out of the box.
  */
-import type { AppConfig, ArcadeApi, LoadedSet, MenuCommand, RawSource, SetAudit, StateSlotInfo } from '../../../preload/api';
-import { defaultConfig, sanitizeConfigReport } from '../../../main/config-defaults';
-import { configPatch, setName, slot as slotNumber } from '../../../main/ipc-validate';
-import { checkReplacement, importTarget } from '../../../main/rom-import';
-import { auditRaw } from '../../../main/roms-bridge';
+import type { AppConfig, ArcadeApi, LoadedSet, MenuCommand, RawSource, SetAudit, StateSlotInfo } from '../../../shared/api';
+import { defaultConfig, sanitizeConfigReport } from '../../../shared/config-defaults';
+import { configPatch, setName, slot as slotNumber } from '../../../shared/ipc-validate';
+import { checkReplacement, importTarget } from '../../../shared/rom-import';
+import { auditRaw } from '../../../shared/roms-bridge';
 import { allManifests, bundledHomebrew } from '../emu/core-bridge';
 import { pngDataUrl } from '../util/png';
 

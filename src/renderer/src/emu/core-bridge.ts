@@ -3,17 +3,20 @@
  * builder (src/core/machine.ts) and the bundled homebrew ROMs. The worker and the library import only
  * this module, so the core can be swapped in one place (the app was first built against the fake
  * machine in test/app/fake-core.ts, which the unit tests still use).
+ *
+ * The UI thread only describes games (`games()`: static definitions, no machine built); machines are
+ * built in the emulator worker (`startMachine`, `chipsOf`).
  */
-import type { GameInfo, Machine } from '../../../core/machine-api';
-import type { RawSource, SetAudit } from '../../../preload/api';
-import { loadRaw, manifests, type RomManifest } from '../../../main/roms-bridge';
+import type { ChipInfo, Machine } from '../../../core/machine-api';
+import type { RawSource, SetAudit } from '../../../shared/api';
+import { loadRaw, manifests, type RomManifest } from '../../../shared/roms-bridge';
 import { GAMES } from '../../../../drivers/index';
 import { createMachine } from '../../../core/machine';
-import { describeGame } from '../../../core/describe';
-import { SAMPLE_DEMO, sampleDemoGame, sampleDemoRoms } from './sample-demo';
+import { describeGame, describeMachine, type GameDescription } from '../../../core/describe';
+import { TEST_MACHINES } from './test-machines';
 
 export interface CoreGame {
-  info: GameInfo;
+  info: GameDescription;
   manifest: RomManifest;
 }
 
@@ -28,13 +31,20 @@ export function games(): CoreGame[] {
       const manifest = all.get(g.name);
       if (!manifest) continue;
       try {
-        cached.push({ info: describeGame(g, manifest), manifest });
+        cached.push({ info: describeGame(g), manifest });
       } catch (e) {
         console.error(`${g.name}: ${(e as Error).message}`);
       }
     }
   }
   return cached;
+}
+
+/** A game's chips (device classes and clocks): only the built devices know them, so only the worker asks. */
+export function chipsOf(name: string): ChipInfo[] | null {
+  const def = GAMES.find((g) => g.name === name);
+  const manifest = manifests().get(name);
+  return def && manifest ? describeMachine(def, manifest).chips : null;
 }
 
 export function allManifests(): Map<string, RomManifest> {
@@ -50,9 +60,10 @@ export function startMachine(name: string, raw: RawSource[], sampleRate: number,
   // sample-based sounds are played by the page through howler (audio/sample-player.ts), not mixed here;
   // stored NVRAM (high scores, battery RAM) is read while the machine is built, as MAME does
   const opts = { sampleRate, externalSamples: true, nvram: (item: string) => nvram?.[item] };
-  if (name === SAMPLE_DEMO) {
-    const { roms, audit } = sampleDemoRoms();
-    return { machine: createMachine(sampleDemoGame, roms, opts), audit };
+  const test = TEST_MACHINES.get(name);
+  if (test) {
+    const { roms, audit } = test.roms();
+    return { machine: createMachine(test.game, roms, opts), audit };
   }
   const def = GAMES.find((g) => g.name === name);
   const manifest = manifests().get(name);

@@ -8,7 +8,7 @@
  * meanwhile are added to the next request (bounded), so a slow frame does not lose game time.
  */
 import type { GameInfo } from '../../../core/machine-api';
-import type { KeyBinding, RawSource, SetAudit } from '../../../preload/api';
+import type { KeyBinding, RawSource, SetAudit } from '../../../shared/api';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { Pacer } from './pacer';
 import { GameScreen } from '../video/screen';

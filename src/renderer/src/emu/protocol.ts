@@ -1,6 +1,6 @@
 /** Messages between the player (main thread) and the emulator worker. */
-import type { GameInfo, SampleData, SampleEvent } from '../../../core/machine-api';
-import type { RawSource, SetAudit } from '../../../preload/api';
+import type { ChipInfo, GameInfo, SampleData, SampleEvent } from '../../../core/machine-api';
+import type { RawSource, SetAudit } from '../../../shared/api';
 import type { DebugReply, DebugRequest, MemoryWindow } from '../debugger/protocol';
 
 /** One input field value: [port, field, value]. */
@@ -29,6 +29,8 @@ export type ToWorker =
   | { t: 'playback'; events: ScriptEvent[]; frames: number }
   /** the debugger panel (src/renderer/src/debugger/) */
   | { t: 'debug'; id: number; req: DebugRequest; mem: MemoryWindow | null }
+  /** a game's chips for the library's details (emu/chip-lookup.ts); needs no started machine */
+  | { t: 'chips'; id: number; name: string }
   | { t: 'stop' };
 
 /** An input-script event (../shared/oracle/README.md): applied after frame `frame` has been produced. */
@@ -52,6 +54,8 @@ export type FromWorker =
   | { t: 'loaded'; id: number; ok: boolean; message?: string; frameNumber: number }
   | { t: 'memory'; id: number; bytes: Uint8Array | null; names: string[] }
   | { t: 'debug'; id: number; reply: DebugReply }
+  /** null: no such game, or its machine could not be built */
+  | { t: 'chips'; id: number; chips: ChipInfo[] | null }
   /** a breakpoint or watchpoint stopped the game while it ran */
   | { t: 'debugStopped'; reply: DebugReply }
   | { t: 'error'; message: string; fatal: boolean }

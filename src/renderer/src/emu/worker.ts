@@ -5,7 +5,7 @@
  */
 /// <reference lib="webworker" />
 import type { Machine, SampleEvent } from '../../../core/machine-api';
-import { startMachine } from './core-bridge';
+import { chipsOf, startMachine } from './core-bridge';
 import type { FromWorker, InputValue, ScriptEvent, ToWorker } from './protocol';
 import { RateControl } from '../audio/resampler';
 import { FrameHistory, InputRecorder, formatRecording, runAhead } from './history';
@@ -267,6 +267,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
       case 'debug':
         post({ t: 'debug', id: msg.id, reply: debug.handle(msg.req, msg.mem) });
         break;
+      case 'chips': {
+        let chips = null;
+        try { chips = chipsOf(msg.name); } catch { /* a driver that cannot be built: the library says so */ }
+        post({ t: 'chips', id: msg.id, chips });
+        break;
+      }
       case 'stop':
         checkNvram(true);
         machine = null;

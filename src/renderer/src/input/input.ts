@@ -3,7 +3,7 @@
  * (Gamepad API, polled). `sample()` is called just before each emulated frame is requested and turns
  * the current state into field values through the game's bindings.
  */
-import type { KeyBinding } from '../../../preload/api';
+import type { KeyBinding } from '../../../shared/api';
 import type { InputValue } from '../emu/protocol';
 import type { AnalogBinding } from './keymap';
 

@@ -5,7 +5,7 @@
  * Fields are keyed "PORT/Field name" (MAME port tag and field name).
  */
 import type { InputFieldInfo } from '../../../core/machine-api';
-import type { GameSettings, KeyBinding } from '../../../preload/api';
+import type { GameSettings, KeyBinding } from '../../../shared/api';
 
 const KEYS: Record<string, string[]> = {
   P1_JOYSTICK_UP: ['ArrowUp'], P1_JOYSTICK_DOWN: ['ArrowDown'], P1_JOYSTICK_LEFT: ['ArrowLeft'], P1_JOYSTICK_RIGHT: ['ArrowRight'],

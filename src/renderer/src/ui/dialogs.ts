@@ -2,11 +2,11 @@
  * Modal dialogs: save/load state slots with thumbnails, settings (controls remapping, DIP switches,
  * video, audio, ROM folders), the first-run welcome, and About.
  */
-import type { GameInfo } from '../../../core/machine-api';
-import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../preload/api';
+import type { GameDescription } from '../../../core/describe';
+import type { AppConfig, GameSettings, KeyBinding, StateSlotInfo } from '../../../shared/api';
 import { loadSensitivity, saveSensitivity, trackballFields } from '../input/trackball';
 import { bindingsFor, defaultBinding, fieldKey, keyLabel, padLabel } from '../input/keymap';
-import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../main/config-defaults';
+import { DEFAULT_HOTKEYS, HOTKEY_ACTIONS } from '../../../shared/config-defaults';
 import { APP_VERSION } from '../version';
 import { InputState } from '../input/input';
 import { clear, h, icon } from './dom';
@@ -53,16 +53,16 @@ export function statesDialog(mode: 'save' | 'load', slots: StateSlotInfo[], pick
 
 export interface SettingsContext {
   config: AppConfig;
-  game: GameInfo | null;
+  game: GameDescription | null;
   platform: 'electron' | 'web';
   save(patch: Partial<AppConfig>): Promise<void>;
   addFolder(): Promise<void>;
   removeFolder(f: string): Promise<void>;
-  applyDips(game: GameInfo, dips: Record<string, number>): void;
+  applyDips(game: GameDescription, dips: Record<string, number>): void;
 }
 
 /** Trackball games: the mouse (click the game to lock the pointer) and its sensitivity (input/trackball.ts). */
-function trackballSetting(inputs: GameInfo['inputs']): HTMLElement[] {
+function trackballSetting(inputs: GameDescription['inputs']): HTMLElement[] {
   if (trackballFields(inputs).length === 0) return [];
   const value = h('span', { class: 'hint' }, `${loadSensitivity().toFixed(2)}×`);
   const range = h('input', { type: 'range', min: '0.25', max: '4', step: '0.25', value: String(loadSensitivity()), 'aria-label': 'Trackball sensitivity' }) as HTMLInputElement;

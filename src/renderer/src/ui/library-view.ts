@@ -3,9 +3,10 @@
  * driver, year, maker), a details panel (chips, screen, controls, ROM files and where they were
  * found) and the Play button. Zips dropped anywhere on the window are imported (see app.ts).
  */
-import type { SetAudit } from '../../../preload/api';
+import type { SetAudit } from '../../../shared/api';
+import type { ChipInfo } from '../../../core/machine-api';
 import type { CoreGame } from '../emu/core-bridge';
-import { isPlayable } from '../../../main/roms-bridge';
+import { isPlayable } from '../../../shared/roms-bridge';
 import { statusLabels } from '../../../core/describe';
 import { clear, h, icon } from './dom';
 
@@ -60,6 +61,8 @@ export class LibraryView {
     settings: () => void;
     folderCount: () => number;
     platform: 'electron' | 'web';
+    /** the game's chips, from the emulator worker (emu/chip-lookup.ts); null when unknown */
+    chips: (name: string) => Promise<ChipInfo[] | null>;
   }) {
     const search = h('input', {
       type: 'search', class: 'search', placeholder: 'Search games, makers, years…', 'aria-label': 'Search',
@@ -245,6 +248,17 @@ export class LibraryView {
     return card;
   }
 
+  /** Filled in when the worker answers (at once when it already has), if the game is still shown. */
+  private chipList(name: string): HTMLElement {
+    const list = h('ul', { class: 'chips', 'aria-busy': 'true' });
+    void this.actions.chips(name).then((chips) => {
+      list.removeAttribute('aria-busy');
+      if (!chips) { list.append(h('li', null, 'unknown')); return; }
+      list.append(...chips.map((c) => h('li', null, h('b', null, c.type), ` ${c.tag} · ${mhz(c.clock)}`)));
+    });
+    return list;
+  }
+
   private renderDetails(): void {
     clear(this.details);
     const e = this.entries.find((x) => x.game.info.name === this.selected);
@@ -272,7 +286,7 @@ export class LibraryView {
       h('dl', { class: 'facts' },
         h('dt', null, 'Driver'), h('dd', null, i.driver),
         h('dt', null, 'Screen'), h('dd', null, `${i.width}×${i.height} ${i.height > i.width ? 'vertical' : 'horizontal'}, ${i.refreshHz.toFixed(3)} Hz`),
-        h('dt', null, 'Chips'), h('dd', null, h('ul', { class: 'chips' }, ...i.chips.map((c) => h('li', null, h('b', null, c.type), ` ${c.tag} · ${mhz(c.clock)}`)))),
+        h('dt', null, 'Chips'), h('dd', null, this.chipList(i.name)),
         h('dt', null, 'Controls'), h('dd', null, controls.slice(0, 10).join(', ') + (controls.length > 10 ? '…' : '')),
         h('dt', null, 'DIP switches'), h('dd', null, dips ? `${dips} (change them in Settings while playing)` : 'none'),
         ...(statusLabels(i.status).length ? [h('dt', null, 'Emulation'), h('dd', null, statusLabels(i.status).join(', '))] : []),

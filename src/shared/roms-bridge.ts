@@ -4,7 +4,7 @@
  * all audit and load sets through the same functions. The manifests are bundled at build time
  * (import.meta.glob), so a packaged app never looks for JSON files on disk.
  */
-import type { RawSource, RomFileAudit, SetAudit, SetStatus } from '../preload/api';
+import type { RawSource, RomFileAudit, SetAudit, SetStatus } from './api';
 import { parseManifest, type RomManifest } from '../core/roms/manifest';
 import { memorySource, zipSource, type RomSource } from '../core/roms/source';
 import { auditSet, loadSet, type AuditReport, type FileStatus } from '../core/roms/audit';

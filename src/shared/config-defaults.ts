@@ -2,7 +2,7 @@
  * Default settings and the defensive reader of a settings object, shared by the Electron main
  * process (config.ts, a JSON file) and the web build (localStorage). No Node or Electron import.
  */
-import type { AppConfig } from '../preload/api';
+import type { AppConfig } from './api';
 import { configPatch, LIMITS, windowState } from './ipc-validate';
 
 export const DEFAULT_HOTKEYS: Record<string, string> = {

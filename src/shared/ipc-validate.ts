@@ -4,7 +4,7 @@
  * each channel has one validator that either returns typed, copied values or throws.
  * Plain module, no Electron import, so vitest covers it.
  */
-import type { AppConfig, GameSettings, KeyBinding, VideoSettings, WindowState } from '../preload/api';
+import type { AppConfig, GameSettings, KeyBinding, VideoSettings, WindowState } from './api';
 
 export class IpcValidationError extends Error {
   override name = 'IpcValidationError';

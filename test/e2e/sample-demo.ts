@@ -1,19 +1,19 @@
 /**
- * A tiny built-in machine with a `samples` device, for the app's end-to-end test of sample-based sound
- * (no board we emulate uses samples yet). It is not in the library; the e2e test starts it through the
- * `?test` hooks. No CPU: a board device counts frames on VBLANK and triggers the samples on a fixed
+ * A tiny machine with a `samples` device, for the app's end-to-end test of sample-based sound (no board
+ * we emulate uses samples yet). Only the e2e build has it (test/e2e/test-machines.ts, `vite build --mode
+ * e2e`); it is not in the library, the e2e test starts it through the `?test` hooks. No CPU: a board device counts frames on VBLANK and triggers the samples on a fixed
  * script, the way a Space Invaders-style sound latch would:
  *   every 60 frames from frame 10: sample 0 ('blip', 0.15 s, 880 Hz) one-shot on channel 0
  *   frames 30-150: sample 1 ('hum', 110 Hz) looping on channel 1, at half volume from frame 90, repeating
  * The screen shows one bar per channel, lit while the channel plays.
  */
-import { Device, type Serializer } from '../../../core/device';
-import { defineDevices, defineHardware, type GameDefinition } from '../../../core/driver-schema';
-import type { LoadedRoms } from '../../../core/machine';
-import type { RomManifest } from '../../../core/roms/manifest';
-import type { Screen } from '../../../core/screen';
-import type { SetAudit } from '../../../preload/api';
-import { Samples, type SampleData } from '../../../../sound/samples/samples';
+import { Device, type Serializer } from '../../src/core/device';
+import { defineDevices, defineHardware, type GameDefinition } from '../../src/core/driver-schema';
+import type { LoadedRoms } from '../../src/core/machine';
+import type { RomManifest } from '../../src/core/roms/manifest';
+import type { Screen } from '../../src/core/screen';
+import type { SetAudit } from '../../src/shared/api';
+import { Samples, type SampleData } from '../../sound/samples/samples';
 
 export const SAMPLE_DEMO = 'sampledemo';
 
