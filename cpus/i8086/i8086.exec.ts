@@ -3,8 +3,8 @@
  * opcode table (i8086.ops.ts) maps opcodes to them, and i8086.gen.ts holds the resulting tables.
  */
 import type { I8086 } from './i8086';
-import { ARITH, AX, BX, CF, CS, CX, DF, DS, DX, ES, IF, OF, PF, R8, REP_NONE, SF, SP, SS, ZF, szp16 } from './i8086.state';
-import { alu16, alu8, dec16, inc16, shift } from './i8086.alu';
+import { AX, BX, CF, CS, CX, DF, DS, DX, ES, IF, OF, R8, REP_NONE, SP, SS } from './i8086.state';
+import { add16, alu16, alu8, dec16, inc16, shift } from './i8086.alu';
 import { exec186, invalidOpcode } from './i8086.ext186';
 import { aaa, aad, aam, aas, daa, das, grp3_16, grp3_8, grp4, grp5 } from './i8086.group';
 import { repString, string1 } from './i8086.string';
@@ -449,10 +449,11 @@ export function opd0_d3(cpu: I8086, op: number): void {
   const count = op < 0xd2 ? 1 : shiftCount(cpu, r8[2]);
   if (m >= 0xc0) {
     if (op === 0xd1 && reg === 4) {
-      // SHL r16, 1: the hot case (CRC and multiply loops), without the general shifter's loop
-      const r16 = cpu.r16, v = r16[m & 7], r = (v << 1) & 0xffff, cf = v >> 15;
-      r16[m & 7] = r;
-      cpu.flags = (cpu.fl & ~ARITH) | cf | szp16(r) | (((r >> 15) ^ cf) !== 0 ? OF : 0);
+      // SHL r16, 1: the hot case (CRC and multiply loops). Its flags are those of ADD v,v (CF the bit
+      // shifted out, OF = CF ^ MSB, SZP of the result) and stay lazy; AF too: the chip leaves bit 4
+      // of the result there (vectors D1.4, where AF is masked as undefined: 24 of 24 register forms)
+      const r16 = cpu.r16, v = r16[m & 7];
+      r16[m & 7] = add16(cpu, v, v, 0);
       cpu.icount -= t.shift1R;
       return;
     }

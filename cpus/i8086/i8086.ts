@@ -223,7 +223,7 @@ export class I8086 extends Device implements CpuDevice {
   /** One turn of the run loop off the fast path (pending interrupt, trap, inhibit, HALT, REP resume); true: stop. */
   slowStep(f: number): boolean {
     if (this.inhibit !== 0) this.inhibit = 0;
-    else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) return false;
+    else if ((this.nmiPending | this.trapPending | this.irqLine) !== 0 && this.serviceInterrupts()) { this.updatePending(); return false; }
     if (this.halted !== 0) { this.icount = 0; return true; }
     this.step();
     // the fast path relies on these being clear between instructions

@@ -6,10 +6,9 @@
  * the T-state count (= `cycles.length`) and the I/O traffic: IN reads are served from `ports` entries
  * `[port, value, "r"]` in order, OUT writes must match the `"w"` entries exactly (16-bit port, value).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { ConformanceOptions, ConformanceResult } from '../../src/core/conformance';
+import {
+  loadVectorFile as loadVectors, runVectorSuite, vectorFiles, type ConformanceOptions, type ConformanceResult, type VectorSuite,
+} from '../../src/core/conformance';
 import { AddressSpace } from '../../src/core/memory';
 import { Z80 } from './z80';
 
@@ -32,9 +31,8 @@ const REG_FIELDS = new Set([
   'af_', 'bc_', 'de_', 'hl_', 'iff1', 'iff2', 'im', 'ei', 'p', 'q',
 ]);
 
-export function loadVectorFile(path: string): Z80Vector[] {
-  return JSON.parse(gunzipSync(readFileSync(path)).toString('utf8')) as Z80Vector[];
-}
+export const loadVectorFile = (path: string): Z80Vector[] => loadVectors<Z80Vector>(path);
+export { vectorFiles };
 
 /** One CPU on a flat 64 KB RAM that logs writes, and an I/O space that plays back a test's `ports`. */
 export class Z80VectorRunner {
@@ -122,26 +120,17 @@ export class Z80VectorRunner {
 function hex2(v: number): string { return v.toString(16).padStart(2, '0'); }
 function hex4(v: number): string { return v.toString(16).padStart(4, '0'); }
 
-export function vectorFiles(dir: string, filter?: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json.gz') && (!filter || f.startsWith(filter)))
-    .sort();
+/** The Z80's state mapping for the shared runner: every field of each test through `Z80VectorRunner`. */
+export class Z80Suite implements VectorSuite<Z80Vector> {
+  private readonly runner = new Z80VectorRunner();
+  check(v: Z80Vector): string | null { return this.runner.run(v); }
+  detail(v: Z80Vector): string {
+    const ram = new Map(v.initial.ram), pc = v.initial.pc as number;
+    return `[${[0, 1, 2, 3].map((k) => (ram.get((pc + k) & 0xffff) ?? 0).toString(16).padStart(2, '0')).join(' ')}]`;
+  }
+  notes(): string[] {
+    return ['compared: every register of `final` (incl. WZ, Q, P, EI, IFF1/2, R, shadow set), RAM (no unlisted writes), I/O traffic and the T-state count'];
+  }
 }
 
-export async function runConformance(opts: ConformanceOptions): Promise<ConformanceResult> {
-  const files = vectorFiles(opts.vectorsDir, opts.filter);
-  const maxReported = opts.maxReported ?? 20;
-  const runner = new Z80VectorRunner();
-  let passed = 0, failed = 0;
-  for (let i = 0; i < files.length; i++) {
-    for (const v of loadVectorFile(join(opts.vectorsDir, files[i]))) {
-      const diff = runner.run(v);
-      if (diff === null) { passed++; continue; }
-      failed++;
-      if (failed <= maxReported) opts.log(`FAIL ${v.name} (${files[i]}): ${diff}`);
-    }
-    opts.progress?.(i + 1, files.length);
-  }
-  if (files.length === 0) opts.log(`no vector files in ${opts.vectorsDir}`);
-  return { passed, failed, skipped: [] };
-}
+export const runConformance = (opts: ConformanceOptions): Promise<ConformanceResult> => runVectorSuite(new Z80Suite(), opts);

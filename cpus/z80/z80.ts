@@ -26,7 +26,7 @@
 import type { CpuDevice, Disassembly, RegisterInfo } from '../../src/core/cpu';
 import type { Serializer } from '../../src/core/device';
 import { disassembleZ80 } from './z80.dasm';
-import { FPV } from './z80.alu';
+import { F_PV } from './z80.alu';
 import { Z80Exec } from './z80.gen';
 
 const REGISTERS: readonly RegisterInfo[] = [
@@ -203,7 +203,7 @@ export class Z80 extends Z80Exec implements CpuDevice {
     }
     // Young §5.2: on NMOS parts an IRQ accepted right after LD A,I / LD A,R leaves P/V reset, because the
     // flag is latched after IFF2 was cleared by the acceptance.
-    if (this.p !== 0) this.f &= ~FPV;
+    if (this.p !== 0) this.f &= ~F_PV;
     this.p = 0;
     this.iff1 = 0;
     this.iff2 = 0;
