@@ -15,13 +15,16 @@
 import { Device, type Serializer } from '../../src/core/device';
 import type { Screen } from '../../src/core/screen';
 import {
-  Bitmap, decodeGfx, drawGfx, DRAW_OPAQUE, type GfxSet, lookupTable, paletteFromProm, rect, resolveIndirect,
-  ScreenOutput, Tilemap, type TileInfo, transMasks,
+  decodeGfx, drawGfxOriented, type GfxSet, lookupTable, OrientedTiles, OutputStrides, paletteFromProm, rect,
+  resolveIndirect, ScreenOutput, TILE_FLIPX, TILE_FLIPY, transMasks,
 } from '../../src/core/video';
 import { PACMAN_PALETTE_SPEC, pacmanTileIndex, SPRITE_LAYOUT, TILE_LAYOUT } from './pacman.gfx';
 
 const NATIVE_W = 288;
 const NATIVE_H = 224;
+const COLS = NATIVE_W / 8;
+const ROWS = NATIVE_H / 8;
+const CELLS = COLS * ROWS;
 /** sprite clip, native: x 2*8 .. 34*8-1 (upright rows 2-33) */
 const SPRITE_CLIP = rect(16, 271, 0, 223);
 
@@ -36,6 +39,12 @@ export interface PacmanVideoMemory {
   screen: Screen;
 }
 
+/**
+ * Drawn straight into the oriented RGBA frame (the palette is fixed PROM data): a screen cell (8×8 native
+ * pixels) is redrawn from its tile when its video/colour RAM was written, when the flip changed, or when
+ * a sprite covered it last frame; then the sprites are drawn over. Every pixel is what MAME's tilemap +
+ * sprites + palette give (the goldens compare every frame pixel for pixel).
+ */
 export class PacmanVideo extends Device {
   private readonly tiles: GfxSet;
   private readonly sprites: GfxSet;
@@ -43,9 +52,19 @@ export class PacmanVideo extends Device {
   private readonly pens: Uint32Array;
   /** per sprite colour: pixel values whose lookup is colour 0 (transparent) */
   private readonly spriteTrans: Uint32Array;
-  private readonly tilemap: Tilemap;
-  private readonly bitmap = new Bitmap(NATIVE_W, NATIVE_H);
   private readonly output: ScreenOutput;
+  private readonly strides: OutputStrides;
+  private readonly orientedTiles: OrientedTiles;
+  /** per screen cell (row × 36 + column, native): output index of its block */
+  private readonly cellBlock = new Int32Array(CELLS);
+  /** video/colour RAM offset → logical cell (row × 36 + column), -1 for the offsets no tile shows */
+  private readonly cellOfMem = new Int16Array(0x400).fill(-1);
+  private readonly memOfCell = new Int16Array(CELLS);
+  /** logical cells whose RAM was written since they were last drawn */
+  private readonly tileDirty = new Uint8Array(CELLS);
+  /** screen cells a sprite was drawn over last frame (they show the tile again before this frame's sprites) */
+  private readonly underSprite = new Uint8Array(CELLS);
+  private allDirty = true;
   private flip = 0;
 
   private readonly videoram: Uint8Array;
@@ -71,36 +90,39 @@ export class PacmanVideo extends Device {
     table.set(lookupTable(proms, { offset: 32, count: 256, or: 0x10 }), 256);
     this.pens = resolveIndirect(colors, table);
     this.spriteTrans = transMasks(table, 4, 64, 0);
-    this.tilemap = new Tilemap({
-      gfx: this.tiles, tileWidth: 8, tileHeight: 8, cols: 36, rows: 28,
-      mapper: (c, r) => pacmanTileIndex(c, r),
-      getTileInfo: (i: number, info: TileInfo) => {
-        info.code = this.videoram[i];
-        info.color = this.colorram[i] & 0x1f;
-        info.flags = 0;
-      },
-    });
     this.output = new ScreenOutput(rect(0, NATIVE_W - 1, 0, NATIVE_H - 1), { rotate: screen.rotate }, screen.output);
+    this.strides = new OutputStrides(this.output);
+    this.orientedTiles = new OrientedTiles(this.tiles, this.strides);
+    for (let row = 0; row < ROWS; row++) {
+      for (let col = 0; col < COLS; col++) {
+        const cell = row * COLS + col, m = pacmanTileIndex(col, row);
+        this.cellOfMem[m] = cell;
+        this.memOfCell[cell] = m;
+        this.cellBlock[cell] = this.orientedTiles.blockAt(col * 8, row * 8);
+      }
+    }
   }
 
   /** Video/colour RAM write hooks (map entries store first, then call these). */
   videoramWritten(offset: number, _data: number): void {
-    this.tilemap.markDirty(offset);
+    const cell = this.cellOfMem[offset & 0x3ff];
+    if (cell >= 0) this.tileDirty[cell] = 1;
   }
   colorramWritten(offset: number, _data: number): void {
-    this.tilemap.markDirty(offset);
+    const cell = this.cellOfMem[offset & 0x3ff];
+    if (cell >= 0) this.tileDirty[cell] = 1;
   }
 
   /** LS259 Q3 at 0x5003. */
   setFlip(state: number): void {
-    this.flip = state & 1;
-    this.tilemap.setFlip(this.flip === 1, this.flip === 1);
+    const f = state & 1;
+    if (f !== this.flip) this.allDirty = true;
+    this.flip = f;
   }
 
   draw(): void {
-    const bm = this.bitmap;
-    this.tilemap.draw(bm, bm.bounds, DRAW_OPAQUE);
-    const sr = this.spriteram, sp = this.spriteram2;
+    this.drawTiles();
+    const sr = this.spriteram, sp = this.spriteram2, under = this.underSprite;
     for (let n = 7; n >= 0; n--) {
       const offs = n * 2;
       const attr = sr[offs];
@@ -110,10 +132,35 @@ export class PacmanVideo extends Device {
       const flipX = (attr & 1) !== 0;
       const flipY = (attr & 2) !== 0;
       const mask = this.spriteTrans[color & 0x3f];
-      drawGfx(bm, this.sprites, attr >> 2, color, flipX, flipY, sx, sy, SPRITE_CLIP, mask);
-      drawGfx(bm, this.sprites, attr >> 2, color, flipX, flipY, sx - 256, sy, SPRITE_CLIP, mask);
+      // Drawn again 256 pixels left for the wrap-around (MAME draws every sprite twice).
+      for (let x = sx; x >= sx - 256; x -= 256) {
+        if (!drawGfxOriented(this.strides, this.pens, this.sprites, attr >> 2, color, flipX, flipY, x, sy, SPRITE_CLIP, mask)) continue;
+        const c0 = Math.max(x, SPRITE_CLIP.minX) >> 3, c1 = Math.min(x + 15, SPRITE_CLIP.maxX) >> 3;
+        const r0 = Math.max(sy, 0) >> 3, r1 = Math.min(sy + 15, NATIVE_H - 1) >> 3;
+        for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) under[r * COLS + c] = 1;
+      }
     }
-    this.output.renderChanged(bm, this.pens); // the palette is fixed PROM data
+  }
+
+  /**
+   * Redraw the screen cells that no longer show their tile. Flip screen turns the tile layer only:
+   * logical cell c then sits at screen cell CELLS-1-c, its pixels turned half a circle (MAME set_flip).
+   */
+  private drawTiles(): void {
+    const all = this.allDirty, flip = this.flip, dirty = this.tileDirty, under = this.underSprite;
+    const vram = this.videoram, cram = this.colorram, memOfCell = this.memOfCell, blocks = this.cellBlock;
+    const tiles = this.orientedTiles, pens = this.pens;
+    const tileFlip = flip ? TILE_FLIPX | TILE_FLIPY : 0;
+    for (let p = 0; p < CELLS; p++) {
+      const c = flip ? CELLS - 1 - p : p;
+      if (all || dirty[c] !== 0 || under[p] !== 0) {
+        const m = memOfCell[c];
+        tiles.draw(blocks[p], vram[m], tileFlip, (cram[m] & 0x1f) * 4, pens);
+      }
+    }
+    dirty.fill(0);
+    under.fill(0);
+    this.allDirty = false;
   }
 
   reset(): void {}
@@ -123,8 +170,7 @@ export class PacmanVideo extends Device {
   }
 
   override postLoad(): void {
-    this.tilemap.setFlip(this.flip === 1, this.flip === 1);
-    this.tilemap.markAllDirty();
-    this.output.invalidate();
+    this.flip &= 1;
+    this.allDirty = true;
   }
 }

@@ -5,3 +5,4 @@ export * from './gfx';
 export * from './draw';
 export * from './tilemap';
 export * from './screen';
+export * from './oriented';
