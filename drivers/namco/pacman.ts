@@ -110,8 +110,8 @@ export function pacmanMainMap(d: PacmanDevices): MapEntry[] {
 /** RAM, video and I/O of the Pac-Man board, without the program ROM: variant boards put their own ROM under it. */
 export function pacmanBoardMap(d: PacmanDevices): MapEntry[] {
   return [
-    { at: [0x4000, 0x43ff], mirror: 0xa000, ram: 'videoram', write: d.video.videoramWritten },
-    { at: [0x4400, 0x47ff], mirror: 0xa000, ram: 'colorram', write: d.video.colorramWritten },
+    { at: [0x4000, 0x43ff], mirror: 0xa000, ram: 'videoram' },
+    { at: [0x4400, 0x47ff], mirror: 0xa000, ram: 'colorram' },
     { at: [0x4800, 0x4bff], mirror: 0xa000, read: { value: 0xbf }, nop: 'w' }, // MAME pacman_read_nop
     { at: [0x4c00, 0x4fef], mirror: 0xa000, ram: 'workram' },
     { at: [0x4ff0, 0x4fff], mirror: 0xa000, ram: 'spriteram' },

@@ -41,8 +41,8 @@ export interface PacmanVideoMemory {
 
 /**
  * Drawn straight into the oriented RGBA frame (the palette is fixed PROM data): a screen cell (8×8 native
- * pixels) is redrawn from its tile when its video/colour RAM was written, when the flip changed, or when
- * a sprite covered it last frame; then the sprites are drawn over. Every pixel is what MAME's tilemap +
+ * pixels) is redrawn from its tile when the tile it shows changed (code, colour or flip) or a sprite
+ * covered it last frame; then the sprites are drawn over. Every pixel is what MAME's tilemap +
  * sprites + palette give (the goldens compare every frame pixel for pixel).
  */
 export class PacmanVideo extends Device {
@@ -57,14 +57,12 @@ export class PacmanVideo extends Device {
   private readonly orientedTiles: OrientedTiles;
   /** per screen cell (row × 36 + column, native): output index of its block */
   private readonly cellBlock = new Int32Array(CELLS);
-  /** video/colour RAM offset → logical cell (row × 36 + column), -1 for the offsets no tile shows */
-  private readonly cellOfMem = new Int16Array(0x400).fill(-1);
+  /** logical cell (row × 36 + column) → video/colour RAM offset */
   private readonly memOfCell = new Int16Array(CELLS);
-  /** logical cells whose RAM was written since they were last drawn */
-  private readonly tileDirty = new Uint8Array(CELLS);
+  /** per screen cell: code | colour << 8 | flip << 13 of the tile it shows, -1 = to be drawn */
+  private readonly shown = new Int32Array(CELLS).fill(-1);
   /** screen cells a sprite was drawn over last frame (they show the tile again before this frame's sprites) */
   private readonly underSprite = new Uint8Array(CELLS);
-  private allDirty = true;
   private flip = 0;
 
   private readonly videoram: Uint8Array;
@@ -96,28 +94,15 @@ export class PacmanVideo extends Device {
     for (let row = 0; row < ROWS; row++) {
       for (let col = 0; col < COLS; col++) {
         const cell = row * COLS + col, m = pacmanTileIndex(col, row);
-        this.cellOfMem[m] = cell;
         this.memOfCell[cell] = m;
         this.cellBlock[cell] = this.orientedTiles.blockAt(col * 8, row * 8);
       }
     }
   }
 
-  /** Video/colour RAM write hooks (map entries store first, then call these). */
-  videoramWritten(offset: number, _data: number): void {
-    const cell = this.cellOfMem[offset & 0x3ff];
-    if (cell >= 0) this.tileDirty[cell] = 1;
-  }
-  colorramWritten(offset: number, _data: number): void {
-    const cell = this.cellOfMem[offset & 0x3ff];
-    if (cell >= 0) this.tileDirty[cell] = 1;
-  }
-
   /** LS259 Q3 at 0x5003. */
   setFlip(state: number): void {
-    const f = state & 1;
-    if (f !== this.flip) this.allDirty = true;
-    this.flip = f;
+    this.flip = state & 1;
   }
 
   draw(): void {
@@ -143,24 +128,24 @@ export class PacmanVideo extends Device {
   }
 
   /**
-   * Redraw the screen cells that no longer show their tile. Flip screen turns the tile layer only:
-   * logical cell c then sits at screen cell CELLS-1-c, its pixels turned half a circle (MAME set_flip).
+   * Redraw the screen cells that no longer show their tile: the tile's code or colour changed, or a sprite
+   * covered the cell last frame. Comparing 1008 cells a frame costs less than a write hook on every video
+   * and colour RAM store (busy programs rewrite them all every frame). Flip screen turns the tile layer
+   * only: logical cell c then sits at screen cell CELLS-1-c, its pixels turned half a circle (MAME set_flip).
    */
   private drawTiles(): void {
-    const all = this.allDirty, flip = this.flip, dirty = this.tileDirty, under = this.underSprite;
+    const flip = this.flip, shown = this.shown, under = this.underSprite;
     const vram = this.videoram, cram = this.colorram, memOfCell = this.memOfCell, blocks = this.cellBlock;
     const tiles = this.orientedTiles, pens = this.pens;
     const tileFlip = flip ? TILE_FLIPX | TILE_FLIPY : 0;
     for (let p = 0; p < CELLS; p++) {
-      const c = flip ? CELLS - 1 - p : p;
-      if (all || dirty[c] !== 0 || under[p] !== 0) {
-        const m = memOfCell[c];
-        tiles.draw(blocks[p], vram[m], tileFlip, (cram[m] & 0x1f) * 4, pens);
-      }
+      const m = memOfCell[flip ? CELLS - 1 - p : p], code = vram[m], color = cram[m] & 0x1f;
+      const key = code | (color << 8) | (tileFlip << 13);
+      if (key === shown[p] && under[p] === 0) continue;
+      shown[p] = key;
+      tiles.draw(blocks[p], code, tileFlip, color * 4, pens);
     }
-    dirty.fill(0);
     under.fill(0);
-    this.allDirty = false;
   }
 
   reset(): void {}
@@ -171,6 +156,6 @@ export class PacmanVideo extends Device {
 
   override postLoad(): void {
     this.flip &= 1;
-    this.allDirty = true;
+    this.shown.fill(-1);
   }
 }

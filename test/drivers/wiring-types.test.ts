@@ -22,7 +22,7 @@ export const renamed = defineHardware({
   wire: (d, m) => ({
     maps: {
       maincpu: {
-        program: [{ at: [0x4000, 0x43ff], ram: 'videoram', write: d.video.videoramWriten }],
+        program: [{ at: [0x4000, 0x43ff], ram: 'videoram', write: d.video.setFlp }],
       },
     },
     lines: [
@@ -56,7 +56,7 @@ describe('wiring type checks', () => {
       }
       const errors = out.split('\n').filter((l) => l.startsWith('probe.ts('));
       const expected = [
-        /probe\.ts\(11,.*Property 'videoramWriten' does not exist on type 'PacmanVideo'. Did you mean 'videoramWritten'\?/,
+        /probe\.ts\(11,.*Property 'setFlp' does not exist on type 'PacmanVideo'. Did you mean 'setFlip'\?/,
         /probe\.ts\(15,.*Property 'wsg' does not exist on type 'Devices</,
         /probe\.ts\(16,.*Property 'qq' does not exist on type 'Ls259'/,
         /probe\.ts\(17,.*Property 'board' does not exist on type/,
