@@ -43,10 +43,9 @@ export interface PacmanVideoMemory {
  * Drawn straight into the oriented RGBA frame (the palette is fixed PROM data): a screen cell (8×8 native
  * pixels) is redrawn from its tile when the tile it shows changed (code, colour or flip) or a sprite
  * covered it last frame; then the sprites are drawn over. Every pixel is what MAME's tilemap +
- * sprites + palette give (the goldens compare every frame pixel for pixel).
+ * sprites + palette give (the goldens compare them pixel for pixel).
  */
 export class PacmanVideo extends Device {
-  private readonly tiles: GfxSet;
   private readonly sprites: GfxSet;
   /** 512 pens (256 lookups × 2 colour-table banks) → RGBA */
   private readonly pens: Uint32Array;
@@ -77,10 +76,10 @@ export class PacmanVideo extends Device {
     this.colorram = mem.colorram;
     this.spriteram = mem.spriteram;
     this.spriteram2 = mem.spriteram2;
-    this.tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
+    const tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
     this.sprites = decodeGfx(gfx, 0x1000, SPRITE_LAYOUT, 0x1000);
-    this.tiles.colorBase = this.sprites.colorBase = 0;
-    this.tiles.granularity = this.sprites.granularity = 4;
+    tiles.colorBase = this.sprites.colorBase = 0;
+    tiles.granularity = this.sprites.granularity = 4;
     const colors = paletteFromProm(proms.subarray(0, 32), PACMAN_PALETTE_SPEC);
     // Pens 0-255 use palette entries 0-15, pens 256-511 the upper half (colour-table bank, unused by Pac-Man).
     const table = new Uint16Array(512);
@@ -90,7 +89,7 @@ export class PacmanVideo extends Device {
     this.spriteTrans = transMasks(table, 4, 64, 0);
     this.output = new ScreenOutput(rect(0, NATIVE_W - 1, 0, NATIVE_H - 1), { rotate: screen.rotate }, screen.output);
     this.strides = new OutputStrides(this.output);
-    this.orientedTiles = new OrientedTiles(this.tiles, this.strides);
+    this.orientedTiles = new OrientedTiles(tiles, this.strides);
     for (let row = 0; row < ROWS; row++) {
       for (let col = 0; col < COLS; col++) {
         const cell = row * COLS + col, m = pacmanTileIndex(col, row);
