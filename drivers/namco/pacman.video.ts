@@ -16,7 +16,7 @@ import { Device, type Serializer } from '../../src/core/device';
 import type { Screen } from '../../src/core/screen';
 import {
   decodeGfx, drawGfxOriented, type GfxSet, lookupTable, OrientedTiles, OutputStrides, paletteFromProm, rect,
-  resolveIndirect, ScreenOutput, TILE_FLIPX, TILE_FLIPY, transMasks,
+  resolveIndirect, ScreenOutput, TILE_FLIPX, TILE_FLIPY, Tilemap, type TileInfo, transMasks,
 } from '../../src/core/video';
 import { PACMAN_PALETTE_SPEC, pacmanTileIndex, SPRITE_LAYOUT, TILE_LAYOUT } from './pacman.gfx';
 
@@ -46,7 +46,10 @@ export interface PacmanVideoMemory {
  * sprites + palette give (the goldens compare them pixel for pixel).
  */
 export class PacmanVideo extends Device {
+  private readonly tiles: GfxSet;
   private readonly sprites: GfxSet;
+  /** the tile layer as a MAME-style tilemap, for the debugger's tilemap viewer only (it redraws it when shown) */
+  private readonly tilemap: Tilemap;
   /** 512 pens (256 lookups × 2 colour-table banks) → RGBA */
   private readonly pens: Uint32Array;
   /** per sprite colour: pixel values whose lookup is colour 0 (transparent) */
@@ -76,7 +79,7 @@ export class PacmanVideo extends Device {
     this.colorram = mem.colorram;
     this.spriteram = mem.spriteram;
     this.spriteram2 = mem.spriteram2;
-    const tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
+    const tiles = this.tiles = decodeGfx(gfx, 0x0000, TILE_LAYOUT, 0x1000);
     this.sprites = decodeGfx(gfx, 0x1000, SPRITE_LAYOUT, 0x1000);
     tiles.colorBase = this.sprites.colorBase = 0;
     tiles.granularity = this.sprites.granularity = 4;
@@ -90,6 +93,14 @@ export class PacmanVideo extends Device {
     this.output = new ScreenOutput(rect(0, NATIVE_W - 1, 0, NATIVE_H - 1), { rotate: screen.rotate }, screen.output);
     this.strides = new OutputStrides(this.output);
     this.orientedTiles = new OrientedTiles(tiles, this.strides);
+    this.tilemap = new Tilemap({
+      gfx: tiles, tileWidth: 8, tileHeight: 8, cols: COLS, rows: ROWS, mapper: pacmanTileIndex,
+      getTileInfo: (i: number, info: TileInfo) => {
+        info.code = this.videoram[i];
+        info.color = this.colorram[i] & 0x1f;
+        info.flags = 0;
+      },
+    });
     for (let row = 0; row < ROWS; row++) {
       for (let col = 0; col < COLS; col++) {
         const cell = row * COLS + col, m = pacmanTileIndex(col, row);
@@ -102,6 +113,7 @@ export class PacmanVideo extends Device {
   /** LS259 Q3 at 0x5003. */
   setFlip(state: number): void {
     this.flip = state & 1;
+    this.tilemap.setFlip(this.flip === 1, this.flip === 1);
   }
 
   draw(): void {
@@ -155,6 +167,7 @@ export class PacmanVideo extends Device {
 
   override postLoad(): void {
     this.flip &= 1;
+    this.tilemap.setFlip(this.flip === 1, this.flip === 1);
     this.shown.fill(-1);
   }
 }

@@ -77,6 +77,9 @@ export function renderViewer(devices: Map<string, Device>, id: string, color = 0
     return { width: w, height: h, pixels: px };
   }
   if (isTilemap(v)) {
+    // Redrawn from video RAM here: a board may draw its screen without the tilemap's cache (Pac-Man).
+    v.markAllDirty();
+    v.update();
     const px = new Uint32Array(v.widthPx * v.heightPx);
     for (let i = 0; i < px.length; i++) px[i] = pens && v.pixmap[i] < pens.length ? pens[v.pixmap[i]] | 0xff000000 : GREYS[v.pixmap[i] & 3];
     return { width: v.widthPx, height: v.heightPx, pixels: px };
