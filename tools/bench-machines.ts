@@ -12,10 +12,12 @@
  *
  * The MAME machine of a homebrew set is the real set whose ROM file names and sizes it uses (the
  * homebrew contract in ARCHITECTURE.md): pacdemo → pacman. Besides wall-clock speed it reports speed per
- * CPU-second (ours: `CPU speed` of `arcade bench`; MAME: CPU time of an N-second run minus a 2-second run;
- * when N seconds cost MAME under a second of CPU, both from longer runs, so that neither figure is mostly
- * start-up or, for ours, the JIT still compiling), which a busy shared host disturbs much less. Both benches count N - 1 emulated seconds
- * (the first is warm-up) and draw every frame; ours also mixes every sample. The machine is shared:
+ * CPU-second (ours: `CPU speed` of `arcade bench`; MAME: CPU time of an N-second run minus a 2-second
+ * run; when N seconds cost MAME under a second of CPU, both from longer runs, so that neither figure is
+ * mostly start-up or, for ours, the JIT still compiling), which a busy shared host disturbs much less.
+ * Both benches count N - 1 emulated seconds (the first is warm-up) and draw every frame; ours also mixes
+ * every sample. A fast machine's short run lasts a fraction of a second of wall time, much of it V8
+ * compiling: `--seconds 90` gives steadier wall figures. The machine is shared:
  * alternating the two per set and taking medians keeps load changes from favouring either side.
  * ARCADE_ORACLE overrides the oracle folder (default ../shared/oracle next to the repository).
  * Exit 0 when every bench ran; 1 when one failed (its output is printed); 2 on bad arguments.
