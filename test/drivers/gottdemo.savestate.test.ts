@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Riot6532 } from '../../src/core/devices/riot6532';
 import { parseInputScript } from '../../src/core/input';
 import type { ArcadeMachine } from '../../src/core/machine';
-import { homebrewMachine, playHashed } from '../support/homebrew-machine';
+import { homebrewMachine, playHashed, runAcrossLoad } from '../support/homebrew-machine';
 
 const machine = () => homebrewMachine('gottdemo');
 
@@ -19,18 +19,11 @@ const play = (m: ArcadeMachine, from: number, to: number): string[] => playHashe
 
 describe('gottdemo save states (8088 + 6502 + RIOT)', () => {
   it('save during a sound effect at frame 245, run to 330; load and run again: identical frames, RAM and audio', () => {
-    const a = machine();
-    play(a, 0, 245);
-    const riot = a.devices.get('r1sound:riot') as Riot6532;
-    expect(riot.irqEnable & 0x80).toBe(0x80); // the sample clock's interrupt is armed
-    expect(a.memory('audioram')[0]).not.toBe(0); // an effect is playing (mode ≠ 0)
-    const state = a.saveState();
-    const first = play(a, 245, 330);
-    const b = machine();
-    b.loadState(state);
-    expect(b.frameNumber).toBe(245);
-    expect(Buffer.from(b.saveState()).equals(Buffer.from(state))).toBe(true);
-    const second = play(b, 245, 330);
+    const { first, second } = runAcrossLoad(machine, play, 245, 330, (a) => {
+      const riot = a.devices.get('r1sound:riot') as Riot6532;
+      expect(riot.irqEnable & 0x80).toBe(0x80); // the sample clock's interrupt is armed
+      expect(a.memory('audioram')[0]).not.toBe(0); // an effect is playing (mode ≠ 0)
+    });
     expect(second).toEqual(first);
     expect(new Set(first).size).toBeGreaterThan(60);
   });

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { homebrewMachine, playHashed } from '../support/homebrew-machine';
+import { homebrewMachine, playHashed, runAcrossLoad } from '../support/homebrew-machine';
 import { parseInputScript } from '../../src/core/input';
 import type { ArcadeMachine } from '../../src/core/machine';
 import type { KanekoPandora } from '../../video/kaneko-pandora/kaneko-pandora';
@@ -23,17 +23,8 @@ function play(m: ArcadeMachine, from: number, to: number): string[] {
 
 describe('sbdemo save states', () => {
   it('save at 200, run to 300; load and run to 300 again: identical frames, audio and RAM', () => {
-    const a = machine();
-    play(a, 0, 200);
-    const state = a.saveState();
-    const first = play(a, 200, 300);
-    const b = machine();
-    b.loadState(state);
-    expect(b.frameNumber).toBe(200);
-    expect(Buffer.from(b.saveState()).equals(Buffer.from(state))).toBe(true);
-    const second = play(b, 200, 300);
+    const { first, second } = runAcrossLoad(machine, play, 200, 300);
     expect(second).toEqual(first);
     expect(new Set(first).size).toBe(first.length); // every frame differs (scrolling wall, moving sprites)
   });
-
 });
