@@ -7,15 +7,11 @@
  * the sound CPU's RAM identical on every frame; the audio's per-frame RMS within 10 % and pitch within 2 %
  * of MAME's WAV figures.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseInputScript } from '../../src/core/input';
 import type { ArcadeMachine } from '../../src/core/machine';
-import { readTsv, recordRun, saveActual } from '../support/golden';
+import { checkAudioFigures, runAgainstGolden, saveActual } from '../support/golden';
 import { homebrewMachine } from '../support/homebrew-machine';
-import { checkAudioFigures } from '../support/pacman-golden';
-
 
 /** The oracle's ranges (mem_layout.tsv) in our machine. */
 function ranges(m: ArcadeMachine): Record<string, () => Uint8Array> {
@@ -33,24 +29,9 @@ function ranges(m: ArcadeMachine): Record<string, () => Uint8Array> {
 function checkGolden(set: string, script: string, frames: number, snapCount: number): void {
   const golden = join('test', 'golden', set);
   const m = homebrewMachine(set); // 48 kHz, the WAV's rate
-  const events = parseInputScript(readFileSync(script, 'utf8'), script);
-  const snaps = readTsv(join(golden, 'snapshots.tsv'));
-  const rec = recordRun(m, events, frames, ranges(m), new Set(snaps.map((s) => Number(s.frame))));
-
-  const pixelDiffs = snaps.filter((s) => rec.snapshots.get(Number(s.frame)) !== s.rgb_sha1).map((s) => `frame ${s.frame}`);
-  if (pixelDiffs.length) saveActual(m, `${set}-last`);
-  expect(pixelDiffs).toEqual([]);
-  expect(snaps.length).toBe(snapCount);
-
-  const memDiffs: string[] = [];
-  let compared = 0;
-  for (const row of readTsv(join(golden, 'memory.tsv'))) {
-    const f = Number(row.frame);
-    compared++;
-    if (rec.memory.get(f)?.get(row.name) !== row.sha1) memDiffs.push(`frame ${f} ${row.name}`);
-  }
-  expect(memDiffs.slice(0, 10)).toEqual([]);
-  expect(compared).toBe(frames * 7);
+  const { rec, snapshots, memoryRows } = runAgainstGolden(m, golden, script, frames, ranges(m), () => saveActual(m, `${set}-last`));
+  expect(snapshots).toBe(snapCount);
+  expect(memoryRows).toBe(frames * 7);
 
   // Audio: per-frame RMS within 10 % (at least 300 units apart allowed) and pitch within 2 % where one tone
   // dominates the frame (criteria of test/golden/gottdemo/README.md).

@@ -6,7 +6,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkAudioFigures, checkPacmanRun } from '../support/pacman-golden';
+import { checkAudioFigures } from '../support/golden';
+import { checkPacmanRun } from '../support/pacman-golden';
 
 const GOLDEN = join('test', 'golden', 'pacdemo');
 

@@ -10,7 +10,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { checkAudioFigures, checkPacmanRun } from '../support/pacman-golden';
+import { checkAudioFigures } from '../support/golden';
+import { checkPacmanRun } from '../support/pacman-golden';
 
 const GOLDEN = join('test', 'golden', 'pacstress');
 interface RomEntry { name: string; size: number; crc32: string; sha1: string; region: string; offset: number }

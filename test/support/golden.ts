@@ -6,11 +6,13 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { framePng } from '../../src/cli/commands/run';
-import type { InputEvent } from '../../src/core/input';
+import { parseInputScript, type InputEvent } from '../../src/core/input';
 import { createMachine, type ArcadeMachine } from '../../src/core/machine';
 import { findGame } from '../../drivers/index';
 import { loadManifests } from '../../src/core/roms/rompath-node';
+import { frameFigures, parseFigures } from '../../sound/namco-wsg/figures/audio-figures';
 
 export function rgbSha1(fb: Uint32Array, width: number, height: number): string {
   const rgb = Buffer.alloc(width * height * 3);
@@ -57,6 +59,31 @@ export function recordRun(m: ArcadeMachine, events: InputEvent[], frames: number
   return rec;
 }
 
+/**
+ * Play `frames` frames of `m` with an input script (or none) the oracle's way and compare with the golden
+ * folder `dir`: the pixels of every snapshot in snapshots.tsv and every row of memory.tsv (the oracle's
+ * ranges, read from our machine by `ranges`) must be identical. `onPixelDiff` runs before a pixel
+ * mismatch fails the test (e.g. to save the frame). Returns the run and how many snapshots and memory
+ * rows were compared, for the caller to check against the recording's size.
+ */
+export function runAgainstGolden(m: ArcadeMachine, dir: string, script: string | null, frames: number,
+  ranges: Record<string, () => Uint8Array>, onPixelDiff?: () => void): { rec: RunRecord; snapshots: number; memoryRows: number } {
+  const events: InputEvent[] = script ? parseInputScript(readFileSync(script, 'utf8'), script) : [];
+  const snaps = readTsv(join(dir, 'snapshots.tsv'));
+  const rec = recordRun(m, events, frames, ranges, new Set(snaps.map((s) => Number(s.frame))));
+  const pixelDiffs = snaps.filter((s) => rec.snapshots.get(Number(s.frame)) !== s.rgb_sha1).map((s) => `frame ${s.frame}`);
+  if (pixelDiffs.length) onPixelDiff?.();
+  expect(pixelDiffs).toEqual([]);
+  const memDiffs: string[] = [];
+  const rows = readTsv(join(dir, 'memory.tsv'));
+  for (const row of rows) {
+    const f = Number(row.frame);
+    if (rec.memory.get(f)?.get(row.name) !== row.sha1) memDiffs.push(`frame ${f} ${row.name}`);
+  }
+  expect(memDiffs.slice(0, 10)).toEqual([]);
+  return { rec, snapshots: snaps.length, memoryRows: rows.length };
+}
+
 export function saveActual(m: ArcadeMachine, name: string): string {
   const dir = join('test-results', 'golden');
   mkdirSync(dir, { recursive: true });
@@ -74,4 +101,28 @@ export function fixtureMachine(game: string, fixture: string): ArcadeMachine {
   const dir = join('test', 'fixtures', 'roms', fixture);
   const files = new Map(manifest.roms.map((r) => [r.name, new Uint8Array(readFileSync(join(dir, r.name)))]));
   return createMachine(findGame(game)!, { manifest, files });
+}
+
+/**
+ * Audio: per-frame RMS within 10 % (at least `rmsFloor` apart allowed where notes start or stop) and, on
+ * frames with one dominant tone (dominance < 0.75, RMS > 1000, pitch ≥ 120 Hz), pitch within 2 %;
+ * frames of fewer than 700 samples (the WAV's short tail) are skipped. Returns the frames compared.
+ */
+export function checkAudioFigures(rec: RunRecord, dir: string, rmsFloor = 1000): { compared: number; pitched: number } {
+  const want = parseFigures(readFileSync(join(dir, 'audio-figures.tsv'), 'utf8'));
+  const bad: string[] = [];
+  let compared = 0, pitched = 0;
+  for (const w of want) {
+    if (w.samples < 700 || w.frame > rec.audio.length) continue;
+    const ours = frameFigures(rec.audio[w.frame - 1], 48000);
+    compared++;
+    const rmsTol = Math.max(0.1 * w.rms, rmsFloor);
+    if (Math.abs(ours.rms - w.rms) > rmsTol) bad.push(`frame ${w.frame}: rms ${ours.rms.toFixed(0)} vs MAME ${w.rms.toFixed(0)}`);
+    if (w.dominance < 0.75 && w.rms > 1000 && w.pitchHz >= 120) {
+      pitched++;
+      if (Math.abs(ours.pitchHz - w.pitchHz) > 0.02 * w.pitchHz) bad.push(`frame ${w.frame}: pitch ${ours.pitchHz.toFixed(1)} vs MAME ${w.pitchHz.toFixed(1)} Hz`);
+    }
+  }
+  expect(bad.slice(0, 10)).toEqual([]);
+  return { compared, pitched };
 }
